@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct SentinelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sentinel",
+        abstract: "Connect trading bots to crypto exchanges safely.",
+        discussion: """
+            Keys stay on your machine, encrypted. Every key is audited and every connection tested before use.
+            Exchanges: binance, binance-us, bybit, okx, kucoin, bitget.
+            """,
+        version: "0.1.0",
+        subcommands: [DemoCommand.self, SignCommand.self]
+    )
+}

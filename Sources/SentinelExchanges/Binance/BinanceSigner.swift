@@ -1,0 +1,96 @@
+import SentinelCore
+import SentinelNet
+
+/// Binance, Binance.US and USDⓈ-M request signing (binance.md §2).
+///
+/// The signed text is the query string followed directly by the form body, both exactly as sent. `timestamp` and
+/// `recvWindow` are appended where the parameters travel (the body when there is one, else the query) unless the
+/// caller set them; `signature` is appended last in the same place. HMAC keys sign as lowercase hex; Ed25519 and
+/// RSA keys as Base64, percent-encoded.
+public struct BinanceSigner: RequestSigner {
+    public let venue: Venue
+    let apiKey: String
+    let key: SigningKey
+    /// `recvWindow` in ms, or nil to leave it to Binance's default.
+    public let recvWindow: Int?
+
+    public init(credentials: Credentials, venue: Venue, recvWindow: Int? = BinanceEndpoints.defaultRecvWindow)
+        throws(SentinelError)
+    {
+        guard venue.exchange == .binance || venue.exchange == .binanceUS else {
+            throw SentinelError(.unsupported, Diagnosis(cause: "BinanceSigner signs only for Binance venues."))
+        }
+        if let recvWindow, recvWindow <= 0 || recvWindow > BinanceEndpoints.maxRecvWindow {
+            throw .invalidInput(
+                "recvWindow \(recvWindow) is outside 1…\(BinanceEndpoints.maxRecvWindow) ms.",
+                fix: ["Use the default 5000 ms; raise it only while fixing a slow connection, never above 60000."])
+        }
+        self.venue = venue
+        self.apiKey = credentials.apiKey
+        self.key = try SigningKey(credentials)
+        self.recvWindow = recvWindow
+    }
+
+    public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
+        var query = draft.query
+        var form = try draft.body.map { (body) throws(SentinelError) in try Self.formBody(body) }
+        if query.contains(name: "signature") || form?.contains(name: "signature") == true {
+            throw .invalidInput(
+                "The request already has a signature parameter.", fix: ["Leave out `signature`; Sentinel adds it."])
+        }
+        let alreadySet = Set(query.names + (form?.names ?? []))
+        var added: [(String, String)] = []
+        if !alreadySet.contains("timestamp") { added.append(("timestamp", String(timestampMs))) }
+        if let recvWindow, !alreadySet.contains("recvWindow") { added.append(("recvWindow", String(recvWindow))) }
+        for (name, value) in added {
+            if form != nil { form!.append(name: name, value: value) } else { query.append(name: name, value: value) }
+        }
+
+        let payload = query.encoded + (form?.encoded ?? "")
+        let signature = try encodedSignature(payload)
+        if form != nil {
+            form!.append(encodedPair: "signature=" + signature)
+        } else {
+            query.append(encodedPair: "signature=" + signature)
+        }
+
+        var headers = [SignedRequest.Header("X-MBX-APIKEY", apiKey)]
+        if form != nil { headers.append(.init("Content-Type", "application/x-www-form-urlencoded")) }
+        return SignedRequest(
+            method: draft.method,
+            url: url(base: BinanceEndpoints.restBase(for: venue), path: draft.path, query: query.encoded),
+            headers: headers, body: form?.encoded)
+    }
+
+    /// The signature of `payload` as it appears in a parameter: hex for HMAC, percent-encoded Base64 otherwise.
+    func encodedSignature(_ payload: String) throws(SentinelError) -> String {
+        let bytes = try key.signature(for: payload)
+        switch key.keyType {
+        case .hmac: return SignatureText.hex(bytes)
+        case .ed25519, .rsa: return QueryString.encodeComponent(SignatureText.base64(bytes))
+        }
+    }
+
+    /// Signature for the WebSocket API (binance.md §2 vectors 4–5): parameters sorted by name with `apiKey`
+    /// included, values as raw UTF-8; hex for HMAC, plain Base64 (no percent-encoding) for Ed25519 and RSA.
+    public func webSocketSignature(params: [(name: String, value: String)]) throws(SentinelError) -> String {
+        let sorted = params.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        let payload = sorted.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        let bytes = try key.signature(for: payload)
+        return key.keyType == .hmac ? SignatureText.hex(bytes) : SignatureText.base64(bytes)
+    }
+
+    /// Binance bodies are forms (`a=1&b=2`), never JSON.
+    static func formBody(_ body: String) throws(SentinelError) -> QueryString {
+        let trimmed = body.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+            throw .invalidInput(
+                "Binance takes request parameters as a form (name=value&name=value), not as JSON.",
+                fix: [
+                    "Write the body as a form, e.g. symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=0.001&price=30000.",
+                    "Or pass the parameters in the query instead.",
+                ])
+        }
+        return QueryString(body)
+    }
+}

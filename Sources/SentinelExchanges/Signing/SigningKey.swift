@@ -1,0 +1,109 @@
+import Crypto
+import CryptoExtras
+import Foundation
+import SentinelCore
+
+/// The key material that produces signatures: an HMAC secret, or an Ed25519 or RSA private key read from PEM.
+///
+/// The type comes from the caller or from the PEM itself (its header, and for PKCS#8 the algorithm inside) —
+/// never from a guess about the secret's length.
+public struct SigningKey: Sendable {
+    enum Material: Sendable {
+        case hmac(SymmetricKey)
+        case ed25519(Curve25519.Signing.PrivateKey)
+        case rsa(_RSA.Signing.PrivateKey)
+    }
+
+    let material: Material
+
+    public var keyType: KeyType {
+        switch material {
+        case .hmac: .hmac
+        case .ed25519: .ed25519
+        case .rsa: .rsa
+        }
+    }
+
+    /// Loads the key for `credentials`, checking that the secret is what `credentials.keyType` says.
+    public init(_ credentials: Credentials) throws(SentinelError) {
+        try self.init(secret: credentials.secret, declared: credentials.keyType)
+    }
+
+    /// Loads a key from `secret`. With `declared == nil` the type is read from the secret: a PEM private key is
+    /// Ed25519 or RSA by its contents, anything else is an HMAC secret.
+    public init(secret: SecretText, declared: KeyType?) throws(SentinelError) {
+        let detected = try PEMKeyReader.read(secret)
+        switch (detected, declared) {
+        case (nil, nil), (nil, .hmac?):
+            material = secret.withRevealedBytes { .hmac(SymmetricKey(data: $0)) }
+        case (nil, let declared?):
+            throw .invalidInput(
+                "The key is declared as \(declared) but the secret is not a PEM private key.",
+                fix: [
+                    "For an \(declared) key, the secret is the private key file you generated, starting with "
+                        + "-----BEGIN PRIVATE KEY-----.",
+                    "If the exchange gave you a secret string, the key type is hmac.",
+                ])
+        case (let key?, nil):
+            material = key
+        case (let key?, let declared?):
+            let found = SigningKey(material: key).keyType
+            guard found == declared else {
+                throw .invalidInput(
+                    "The key is declared as \(declared) but the PEM holds an \(found) private key.",
+                    fix: ["Set the key type to \(found), or use the \(declared) private key for this API key."])
+            }
+            material = key
+        }
+    }
+
+    init(material: Material) {
+        self.material = material
+    }
+
+    /// HMAC-SHA256 for HMAC keys; Ed25519 or RSASSA-PKCS1-v1_5 with SHA-256 for private keys.
+    public func signature(for message: some DataProtocol) throws(SentinelError) -> [UInt8] {
+        switch material {
+        case .hmac(let key):
+            return Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
+        case .ed25519(let key):
+            do { return Array(try key.signature(for: Data(message))) } catch {
+                throw SentinelError(.invalidInput, Diagnosis(cause: "The Ed25519 key could not sign."))
+            }
+        case .rsa(let key):
+            do {
+                return Array(try key.signature(for: message, padding: .insecurePKCS1v1_5).rawRepresentation)
+            } catch {
+                throw SentinelError(.invalidInput, Diagnosis(cause: "The RSA key could not sign."))
+            }
+        }
+    }
+
+    public func signature(for message: String) throws(SentinelError) -> [UInt8] {
+        try signature(for: Array(message.utf8))
+    }
+
+    /// HMAC-SHA256 of `message` with this key's secret. Only for HMAC keys (KuCoin's passphrase encoding).
+    func hmac(_ message: String) -> [UInt8]? {
+        guard case .hmac(let key) = material else { return nil }
+        return Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: key))
+    }
+}
+
+/// Lowercase hex and standard Base64 (with padding) of signature bytes.
+enum SignatureText {
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func base64(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+    }
+}

@@ -1,0 +1,142 @@
+/// A URL query string (without the `?`), kept exactly in the order given, because most exchanges sign the query as
+/// sent: reordering or re-encoding a parameter after signing breaks the signature.
+public struct QueryString: Sendable, Hashable, CustomStringConvertible {
+    /// The encoded text as it goes on the wire.
+    public private(set) var encoded: String
+
+    /// Wraps `text`, percent-encoding (UTF-8) every byte that may not appear raw in a query; existing `%XX`
+    /// escapes and the characters a query allows (`&`, `=`, `,`, `:`, `/`, …) are kept as written.
+    public init(_ text: String) {
+        encoded = Self.encodeUnsafeBytes(text)
+    }
+
+    public init(pairs: [(name: String, value: String)]) {
+        encoded = pairs.map { "\(Self.encodeComponent($0.name))=\(Self.encodeComponent($0.value))" }
+            .joined(separator: "&")
+    }
+
+    public static let empty = QueryString("")
+
+    public var isEmpty: Bool { encoded.isEmpty }
+    public var description: String { encoded }
+
+    /// The query with every `%XX` escape decoded: what KuCoin and Bitget sign.
+    public var decoded: String { Self.percentDecode(encoded) }
+
+    /// The parameters in order, names and values still encoded.
+    public var encodedPairs: [(name: String, value: String)] {
+        guard !encoded.isEmpty else { return [] }
+        return encoded.split(separator: "&", omittingEmptySubsequences: true).map { part in
+            if let equals = part.firstIndex(of: "=") {
+                return (String(part[..<equals]), String(part[part.index(after: equals)...]))
+            }
+            return (String(part), "")
+        }
+    }
+
+    /// Decoded parameter names in order.
+    public var names: [String] { encodedPairs.map { Self.percentDecode($0.name) } }
+
+    public func contains(name: String) -> Bool { names.contains(name) }
+
+    /// Appends `name=value`, encoding both.
+    public mutating func append(name: String, value: String) {
+        let pair = "\(Self.encodeComponent(name))=\(Self.encodeComponent(value))"
+        encoded = encoded.isEmpty ? pair : encoded + "&" + pair
+    }
+
+    /// Appends an already encoded `name=value` pair as is (a signature that is encoded already).
+    public mutating func append(encodedPair: String) {
+        encoded = encoded.isEmpty ? encodedPair : encoded + "&" + encodedPair
+    }
+
+    /// The same parameters sorted by name, stable for repeated names (Bitget signs sorted queries).
+    public func sortedByName() -> QueryString {
+        let sorted = encodedPairs.enumerated().sorted { lhs, rhs in
+            let l = Self.percentDecode(lhs.element.name)
+            let r = Self.percentDecode(rhs.element.name)
+            return l == r ? lhs.offset < rhs.offset : Array(l.utf8).lexicographicallyPrecedes(Array(r.utf8))
+        }
+        var result = QueryString.empty
+        for (_, pair) in sorted { result.append(encodedPair: "\(pair.name)=\(pair.value)") }
+        return result
+    }
+
+    // MARK: - Encoding
+
+    /// Bytes left raw inside a query: RFC 3986 unreserved and the sub-delimiters exchanges use in values.
+    private static let rawInQuery: Set<UInt8> = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~&=!$'()*+,;:@/?".utf8))
+
+    /// Bytes left raw inside one name or value: unreserved only, so `&`, `=`, `+` and `/` are escaped.
+    private static let rawInComponent: Set<UInt8> = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+
+    /// Percent-encodes one name or value (UTF-8, upper-case hex).
+    public static func encodeComponent(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if rawInComponent.contains(byte) { out.append(byte) } else { appendEscape(byte, to: &out) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func encodeUnsafeBytes(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "%"), i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) {
+                out.append(contentsOf: bytes[i...(i + 2)])
+                i += 3
+                continue
+            }
+            if rawInQuery.contains(byte) { out.append(byte) } else { appendEscape(byte, to: &out) }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes `%XX` escapes; a `%` that starts no valid escape is kept. `+` stays `+`.
+    public static func percentDecode(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "%")) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+                let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2])
+            {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "%"))
+        out.append(hexDigits[Int(byte >> 4)])
+        out.append(hexDigits[Int(byte & 0x0F)])
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import PropertyBased
+import Testing
+
+@testable import SentinelCore
+
+/// Laws that must hold for every decimal, checked on random values of every scale and sign.
+@Suite struct DecimalPropertyTests {
+    /// Random decimals: up to 18 integer digits and 0…18 fractional digits, either sign.
+    static let decimals = PropertyBased.zip(Gen.int(in: -999_999_999_999_999_999...999_999_999_999_999_999), Gen.int(in: 0...18))
+        .map { significand, scale in ExactDecimal(unchecked: Int128(significand), scale: scale) }
+
+    /// Positive increments like real ticks and steps: 1, 5, 25 … times a power of ten.
+    static let increments = PropertyBased.zip(Gen.int(in: 1...50), Gen.int(in: 0...10))
+        .map { significand, scale in ExactDecimal(unchecked: Int128(significand), scale: scale) }
+
+    @Test func formattingThenParsingGivesBackTheSameValueAndScale() async {
+        await propertyCheck(count: 500, input: Self.decimals) { value throws in
+            let parsed = try ExactDecimal(value.description)
+            #expect(parsed == value)
+            #expect(parsed.scale == value.scale)
+            #expect(parsed.description == value.description)
+        }
+    }
+
+    @Test func scientificNotationMeansTheSameValue() async {
+        await propertyCheck(count: 300, input: Self.decimals) { value throws in
+            let text = "\(value.significand)e-\(value.scale)"
+            #expect(try ExactDecimal(text) == value)
+        }
+    }
+
+    @Test func additionAndSubtractionAreInverse() async {
+        await propertyCheck(count: 500, input: Self.decimals, Self.decimals) { a, b in
+            let sum = try a.adding(b)
+            #expect(try sum.subtracting(b) == a)
+            #expect(try b.adding(a) == sum)
+        }
+    }
+
+    @Test func orderingAgreesWithSubtraction() async {
+        await propertyCheck(count: 500, input: Self.decimals, Self.decimals) { a, b in
+            let difference = try a.subtracting(b)
+            #expect((a < b) == difference.isNegative)
+            #expect((a == b) == difference.isZero)
+        }
+    }
+
+    @Test func roundingDownStaysWithinOneIncrementBelow() async {
+        await propertyCheck(count: 500, input: Self.decimals, Self.increments) { value, increment in
+            let down = try value.rounded(toMultipleOf: increment, .down)
+            #expect(down <= value)
+            #expect(try down.adding(increment) > value)
+            #expect(down.isMultiple(of: increment))
+        }
+    }
+
+    @Test func roundingUpStaysWithinOneIncrementAbove() async {
+        await propertyCheck(count: 500, input: Self.decimals, Self.increments) { value, increment in
+            let up = try value.rounded(toMultipleOf: increment, .up)
+            #expect(up >= value)
+            #expect(try up.subtracting(increment) < value)
+            #expect(up.isMultiple(of: increment))
+        }
+    }
+
+    @Test func roundingToNearestIsNoFurtherThanHalfAnIncrement() async {
+        await propertyCheck(count: 500, input: Self.decimals, Self.increments) { value, increment in
+            for mode in [DecimalRounding.halfUp, .halfEven] {
+                let nearest = try value.rounded(toMultipleOf: increment, mode)
+                let distance = try nearest.subtracting(value).magnitude.multiplied(by: ExactDecimal(2))
+                #expect(distance <= increment)
+            }
+        }
+    }
+
+    @Test func multiplicationByOneAndZero() async {
+        await propertyCheck(count: 300, input: Self.decimals) { value throws in
+            #expect(try value.multiplied(by: ExactDecimal(1)) == value)
+            #expect(try value.multiplied(by: .zero).isZero)
+        }
+    }
+
+    @Test func divisionUndoesMultiplicationWhenExact() async {
+        await propertyCheck(count: 300, input: Self.decimals, Self.increments) { value, divisor in
+            let product = try value.multiplied(by: divisor)
+            let quotient = try product.divided(by: divisor, places: value.scale, rounding: .towardZero)
+            #expect(quotient == value)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import SentinelNet
+import Testing
+
+@Suite struct QueryStringTests {
+    @Test func encodesOnlyWhatMustBeEncodedAndKeepsEscapes() {
+        #expect(QueryString("symbol=BTCUSDT&limit=5").encoded == "symbol=BTCUSDT&limit=5")
+        #expect(QueryString("a=b c").encoded == "a=b%20c")
+        #expect(QueryString("symbol=１").encoded == "symbol=%EF%BC%91")
+        #expect(QueryString("symbol=%EF%BC%91").encoded == "symbol=%EF%BC%91")
+        #expect(QueryString(#"symbols=["BTCUSDT","ETHUSDT"]"#).encoded == "symbols=%5B%22BTCUSDT%22,%22ETHUSDT%22%5D")
+        #expect(QueryString("a=100%").encoded == "a=100%25")
+        #expect(QueryString("").isEmpty)
+    }
+
+    @Test func decodesAndSorts() {
+        let query = QueryString("z=1&a=%21&m=x&a=2")
+        #expect(query.decoded == "z=1&a=!&m=x&a=2")
+        #expect(query.sortedByName().encoded == "a=%21&a=2&m=x&z=1")
+        #expect(query.names == ["z", "a", "m", "a"])
+    }
+
+    @Test func buildsFromPairsEncodingEachComponent() {
+        var query = QueryString(pairs: [("batchOrders", #"[{"a":"1"}]"#)])
+        query.append(name: "x y", value: "a&b=c+d/e")
+        #expect(query.encoded == "batchOrders=%5B%7B%22a%22%3A%221%22%7D%5D&x%20y=a%26b%3Dc%2Bd%2Fe")
+    }
+}
