@@ -15,11 +15,25 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket.git", from: "1.6.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "SentinelCore"),
-        .target(name: "SentinelNet", dependencies: ["SentinelCore"]),
+        .target(
+            name: "SentinelNet",
+            dependencies: [
+                "SentinelCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SentinelExchanges",
             dependencies: [
@@ -27,14 +41,29 @@ let package = Package(
                 "SentinelNet",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .target(
             name: "SentinelVault",
-            dependencies: ["SentinelCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "SentinelCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .target(name: "SentinelDoctor", dependencies: ["SentinelCore", "SentinelExchanges"]),
-        .target(name: "SentinelSimulator", dependencies: ["SentinelCore"]),
+        .target(
+            name: "SentinelSimulator",
+            dependencies: [
+                "SentinelCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Sentinel",
             dependencies: ["SentinelCore", "SentinelExchanges", "SentinelVault", "SentinelDoctor"]
@@ -56,10 +85,25 @@ let package = Package(
             name: "SentinelExchangesTests",
             dependencies: [
                 "SentinelExchanges",
+                "SentinelSimulator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
+        ),
+        .testTarget(
+            name: "SentinelSimulatorTests",
+            dependencies: [
+                "SentinelSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "SentinelVaultTests",
+            dependencies: ["SentinelVault", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "SentinelCLITests", dependencies: ["SentinelCLI"]),
     ]
