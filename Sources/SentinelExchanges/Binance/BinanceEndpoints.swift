@@ -1,3 +1,4 @@
+import SentinelNet
 import SentinelCore
 
 /// Binance hosts per product and environment (binance.md §1).
@@ -26,4 +27,138 @@ public enum BinanceEndpoints {
     /// Default `recvWindow` (ms); Binance's own default, and its maximum is 60000.
     public static let defaultRecvWindow = 5000
     public static let maxRecvWindow = 60000
+}
+
+/// One Binance REST endpoint: where it is, how it is authenticated and what it costs (binance.md §4).
+struct BinanceEndpoint: Sendable {
+    enum Security: Sendable {
+        /// No key, no signature.
+        case none
+        /// Key header, timestamp and signature.
+        case signed
+    }
+
+    let method: HTTPMethod
+    let path: String
+    let security: Security
+    /// Request weight (per IP).
+    let weight: Int
+    /// Orders it counts against the order-rate pools.
+    let orders: Int
+    /// Safe to send again after a failure without asking the exchange first.
+    let idempotent: Bool
+
+    init(_ method: HTTPMethod, _ path: String, _ security: Security, weight: Int, orders: Int = 0) {
+        self.method = method
+        self.path = path
+        self.security = security
+        self.weight = weight
+        self.orders = orders
+        self.idempotent = method == .GET
+    }
+}
+
+extension BinanceEndpoint {
+    struct Set: Sendable {
+        let time: BinanceEndpoint
+        let exchangeInfo: BinanceEndpoint
+        let ticker: BinanceEndpoint
+        let balances: BinanceEndpoint
+        let positions: BinanceEndpoint?
+        let placeOrder: BinanceEndpoint
+        let batchOrders: BinanceEndpoint?
+        let queryOrder: BinanceEndpoint
+        let cancelOrder: BinanceEndpoint
+        let cancelAll: BinanceEndpoint
+        let openOrders: BinanceEndpoint
+        let openOrdersAllSymbols: BinanceEndpoint
+        let apiRestrictions: BinanceEndpoint
+    }
+
+    static let spot = Set(
+        time: .init(.GET, "/api/v3/time", .none, weight: 1),
+        exchangeInfo: .init(.GET, "/api/v3/exchangeInfo", .none, weight: 20),
+        ticker: .init(.GET, "/api/v3/ticker/24hr", .none, weight: 2),
+        balances: .init(.GET, "/api/v3/account", .signed, weight: 20),
+        positions: nil,
+        placeOrder: .init(.POST, "/api/v3/order", .signed, weight: 1, orders: 1),
+        batchOrders: nil,
+        queryOrder: .init(.GET, "/api/v3/order", .signed, weight: 4),
+        cancelOrder: .init(.DELETE, "/api/v3/order", .signed, weight: 1),
+        cancelAll: .init(.DELETE, "/api/v3/openOrders", .signed, weight: 1),
+        openOrders: .init(.GET, "/api/v3/openOrders", .signed, weight: 6),
+        openOrdersAllSymbols: .init(.GET, "/api/v3/openOrders", .signed, weight: 80),
+        apiRestrictions: .init(.GET, "/sapi/v1/account/apiRestrictions", .signed, weight: 1))
+
+    static let usdm = Set(
+        time: .init(.GET, "/fapi/v1/time", .none, weight: 1),
+        exchangeInfo: .init(.GET, "/fapi/v1/exchangeInfo", .none, weight: 1),
+        ticker: .init(.GET, "/fapi/v1/ticker/price", .none, weight: 1),
+        balances: .init(.GET, "/fapi/v3/balance", .signed, weight: 5),
+        positions: .init(.GET, "/fapi/v3/positionRisk", .signed, weight: 5),
+        placeOrder: .init(.POST, "/fapi/v1/order", .signed, weight: 0, orders: 1),
+        batchOrders: .init(.POST, "/fapi/v1/batchOrders", .signed, weight: 5, orders: 5),
+        queryOrder: .init(.GET, "/fapi/v1/order", .signed, weight: 1),
+        cancelOrder: .init(.DELETE, "/fapi/v1/order", .signed, weight: 1),
+        cancelAll: .init(.DELETE, "/fapi/v1/allOpenOrders", .signed, weight: 1),
+        openOrders: .init(.GET, "/fapi/v1/openOrders", .signed, weight: 1),
+        openOrdersAllSymbols: .init(.GET, "/fapi/v1/openOrders", .signed, weight: 40),
+        apiRestrictions: .init(.GET, "/sapi/v1/account/apiRestrictions", .signed, weight: 1))
+}
+
+extension BinanceEndpoints {
+    /// The rate-limit pools per venue until exchangeInfo says otherwise (binance.md §5).
+    static func defaultPools(for venue: Venue) -> [RateLimitPool] {
+        switch (venue.exchange, venue.product) {
+        case (.binanceUS, _):
+            return [
+                .init(kind: .weight, windowMs: 60_000, limit: 1200), .init(kind: .orders, windowMs: 10_000, limit: 100),
+                .init(kind: .orders, windowMs: 86_400_000, limit: 200_000),
+            ]
+        case (_, .spot):
+            return [
+                .init(kind: .weight, windowMs: 60_000, limit: 6000), .init(kind: .orders, windowMs: 10_000, limit: 50),
+                .init(kind: .orders, windowMs: 86_400_000, limit: 160_000),
+            ]
+        default:
+            return [
+                .init(kind: .weight, windowMs: 60_000, limit: 2400), .init(kind: .orders, windowMs: 10_000, limit: 300),
+                .init(kind: .orders, windowMs: 60_000, limit: 1200),
+            ]
+        }
+    }
+
+    /// `1M` → 60 000 ms, `10S` → 10 000 ms: the interval suffix of Binance's usage headers.
+    static func windowMs(_ suffix: Substring) -> Int64? {
+        guard let unit = suffix.last, let count = Int64(suffix.dropLast()) else { return nil }
+        switch unit.uppercased() {
+        case "S": return count * 1_000
+        case "M": return count * 60_000
+        case "H": return count * 3_600_000
+        case "D": return count * 86_400_000
+        default: return nil
+        }
+    }
+
+    /// Pools from exchangeInfo's `rateLimits` (REQUEST_WEIGHT and ORDERS).
+    static func pools(from limits: [BinanceWire.RateLimit]) -> [RateLimitPool] {
+        limits.compactMap { limit in
+            let unit: Int64
+            switch limit.interval {
+            case "SECOND": unit = 1_000
+            case "MINUTE": unit = 60_000
+            case "HOUR": unit = 3_600_000
+            case "DAY": unit = 86_400_000
+            default: return nil
+            }
+            switch limit.rateLimitType {
+            case "REQUEST_WEIGHT":
+                return RateLimitPool(kind: .weight, windowMs: unit * Int64(limit.intervalNum), limit: limit.limit)
+            case "ORDERS":
+                return RateLimitPool(kind: .orders, windowMs: unit * Int64(limit.intervalNum), limit: limit.limit)
+            default:
+                return nil
+            }
+        }
+    }
 }

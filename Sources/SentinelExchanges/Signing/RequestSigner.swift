@@ -1,4 +1,5 @@
 import SentinelCore
+import SentinelNet
 
 /// Signs requests for one venue with one key, following that exchange's published rules to the byte.
 public protocol RequestSigner: Sendable {

@@ -1,4 +1,4 @@
-import SentinelNet
+
 
 /// A request exactly as it goes on the wire: method, full URL, headers in the order they are sent, body.
 public struct SignedRequest: Sendable, Hashable {

@@ -1,0 +1,32 @@
+/// An order as a bot asks for it, in unified terms. The connector turns it into the exchange's parameters after
+/// checking it against the market's rules.
+public struct OrderRequest: Sendable, Hashable, Codable {
+    public var symbol: UnifiedSymbol
+    public var side: OrderSide
+    public var type: OrderType
+    public var quantity: Quantity
+    /// Required for limit orders, absent for market orders.
+    public var price: Price?
+    public var timeInForce: TimeInForce
+    /// Rest on the book or be rejected; never take liquidity.
+    public var postOnly: Bool
+    /// Only reduce an open position (derivatives).
+    public var reduceOnly: Bool
+    public var clientOrderID: ClientOrderID
+
+    public init(
+        symbol: UnifiedSymbol, side: OrderSide, type: OrderType, quantity: Quantity, price: Price? = nil,
+        timeInForce: TimeInForce = .gtc, postOnly: Bool = false, reduceOnly: Bool = false,
+        clientOrderID: ClientOrderID = .generate()
+    ) {
+        self.symbol = symbol
+        self.side = side
+        self.type = type
+        self.quantity = quantity
+        self.price = price
+        self.timeInForce = timeInForce
+        self.postOnly = postOnly
+        self.reduceOnly = reduceOnly
+        self.clientOrderID = clientOrderID
+    }
+}

@@ -1,0 +1,63 @@
+import SentinelCore
+import SentinelNet
+
+/// What every connector offers, in exchange-neutral terms. Bots and the doctor talk to this and nothing else.
+/// Every failure is a `SentinelError` with a `Diagnosis`.
+public protocol ExchangeClient: Sendable {
+    var venue: Venue { get }
+
+    /// The exchange's clock, in Unix milliseconds.
+    func serverTime() async throws(SentinelError) -> Int64
+    /// Measures the clock offset and starts using it for every signed request.
+    func synchronizeClock() async throws(SentinelError) -> ClockEstimate
+    var clock: ClockEstimate { get async }
+
+    func markets() async throws(SentinelError) -> [Market]
+    func balances() async throws(SentinelError) -> [Balance]
+    /// Open derivatives positions; empty on spot.
+    func positions() async throws(SentinelError) -> [Position]
+    /// The best bid and ask and the last price, for pricing orders away from the market.
+    func ticker(_ symbol: UnifiedSymbol) async throws(SentinelError) -> Ticker
+
+    /// Places an order exactly once: checked against the market's rules, journalled, and after a timeout looked
+    /// up by its client id before anything is sent again.
+    func placeOrder(_ request: OrderRequest) async throws(SentinelError) -> Order
+    /// Places several orders in one request where the exchange has a batch endpoint; one result per order.
+    func placeOrders(_ requests: [OrderRequest]) async throws(SentinelError) -> [Result<Order, SentinelError>]
+    func cancelOrder(symbol: UnifiedSymbol, _ reference: OrderReference) async throws(SentinelError) -> Order
+    /// Cancels every open order on `symbol`; returns how many were open.
+    func cancelAllOrders(symbol: UnifiedSymbol) async throws(SentinelError) -> Int
+    func order(symbol: UnifiedSymbol, _ reference: OrderReference) async throws(SentinelError) -> Order
+    func openOrders(symbol: UnifiedSymbol?) async throws(SentinelError) -> [Order]
+
+    /// The key's permissions as the exchange reports them.
+    func permissions() async throws(SentinelError) -> KeyPermissions
+
+    /// Closes the client's connections; the next request must reconnect (the doctor's reconnect test).
+    func dropConnections() async
+    func shutdown() async
+}
+
+/// Top of the book and the last trade.
+public struct Ticker: Sendable, Hashable, Codable {
+    public var symbol: UnifiedSymbol
+    public var bid: Price?
+    public var ask: Price?
+    public var last: Price?
+
+    public init(symbol: UnifiedSymbol, bid: Price?, ask: Price?, last: Price?) {
+        self.symbol = symbol
+        self.bid = bid
+        self.ask = ask
+        self.last = last
+    }
+
+    /// The price orders are judged against: the last trade, else the mid of the book.
+    public var reference: Price? {
+        if let last, last.isPositive { return last }
+        guard let bid, let ask, let sum = try? bid.value.adding(ask.value),
+            let mid = try? sum.divided(by: ExactDecimal(2), places: max(bid.value.scale, ask.value.scale) + 1, rounding: .halfEven)
+        else { return bid ?? ask }
+        return Price(mid)
+    }
+}

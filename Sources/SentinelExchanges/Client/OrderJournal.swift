@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import SentinelCore
+
+/// Every order Sentinel sends, recorded before the request leaves and updated after, in SQLite under
+/// `SENTINEL_HOME`. After a crash or a timeout the journal says which orders may exist on the exchange, so the
+/// client reconciles them instead of sending again.
+public final class OrderJournal: Sendable {
+    public enum Stage: String, Sendable, Codable, CaseIterable {
+        /// Written, about to be sent.
+        case pending
+        /// Sent; the answer did not settle the outcome.
+        case ambiguous
+        /// The exchange has the order (open or finished).
+        case acknowledged
+        /// The exchange refused it, or confirmed it does not exist.
+        case rejected
+    }
+
+    public struct Entry: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+        public static let databaseTableName = "orders"
+        public var clientOrderID: String
+        public var venue: String
+        public var symbol: String
+        public var side: String
+        public var type: String
+        public var quantity: String
+        public var price: String?
+        public var stage: String
+        public var exchangeOrderID: String?
+        public var status: String?
+        public var lastError: String?
+        public var createdAtMs: Int64
+        public var updatedAtMs: Int64
+
+        public var stageValue: Stage? { Stage(rawValue: stage) }
+    }
+
+    private let database: DatabaseQueue
+
+    /// Opens (creating if needed) the journal at `path`; `nil` keeps it in memory (tests, throw-away runs).
+    public init(path: String?) throws(SentinelError) {
+        do {
+            if let path {
+                let folder = (path as NSString).deletingLastPathComponent
+                try FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                database = try DatabaseQueue(path: path)
+            } else {
+                database = try DatabaseQueue()
+            }
+            try Self.migrator.migrate(database)
+        } catch {
+            throw SentinelError(
+                .invalidInput,
+                Diagnosis(
+                    cause: "The order journal could not be opened.",
+                    evidence: [.init("path", path ?? "(memory)"), .init("error", String(describing: error))],
+                    fix: [
+                        "Check that SENTINEL_HOME is writable by you.",
+                        "If the file is damaged, move it aside; Sentinel creates a new one (open orders stay on the "
+                            + "exchange and can be listed with `sentinel order list`).",
+                    ]))
+        }
+    }
+
+    /// The journal's file inside a Sentinel home folder.
+    public static func path(home: String) -> String { home + "/journal.sqlite" }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "orders") { t in
+                t.primaryKey("clientOrderID", .text)
+                t.column("venue", .text).notNull()
+                t.column("symbol", .text).notNull()
+                t.column("side", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("quantity", .text).notNull()
+                t.column("price", .text)
+                t.column("stage", .text).notNull().indexed()
+                t.column("exchangeOrderID", .text)
+                t.column("status", .text)
+                t.column("lastError", .text)
+                t.column("createdAtMs", .integer).notNull()
+                t.column("updatedAtMs", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Records `request` as about to be sent. A client id already in the journal is refused: it would be a duplicate.
+    public func recordPending(_ request: OrderRequest, venue: Venue, nowMs: Int64) throws(SentinelError) {
+        let entry = Entry(
+            clientOrderID: request.clientOrderID.rawValue, venue: venue.description, symbol: request.symbol.description,
+            side: request.side.rawValue, type: request.type.rawValue, quantity: request.quantity.description,
+            price: request.price?.description, stage: Stage.pending.rawValue, exchangeOrderID: nil, status: nil,
+            lastError: nil, createdAtMs: nowMs, updatedAtMs: nowMs)
+        do {
+            try database.write { db in
+                if try Entry.fetchOne(db, key: entry.clientOrderID) != nil {
+                    throw SentinelError(
+                        .duplicateOrder,
+                        Diagnosis(
+                            cause: "An order with client id \(entry.clientOrderID) was already sent.",
+                            fix: ["Use a new client order id, or look the order up with "
+                                + "`sentinel order show --client-id \(entry.clientOrderID)`."]))
+                }
+                try entry.insert(db)
+            }
+        } catch let error as SentinelError {
+            throw error
+        } catch {
+            throw Self.writeFailure(error)
+        }
+    }
+
+    public func update(
+        clientOrderID: String, stage: Stage, order: Order? = nil, error: SentinelError? = nil, nowMs: Int64
+    ) throws(SentinelError) {
+        do {
+            try database.write { db in
+                guard var entry = try Entry.fetchOne(db, key: clientOrderID) else { return }
+                entry.stage = stage.rawValue
+                if let order {
+                    entry.exchangeOrderID = order.id
+                    entry.status = order.status.rawValue
+                }
+                if let error { entry.lastError = error.diagnosis.cause }
+                entry.updatedAtMs = nowMs
+                try entry.update(db)
+            }
+        } catch {
+            throw Self.writeFailure(error)
+        }
+    }
+
+    public func entry(clientOrderID: String) throws(SentinelError) -> Entry? {
+        do { return try database.read { db in try Entry.fetchOne(db, key: clientOrderID) } } catch {
+            throw Self.writeFailure(error)
+        }
+    }
+
+    /// Entries whose outcome is not settled for `venue`: pending or ambiguous.
+    public func unsettled(venue: Venue) throws(SentinelError) -> [Entry] {
+        do {
+            return try database.read { db in
+                try Entry.filter(Column("venue") == venue.description)
+                    .filter([Stage.pending.rawValue, Stage.ambiguous.rawValue].contains(Column("stage")))
+                    .order(Column("createdAtMs"))
+                    .fetchAll(db)
+            }
+        } catch {
+            throw Self.writeFailure(error)
+        }
+    }
+
+    public func allEntries() throws(SentinelError) -> [Entry] {
+        do { return try database.read { db in try Entry.order(Column("createdAtMs")).fetchAll(db) } } catch {
+            throw Self.writeFailure(error)
+        }
+    }
+
+    private static func writeFailure(_ error: any Error) -> SentinelError {
+        SentinelError(
+            .invalidInput,
+            Diagnosis(
+                cause: "The order journal could not be written.",
+                evidence: [.init("error", String(describing: error))],
+                fix: ["Check free disk space and that SENTINEL_HOME is writable."]))
+    }
+}

@@ -1,0 +1,126 @@
+import SentinelCore
+
+/// Places one order exactly once, without doing I/O.
+///
+/// The rule (design.md §3): a timeout on an order is an ambiguous outcome, not a failure. After any answer that
+/// leaves the outcome unknown, the exchange is asked by client order id before the order is ever sent again; only
+/// an exchange that positively says "no such order" lets it be sent again, with the same client id, so the
+/// exchange's own duplicate check guards a late arrival too.
+public struct OrderPlacementStateMachine: Sendable {
+    public enum Action: Sendable, Equatable {
+        /// Send the order (attempt number given).
+        case send(attempt: Int)
+        /// Ask the exchange for the order by client id, after waiting `afterMs`.
+        case lookUp(afterMs: Int64)
+        case succeeded(Order)
+        /// The exchange refused the order; it certainly does not exist.
+        case rejected(SentinelError)
+        /// Nothing could establish whether the order exists. It stays open in the journal for reconciliation.
+        case unresolved(SentinelError)
+    }
+
+    public enum State: Sendable, Equatable {
+        case idle
+        case sending
+        case lookingUp
+        case done
+    }
+
+    public let maxSends: Int
+    public let maxLookUps: Int
+    public let lookUpDelaysMs: [Int64]
+    public private(set) var state: State = .idle
+    private var sends = 0
+    private var lookUps = 0
+    private var lastAmbiguity: SentinelError?
+
+    public init(maxSends: Int = 2, maxLookUps: Int = 4, lookUpDelaysMs: [Int64] = [300, 700, 1_500, 3_000]) {
+        self.maxSends = maxSends
+        self.maxLookUps = maxLookUps
+        self.lookUpDelaysMs = lookUpDelaysMs
+    }
+
+    public mutating func start() -> Action {
+        precondition(state == .idle)
+        return send()
+    }
+
+    /// The exchange answered the placement with the order.
+    public mutating func placed(_ order: Order) -> Action {
+        state = .done
+        return .succeeded(order)
+    }
+
+    /// The placement failed. `mayHaveArrived` is false only when the request certainly did not reach the exchange or
+    /// the exchange answered with a definite refusal.
+    public mutating func placementFailed(_ error: SentinelError, mayHaveArrived: Bool) -> Action {
+        if error.kind == .duplicateOrder {
+            // An order with this client id is already there: most likely our own earlier attempt.
+            return lookUp(after: error)
+        }
+        if mayHaveArrived { return lookUp(after: error) }
+        if Self.isDefiniteRefusal(error) || sends >= maxSends {
+            state = .done
+            return .rejected(error)
+        }
+        return send()
+    }
+
+    /// The look-up found the order: it was placed.
+    public mutating func found(_ order: Order) -> Action {
+        state = .done
+        return .succeeded(order)
+    }
+
+    /// The exchange says no order has this client id.
+    public mutating func notFound() -> Action {
+        if sends < maxSends { return send() }
+        state = .done
+        return .unresolved(unresolvedError(lastAmbiguity))
+    }
+
+    /// The look-up itself failed (network again, 5xx).
+    public mutating func lookUpFailed(_ error: SentinelError) -> Action {
+        if lookUps < maxLookUps { return lookUp(after: error) }
+        state = .done
+        return .unresolved(unresolvedError(error))
+    }
+
+    private mutating func send() -> Action {
+        sends += 1
+        state = .sending
+        return .send(attempt: sends)
+    }
+
+    private mutating func lookUp(after error: SentinelError) -> Action {
+        lastAmbiguity = error
+        let delay = lookUpDelaysMs[min(lookUps, lookUpDelaysMs.count - 1)]
+        lookUps += 1
+        state = .lookingUp
+        return .lookUp(afterMs: delay)
+    }
+
+    /// Refusals by the exchange's rules: sending again would be refused again.
+    static func isDefiniteRefusal(_ error: SentinelError) -> Bool {
+        switch error.kind {
+        case .authentication, .permissionDenied, .insufficientFunds, .invalidOrder, .unsupported, .invalidInput,
+            .ipBanned, .rateLimited, .invalidTimestamp, .badResponse, .orderNotFound:
+            return true
+        case .network, .exchangeUnavailable, .ambiguousOutcome, .duplicateOrder:
+            return false
+        }
+    }
+
+    private func unresolvedError(_ cause: SentinelError?) -> SentinelError {
+        SentinelError(
+            .ambiguousOutcome,
+            Diagnosis(
+                cause: "The order was sent, but whether the exchange accepted it could not be established.",
+                evidence: cause.map { [.init("last error", $0.diagnosis.cause)] } ?? [],
+                fix: [
+                    "Do not place the order again by hand yet.",
+                    "Check it with `sentinel order show --client-id <id>` once the exchange answers again; the order "
+                        + "journal keeps it and Sentinel reconciles it on the next start.",
+                ]))
+    }
+}

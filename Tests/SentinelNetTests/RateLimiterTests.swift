@@ -1,0 +1,69 @@
+import SentinelNet
+import Testing
+
+@Suite struct RateLimiterTests {
+    let minute = RateLimitPool(kind: .weight, windowMs: 60_000, limit: 100)
+    let tenSeconds = RateLimitPool(kind: .orders, windowMs: 10_000, limit: 10)
+    let day = RateLimitPool(kind: .orders, windowMs: 86_400_000, limit: 20)
+
+    @Test func pacesBeforeTheExchangeComplainsThenResetsAtTheWindow() {
+        var limiter = RateLimiterStateMachine(pools: [minute], safetyFraction: 0.9)
+        for _ in 0..<9 { #expect(limiter.acquire(weight: 10, orders: 0, nowMs: 120_500) == .proceed) }
+        // 90 used of a 90 budget: the next 10 would pass it, so wait for the next minute (fixed windows).
+        #expect(limiter.acquire(weight: 10, orders: 0, nowMs: 121_000) == .wait(untilMs: 180_000))
+        #expect(limiter.acquire(weight: 10, orders: 0, nowMs: 180_000) == .proceed)
+        #expect(limiter.used(minute, 180_000) == 10)
+    }
+
+    @Test func theExchangesUsageHeaderIsTheTruth() {
+        var limiter = RateLimiterStateMachine(pools: [minute])
+        #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 1_000) == .proceed)
+        limiter.observe(kind: .weight, windowMs: 60_000, used: 89, nowMs: 1_100)
+        #expect(limiter.acquire(weight: 2, orders: 0, nowMs: 1_200) == .wait(untilMs: 60_000))
+    }
+
+    @Test func ordersCountInEveryOrderPool() {
+        var limiter = RateLimiterStateMachine(pools: [minute, tenSeconds], safetyFraction: 1.0)
+        for _ in 0..<10 { #expect(limiter.acquire(weight: 0, orders: 1, nowMs: 5_000) == .proceed) }
+        #expect(limiter.acquire(weight: 0, orders: 1, nowMs: 5_001) == .wait(untilMs: 10_000))
+        // Reads do not spend the order budget.
+        #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 5_002) == .proceed)
+    }
+
+    @Test func longWaitsAreRefusedNotSlept() {
+        var limiter = RateLimiterStateMachine(pools: [day], safetyFraction: 1.0, maxWaitMs: 65_000)
+        for _ in 0..<20 { _ = limiter.acquire(weight: 0, orders: 1, nowMs: 1_000) }
+        #expect(limiter.acquire(weight: 0, orders: 1, nowMs: 2_000) == .refuse(untilMs: 86_400_000, reason: .poolExhausted))
+    }
+
+    @Test func after429NothingIsSentUntilRetryAfter() {
+        var limiter = RateLimiterStateMachine(pools: [minute])
+        limiter.rateLimited(retryAfterMs: 30_000, nowMs: 10_000)
+        #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 39_999) == .refuse(untilMs: 40_000, reason: .rateLimited))
+        #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 40_000) == .proceed)
+    }
+
+    @Test func aBannedClientNeverKeepsKnocking() {
+        var limiter = RateLimiterStateMachine(pools: [minute])
+        limiter.banned(untilMs: 130_000)
+        for now in stride(from: Int64(0), to: 130_000, by: 10_000) {
+            #expect(limiter.acquire(weight: 1, orders: 0, nowMs: now) == .refuse(untilMs: 130_000, reason: .banned))
+        }
+        // A shorter 429 afterwards does not shorten the ban.
+        limiter.rateLimited(retryAfterMs: 1_000, nowMs: 5_000)
+        #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 7_000) == .refuse(untilMs: 130_000, reason: .banned))
+        #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 130_000) == .proceed)
+    }
+
+    @Test func backoffStaysWithinItsCeiling() {
+        let policy = RetryPolicy(maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 350)
+        var generator = SystemRandomNumberGenerator()
+        for attempt in 1...10 {
+            let delay = policy.delayMs(after: attempt, using: &generator)
+            #expect(delay >= 0 && delay <= min(350, 100 << (attempt - 1)))
+        }
+        #expect(policy.allowsRetry(after: 3))
+        #expect(!policy.allowsRetry(after: 4))
+        #expect(!RetryPolicy.none.allowsRetry(after: 1))
+    }
+}
