@@ -41,3 +41,20 @@ public struct UnifiedSymbol: Sendable, Hashable, Codable, CustomStringConvertibl
         !text.isEmpty && text.count <= 20 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 }
+
+extension UnifiedSymbol {
+    /// Encoded as the text a person reads: `"BTC/USDT:USDT"`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let symbol = UnifiedSymbol(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a symbol: \(text)")
+        }
+        self = symbol
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,4 +1,5 @@
 import SentinelCore
+import SentinelNet
 
 /// The one place that knows which type serves which exchange. Adding an exchange is one line per table.
 public enum ExchangeRegistry {
@@ -31,6 +32,37 @@ public enum ExchangeRegistry {
         case .okx: return try OKXSigner(credentials: credentials, venue: venue)
         case .kucoin: return try KuCoinSigner(credentials: credentials, venue: venue)
         case .bitget: return try BitgetSigner(credentials: credentials, venue: venue)
+        }
+    }
+}
+
+extension ExchangeRegistry {
+    /// Exchanges with a full connector today. The others can already sign (`signer(for:)`).
+    public static let connectorExchanges: Set<ExchangeID> = [.binance, .binanceUS]
+
+    /// A ready client for `venue` with `credentials`.
+    public static func client(
+        for venue: Venue, credentials: Credentials, transport: (any HTTPTransport)? = nil,
+        configuration: ClientConfiguration = ClientConfiguration()
+    ) throws(SentinelError) -> any ExchangeClient {
+        try CredentialCheck.validate(
+            apiKey: credentials.apiKey, secret: credentials.secret, passphrase: credentials.passphrase,
+            for: venue.exchange)
+        switch venue.exchange {
+        case .binance, .binanceUS:
+            return try BinanceClient(
+                venue: venue, credentials: credentials, transport: transport ?? AsyncHTTPTransport(),
+                configuration: configuration)
+        case .bybit, .okx, .kucoin, .bitget:
+            throw SentinelError(
+                .unsupported,
+                Diagnosis(
+                    cause: "Sentinel's \(venue.exchange.displayName) connector is not available yet.",
+                    fix: [
+                        "Binance and Binance.US are connected today.",
+                        "`sentinel sign \(venue.exchange.rawValue) …` already shows exactly what a signed request "
+                            + "to \(venue.exchange.displayName) looks like.",
+                    ]))
         }
     }
 }

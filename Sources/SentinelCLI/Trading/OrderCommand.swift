@@ -1,0 +1,159 @@
+import ArgumentParser
+import SentinelCore
+
+struct OrderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "order", abstract: "Place, cancel, show and list orders.",
+        subcommands: [OrderPlaceCommand.self, OrderCancelCommand.self, OrderShowCommand.self, OrderListCommand.self])
+}
+
+/// `--id` or `--client-id`, exactly one.
+struct OrderReferenceOptions: ParsableArguments {
+    @Option(help: "The exchange's order id.")
+    var id: String?
+
+    @Option(help: "The client order id the order was placed with.")
+    var clientId: String?
+
+    func reference() throws(SentinelError) -> OrderReference {
+        switch (id, clientId) {
+        case (let id?, nil): return .exchangeID(id)
+        case (nil, let clientId?): return .clientOrderID(clientId)
+        default:
+            throw .invalidInput("Give exactly one of --id and --client-id.", fix: ["e.g. --client-id sn-…"])
+        }
+    }
+}
+
+enum OrderPrinter {
+    static func print(_ orders: [Order], json: Bool) {
+        if json { return Console.output(JSONOutput.render(orders)) }
+        guard !orders.isEmpty else { return Console.output("No orders.") }
+        var table = TableText("symbol", "id", "client id", "side", "type", "price", "quantity", "filled", "status")
+        for order in orders {
+            table.add(
+                order.symbol.description, order.id, order.clientOrderID ?? "-", order.side.rawValue,
+                order.postOnly ? "limit post-only" : order.type.rawValue, order.price?.description ?? "market",
+                order.quantity.description, order.filledQuantity.description, order.status.rawValue)
+        }
+        Console.output(table.render())
+    }
+}
+
+struct OrderPlaceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "place",
+        abstract: "Place an order exactly once (checked, journalled, looked up by client id after a timeout).")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "BTC/USDT (spot) or BTC/USDT:USDT (USDⓈ-M).") var symbol: String
+    @Option(help: "buy or sell.") var side: String
+    @Option(help: "limit or market.") var type: String = "limit"
+    @Option(help: "The quantity, as an exact decimal.") var quantity: String
+    @Option(help: "The limit price, as an exact decimal.") var price: String?
+    @Option(help: "Your own client order id (default: generated).") var clientId: String?
+    @Flag(help: "Rest on the book or be rejected; never take.") var postOnly = false
+    @Flag(help: "Only reduce a position (derivatives).") var reduceOnly = false
+    @Option(help: "gtc, ioc or fok.") var timeInForce: String = "gtc"
+
+    func request() throws(SentinelError) -> OrderRequest {
+        let unified = try parseSymbol(symbol)
+        guard let sideValue = OrderSide(rawValue: side.lowercased()) else {
+            throw .invalidInput("--side must be buy or sell.", fix: ["Use --side buy or --side sell."])
+        }
+        guard let typeValue = OrderType(rawValue: type.lowercased()) else {
+            throw .invalidInput("--type must be limit or market.", fix: ["Use --type limit or --type market."])
+        }
+        guard let force = TimeInForce(rawValue: timeInForce.lowercased()) else {
+            throw .invalidInput("--time-in-force must be gtc, ioc or fok.", fix: ["Use gtc unless you need IOC/FOK."])
+        }
+        let quantityValue: Quantity
+        do { quantityValue = try Quantity(quantity) } catch {
+            throw .invalidInput("--quantity: \(error)", fix: ["Write the quantity as a plain decimal, e.g. 0.001."])
+        }
+        var priceValue: Price?
+        if let price {
+            do { priceValue = try Price(price) } catch {
+                throw .invalidInput("--price: \(error)", fix: ["Write the price as a plain decimal, e.g. 30000.5."])
+            }
+        }
+        return OrderRequest(
+            symbol: unified, side: sideValue, type: typeValue, quantity: quantityValue, price: priceValue,
+            timeInForce: force, postOnly: postOnly, reduceOnly: reduceOnly,
+            clientOrderID: try clientId.map { (id) throws(SentinelError) in try ClientOrderID(id) } ?? .generate())
+    }
+
+    func run() async throws {
+        let order: OrderRequest
+        do { order = try request() } catch { throw Failure.report(error) }
+        let placed = try await withClient(connection, symbolProduct: order.symbol.product) { client throws(SentinelError) in
+            try await client.placeOrder(order)
+        }
+        OrderPrinter.print([placed], json: output.json)
+    }
+}
+
+struct OrderCancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel an order.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var reference: OrderReferenceOptions
+    @Option(help: "The order's symbol.") var symbol: String
+
+    func run() async throws {
+        let unified: UnifiedSymbol
+        let which: OrderReference
+        do {
+            unified = try parseSymbol(symbol)
+            which = try reference.reference()
+        } catch { throw Failure.report(error) }
+        let order = try await withClient(connection, symbolProduct: unified.product) { client throws(SentinelError) in
+            try await client.cancelOrder(symbol: unified, which)
+        }
+        OrderPrinter.print([order], json: output.json)
+    }
+}
+
+struct OrderShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one order.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var reference: OrderReferenceOptions
+    @Option(help: "The order's symbol.") var symbol: String
+
+    func run() async throws {
+        let unified: UnifiedSymbol
+        let which: OrderReference
+        do {
+            unified = try parseSymbol(symbol)
+            which = try reference.reference()
+        } catch { throw Failure.report(error) }
+        let order = try await withClient(connection, symbolProduct: unified.product) { client throws(SentinelError) in
+            try await client.order(symbol: unified, which)
+        }
+        OrderPrinter.print([order], json: output.json)
+    }
+}
+
+struct OrderListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List open orders.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: "Only this symbol.") var symbol: String?
+
+    func run() async throws {
+        let unified: UnifiedSymbol?
+        do { unified = try symbol.map { (text) throws(SentinelError) in try parseSymbol(text) } } catch {
+            throw Failure.report(error)
+        }
+        let orders = try await withClient(connection, symbolProduct: unified?.product) { client throws(SentinelError) in
+            try await client.openOrders(symbol: unified)
+        }
+        OrderPrinter.print(orders, json: output.json)
+    }
+}
