@@ -55,7 +55,7 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .target(name: "SentinelDoctor", dependencies: ["SentinelCore", "SentinelExchanges"]),
+        .target(name: "SentinelDoctor", dependencies: ["SentinelCore", "SentinelNet", "SentinelExchanges"]),
         .target(
             name: "SentinelSimulator",
             dependencies: [
@@ -96,6 +96,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SentinelNetTests", dependencies: ["SentinelNet"]),
+        .testTarget(name: "SentinelDoctorTests", dependencies: ["SentinelDoctor"]),
         .testTarget(
             name: "SentinelSimulatorTests",
             dependencies: [

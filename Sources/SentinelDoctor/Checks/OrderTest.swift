@@ -1,0 +1,126 @@
+import SentinelCore
+import SentinelExchanges
+import SentinelNet
+
+extension DoctorRun {
+    /// The smallest valid post-only buy, far below the market but inside the price band: seen on the exchange by its
+    /// client id, cancelled, and seen cancelled. A cancel that keeps failing is reported loudly with how to cancel by
+    /// hand.
+    func orderTest() async -> DoctorCheck {
+        if keyRefused { return DoctorCheck(.orderTest, .skip, "Not run: the key was refused.") }
+        if doctor.options.skipOrderTest { return DoctorCheck(.orderTest, .skip, "Skipped (--skip-order-test).") }
+        guard let client else { return DoctorCheck(.orderTest, .skip, "No client.") }
+        let plan: OrderTestPlan
+        do {
+            plan = try await OrderTestPlan.make(client: client, product: venue.product)
+        } catch {
+            return DoctorCheck.from(.orderTest, .fail, error, summary: "Could not prepare the test order: \(error.diagnosis.cause)")
+        }
+        var evidence = [
+            "symbol": plan.request.symbol.description, "price": plan.request.price?.description ?? "-",
+            "market price": plan.reference.description, "quantity": plan.request.quantity.description,
+            "client order id": plan.request.clientOrderID.rawValue,
+        ]
+        let placed: Order
+        do {
+            placed = try await client.placeOrder(plan.request)
+        } catch {
+            return DoctorCheck.from(
+                .orderTest, .fail, error, summary: "The test order was refused: \(error.diagnosis.cause)",
+                extraEvidence: evidence)
+        }
+        evidence["order id"] = placed.id
+        let reference = OrderReference.clientOrderID(plan.request.clientOrderID.rawValue)
+        do {
+            let seen = try await client.order(symbol: plan.request.symbol, reference)
+            evidence["seen on the exchange"] = seen.status.rawValue
+        } catch {
+            evidence["seen on the exchange"] = "no: \(error.diagnosis.cause)"
+        }
+        var lastError: SentinelError?
+        for attempt in 1...3 {
+            do {
+                _ = try await client.cancelOrder(symbol: plan.request.symbol, reference)
+                let after = try await client.order(symbol: plan.request.symbol, reference)
+                evidence["after cancel"] = after.status.rawValue
+                if after.status == .canceled || after.status == .expired {
+                    return DoctorCheck(
+                        .orderTest, .pass,
+                        "A \(plan.request.quantity) \(plan.request.symbol) post-only buy at \(plan.request.price?.description ?? "?") "
+                            + "was placed, seen, cancelled and seen cancelled.",
+                        evidence: evidence)
+                }
+                if after.status == .filled || after.status == .partiallyFilled {
+                    return DoctorCheck(
+                        .orderTest, .warn, "The test order filled before it could be cancelled (the market moved).",
+                        evidence: evidence,
+                        fix: ["Check the balance: a small amount of \(plan.request.symbol.base) was bought."])
+                }
+            } catch {
+                lastError = error
+                evidence["cancel attempt \(attempt)"] = error.diagnosis.cause
+            }
+        }
+        let symbol = plan.request.symbol.description
+        return DoctorCheck(
+            .orderTest, .fail,
+            "THE TEST ORDER IS STILL OPEN: \(plan.request.quantity) \(symbol) buy at "
+                + "\(plan.request.price?.description ?? "?") could not be cancelled.",
+            evidence: evidence.merging(["last error": lastError?.diagnosis.cause ?? "-"], uniquingKeysWith: { a, _ in a }),
+            fix: [
+                "Cancel it now: `sentinel order cancel --symbol \(symbol) --client-id \(plan.request.clientOrderID.rawValue)` "
+                    + "with the same key, or on the exchange's website (Open Orders).",
+                "It is far from the market and post-only, so it is unlikely to fill meanwhile.",
+            ])
+    }
+}
+
+/// The order the order test places.
+struct OrderTestPlan {
+    let market: Market
+    let request: OrderRequest
+    let reference: Price
+
+    /// Picks BTC/USDT (or the first trading USDT market), prices a buy far below the market but inside the
+    /// exchange's band, and sizes it to the smallest valid quantity.
+    static func make(client: any ExchangeClient, product: Product) async throws(SentinelError) -> OrderTestPlan {
+        let markets = try await client.markets().filter(\.isTrading)
+        let preferred = product == .spot ? "BTC/USDT" : "BTC/USDT:USDT"
+        guard let market = markets.first(where: { $0.symbol.description == preferred })
+            ?? markets.first(where: { $0.symbol.quote == "USDT" }) ?? markets.first
+        else {
+            throw SentinelError(.unsupported, Diagnosis(cause: "The exchange lists no trading market for the test."))
+        }
+        let ticker = try await client.ticker(market.symbol)
+        guard let reference = ticker.reference else {
+            throw SentinelError(.badResponse, Diagnosis(cause: "The exchange gave no price for \(market.symbol)."))
+        }
+        do {
+            let price = try farPrice(below: reference, rules: market.rules)
+            let quantity = try market.rules.smallestQuantity(at: price)
+            let request = OrderRequest(
+                symbol: market.symbol, side: .buy, type: .limit, quantity: quantity, price: price, postOnly: true)
+            try market.rules.validate(request, referencePrice: reference)
+            return OrderTestPlan(market: market, request: request, reference: reference)
+        } catch let error as SentinelError {
+            throw error
+        } catch {
+            throw SentinelError(.badResponse, Diagnosis(cause: "The test order could not be priced: \(error)."))
+        }
+    }
+
+    /// A quarter of the way from the band's floor to the market (or half the market without a band), rounded up to
+    /// the tick so it stays inside the band.
+    static func farPrice(below reference: Price, rules: MarketRules) throws -> Price {
+        let factor: ExactDecimal
+        if let down = rules.percentPriceDown, down.isPositive, down < ExactDecimal(1) {
+            let gap = try ExactDecimal(1).subtracting(down)
+            factor = try down.adding(try gap.divided(by: ExactDecimal(4), places: down.scale + 2, rounding: .up))
+        } else {
+            factor = try ExactDecimal("0.5")
+        }
+        var price = try Price(reference.value.multiplied(by: factor)).rounded(toMultipleOf: rules.tickSize, .up)
+        if let minPrice = rules.minPrice, price < minPrice { price = minPrice }
+        return price
+    }
+}

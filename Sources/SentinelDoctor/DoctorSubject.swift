@@ -1,0 +1,83 @@
+import SentinelCore
+import SentinelExchanges
+import SentinelNet
+
+/// The key under examination, exactly as the user gave it (whitespace and all: finding it is the doctor's job).
+public struct DoctorSubject: Sendable {
+    public let name: String
+    public let venue: Venue
+    public let apiKey: String
+    public let secret: SecretText
+    public let passphrase: SecretText?
+    /// The declared key type, or nil to read it from the secret.
+    public let keyType: KeyType?
+    /// When the key was stored (for the rotation reminder), in ms.
+    public let storedAtMs: Int64?
+
+    public init(
+        name: String, venue: Venue, apiKey: String, secret: SecretText, passphrase: SecretText?, keyType: KeyType?,
+        storedAtMs: Int64? = nil
+    ) {
+        self.name = name
+        self.venue = venue
+        self.apiKey = apiKey
+        self.secret = secret
+        self.passphrase = passphrase
+        self.keyType = keyType
+        self.storedAtMs = storedAtMs
+    }
+}
+
+/// What the doctor may use besides the client: how to make clients, where else a key might belong, and the
+/// simulator's controls when it runs against the simulator.
+public struct DoctorEnvironment: Sendable {
+    public var makeClient: @Sendable (Venue, Credentials) throws(SentinelError) -> any ExchangeClient
+    /// Other venues to try when the key is refused here: other environments, Binance ↔ Binance.US.
+    public var alternativeVenues: @Sendable (Venue) -> [Venue]
+    /// True when talking to the local simulator: the position test always runs there.
+    public var isSimulator: Bool
+    /// Breaks the client's connection from the server side (the simulator's `reset` fault); nil to close the
+    /// client's own connections instead.
+    public var injectConnectionReset: (@Sendable () async throws -> Void)?
+    public var now: @Sendable () -> Int64
+
+    public init(
+        makeClient: @escaping @Sendable (Venue, Credentials) throws(SentinelError) -> any ExchangeClient,
+        alternativeVenues: @escaping @Sendable (Venue) -> [Venue] = DoctorEnvironment.standardAlternatives,
+        isSimulator: Bool = false, injectConnectionReset: (@Sendable () async throws -> Void)? = nil,
+        now: @escaping @Sendable () -> Int64 = SystemClock.nowMs
+    ) {
+        self.makeClient = makeClient
+        self.alternativeVenues = alternativeVenues
+        self.isSimulator = isSimulator
+        self.injectConnectionReset = injectConnectionReset
+        self.now = now
+    }
+
+    /// The exchange's other environments, and Binance ↔ Binance.US, on the exchange's own hosts.
+    @Sendable public static func standardAlternatives(_ venue: Venue) -> [Venue] {
+        var venues: [Venue] = []
+        for kind in EnvironmentKind.allCases where kind != venue.environment.kind {
+            if let other = try? Venue(venue.exchange, venue.product, Environment(kind)) { venues.append(other) }
+        }
+        if venue.exchange == .binance, let us = try? Venue(.binanceUS, .spot, .live) { venues.append(us) }
+        if venue.exchange == .binanceUS, let global = try? Venue(.binance, .spot, .live) { venues.append(global) }
+        return venues
+    }
+
+    /// For a custom endpoint that follows the simulator's convention: the other environments are the same base URL
+    /// with a `/testnet` or `/demo` prefix.
+    @Sendable public static func prefixedAlternatives(_ venue: Venue) -> [Venue] {
+        guard let endpoint = venue.environment.customEndpoint else { return standardAlternatives(venue) }
+        var base = endpoint
+        for suffix in ["/testnet", "/demo"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        var venues: [Venue] = []
+        for kind in EnvironmentKind.allCases where kind != venue.environment.kind {
+            let url = kind == .live ? base : base + "/" + kind.rawValue
+            if let other = try? Venue(venue.exchange, venue.product, Environment(kind, customEndpoint: url)) {
+                venues.append(other)
+            }
+        }
+        return venues
+    }
+}

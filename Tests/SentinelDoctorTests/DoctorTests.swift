@@ -1,0 +1,153 @@
+import SentinelCore
+import SentinelDoctor
+import SentinelExchanges
+import Synchronization
+import Testing
+
+@Suite struct DoctorTests {
+    let secret = "secret-0123456789-abcdefghij"
+
+    func run(
+        _ behaviour: FakeExchangeClient.Behaviour = .init(), product: Product = .spot, apiKey: String = "key-0123456789abcdef",
+        secret: String? = nil, keyWorksOn: EnvironmentKind? = nil, options: Doctor.Options = .init(),
+        isSimulator: Bool = true
+    ) async throws -> (DoctorReport, [FakeExchangeClient]) {
+        let clients = Mutex<[FakeExchangeClient]>([])
+        let venue = try Venue(.binance, product, .live)
+        let subject = DoctorSubject(
+            name: "test", venue: venue, apiKey: apiKey, secret: SecretText(secret ?? self.secret), passphrase: nil,
+            keyType: nil)
+        let environment = DoctorEnvironment(
+            makeClient: { venue, _ in
+                var b = behaviour
+                if let home = keyWorksOn {
+                    b.authError = venue.environment.kind == home ? nil : SentinelError(
+                        .authentication, Diagnosis(cause: "refused", evidence: [.init("exchange said", "-2015 Invalid API-key, IP, or permissions for action.")]),
+                        exchangeCode: "-2015")
+                }
+                let client = FakeExchangeClient(venue: venue, behaviour: b)
+                clients.withLock { $0.append(client) }
+                return client
+            },
+            isSimulator: isSimulator, now: { 1_800_000_000_000 })
+        let report = await Doctor(subject: subject, environment: environment, options: options).run()
+        return (report, clients.withLock { $0 })
+    }
+
+    func status(_ report: DoctorReport, _ id: DoctorCheckID) -> CheckStatus? { report.check(id)?.status }
+
+    @Test func aGoodKeyPassesEveryCheckAndLeavesNothingOpen() async throws {
+        let (report, clients) = try await run(product: .linear)
+        #expect(report.ok)
+        #expect(report.checks.map(\.id) == DoctorCheckID.allCases)
+        for check in report.checks { #expect(check.status == .pass, "\(check.id): \(check.summary)") }
+        #expect(clients[0].openOrderCount == 0)
+        #expect(report.check(.orderTest)?.evidence["price"] == "12000.00")  // 0.2 + (1 − 0.2)/4 = 0.4 of the market
+    }
+
+    @Test func pastedWhitespaceStopsAtCredentialsAndNamesTheField() async throws {
+        let (report, clients) = try await run(secret: secret + "\n")
+        #expect(!report.ok)
+        #expect(status(report, .credentials) == .fail)
+        #expect(report.check(.credentials)?.summary.contains("The secret has whitespace at the end") == true)
+        #expect(report.checks.dropFirst().allSatisfy { $0.status == .skip })
+        #expect(clients.isEmpty, "nothing may be sent with malformed credentials")
+        #expect(!String(describing: report).contains(secret))
+    }
+
+    @Test func withdrawEnabledFailsAndTransferWarns() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.permissions = KeyPermissions(
+            read: true, spotTrade: true, futuresTrade: false, withdraw: true, transfer: true, ipRestricted: false)
+        let (report, _) = try await run(behaviour)
+        #expect(status(report, .permissionsWithdraw) == .fail)
+        #expect(report.check(.permissionsWithdraw)?.fix.first?.contains("untick withdrawals") == true)
+        #expect(status(report, .permissionsTransfer) == .warn)
+        #expect(status(report, .ipWhitelist) == .warn)
+        #expect(!report.ok)
+    }
+
+    @Test func aKeyFromAnotherEnvironmentIsNamed() async throws {
+        let (report, _) = try await run(keyWorksOn: .demo)
+        #expect(status(report, .environment) == .fail)
+        #expect(report.check(.environment)?.summary == "This is a Binance demo key, but it was used on Binance live.")
+        #expect(report.check(.environment)?.fix.first?.contains("--env demo") == true)
+        #expect(status(report, .clock) == .skip)
+    }
+
+    @Test func skewedClocksFailWithHowToSync() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.clockOffsetMs = -2_400
+        let (report, _) = try await run(behaviour)
+        #expect(status(report, .clock) == .fail)
+        #expect(report.check(.clock)?.summary == "This computer's clock is 2400 ms ahead of the exchange's.")
+        #expect(report.check(.clock)?.fix.contains { $0.contains("timedatectl") } == true)
+        #expect(status(report, .orderTest) == .pass)
+    }
+
+    @Test func aRefusedKeyWithTheRequestIPPointsAtTheWhitelist() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.authError = SentinelError(
+            .authentication,
+            Diagnosis(cause: "refused", evidence: [.init("exchange said", "-2015 Invalid API-key, IP, or permissions for action, request ip: 127.0.0.1")]),
+            exchangeCode: "-2015")
+        let (report, _) = try await run(behaviour)
+        #expect(status(report, .auth) == .fail)
+        #expect(status(report, .ipWhitelist) == .fail)
+        #expect(report.check(.ipWhitelist)?.evidence["request ip"] == "127.0.0.1")
+        #expect(status(report, .orderTest) == .skip)
+    }
+
+    @Test func expiredTradingPermissionFails() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.permissions?.expiresAt = 1_700_000_000_000
+        let (report, _) = try await run(behaviour)
+        #expect(status(report, .expiry) == .fail)
+        behaviour.permissions?.expiresAt = 1_800_000_000_000 + 3 * 86_400_000
+        let (soon, _) = try await run(behaviour)
+        #expect(status(soon, .expiry) == .warn)
+        behaviour.permissions?.expiresAt = nil
+        behaviour.permissions?.createdAt = 1_800_000_000_000 - 120 * 86_400_000
+        let (old, _) = try await run(behaviour)
+        #expect(old.check(.expiry)?.summary == "The key is 120 days old: time to rotate it.")
+    }
+
+    @Test func aCancelThatKeepsFailingIsReportedLoudly() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.cancelFails = true
+        let (report, clients) = try await run(behaviour)
+        #expect(status(report, .orderTest) == .fail)
+        #expect(report.check(.orderTest)?.summary.hasPrefix("THE TEST ORDER IS STILL OPEN") == true)
+        #expect(report.check(.orderTest)?.fix.first?.contains("sentinel order cancel --symbol BTC/USDT --client-id sn-") == true)
+        #expect(clients[0].openOrderCount == 1)
+    }
+
+    @Test func positionTestIsOptInOnARealExchange() async throws {
+        let (real, _) = try await run(product: .linear, isSimulator: false)
+        #expect(status(real, .positionTest) == .skip)
+        #expect(real.check(.positionTest)?.summary.contains("--position-test") == true)
+        let (optIn, _) = try await run(product: .linear, options: .init(positionTest: true), isSimulator: false)
+        #expect(status(optIn, .positionTest) == .pass)
+        let (spot, _) = try await run(product: .spot)
+        #expect(status(spot, .positionTest) == .skip)
+    }
+
+    @Test func anUnreachableHostStopsWithTheHost() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.unreachable = true
+        let (report, _) = try await run(behaviour)
+        #expect(status(report, .environment) == .fail)
+        #expect(report.check(.environment)?.evidence["venue"] != nil)
+        #expect(report.checks.filter { $0.status == .skip }.count == DoctorCheckID.allCases.count - 2)
+    }
+
+    @Test func unreportedPermissionsAreWarningsNotGuesses() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.permissions = nil
+        let (report, _) = try await run(behaviour)
+        #expect(status(report, .permissionsRead) == .pass)
+        #expect(status(report, .permissionsTrade) == .warn)
+        #expect(status(report, .permissionsWithdraw) == .warn)
+        #expect(report.ok)
+    }
+}
