@@ -12,7 +12,7 @@ struct SentinelCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, SignCommand.self, MarketsCommand.self, BalanceCommand.self, PositionsCommand.self,
-            OrderCommand.self,
+            OrderCommand.self, DoctorCommand.self,
         ]
     )
 }

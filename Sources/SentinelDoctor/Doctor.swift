@@ -34,19 +34,22 @@ public struct Doctor: Sendable {
 
     /// Runs every check in order, reporting each as it finishes. Checks after one that makes them meaningless are
     /// reported as skipped, with the reason.
-    public func run(progress: @Sendable (DoctorCheck) -> Void = { _ in }) async -> DoctorReport {
+    public func run(
+        starting: @Sendable (DoctorCheckID) async -> Void = { _ in },
+        progress: @Sendable (DoctorCheck) async -> Void = { _ in }
+    ) async -> DoctorReport {
         var run = DoctorRun(doctor: self)
         var checks: [DoctorCheck] = []
-        func record(_ check: DoctorCheck) {
-            checks.append(check)
-            progress(check)
-        }
         for id in DoctorCheckID.allCases {
+            let check: DoctorCheck
             if let reason = run.stopReason {
-                record(DoctorCheck(id, .skip, "Not run: \(reason)"))
-                continue
+                check = DoctorCheck(id, .skip, "Not run: \(reason)")
+            } else {
+                await starting(id)
+                check = await run.perform(id)
             }
-            record(await run.perform(id))
+            checks.append(check)
+            await progress(check)
         }
         await run.finish()
         return DoctorReport(key: subject.name, exchange: subject.venue.exchange.rawValue, checks: checks)

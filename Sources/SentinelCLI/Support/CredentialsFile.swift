@@ -5,7 +5,23 @@ import SentinelExchanges
 /// Reads `{"apiKey": "...", "secret": "...", "passphrase": "...", "keyType": "hmac|ed25519|rsa"}` from a file.
 /// Error messages name the file and the field, never a value from it.
 enum CredentialsFile {
+    /// The fields exactly as written in the file, before any check (the doctor diagnoses them itself).
+    struct Raw {
+        let apiKey: String
+        let secret: SecretText
+        let passphrase: SecretText?
+        let keyType: KeyType?
+    }
+
+    /// Reads and checks the file: whitespace, passphrase rules, key type.
     static func load(path: String, exchange: ExchangeID) throws(SentinelError) -> Credentials {
+        let raw = try read(path: path)
+        try CredentialCheck.validate(apiKey: raw.apiKey, secret: raw.secret, passphrase: raw.passphrase, for: exchange)
+        let keyType = try SigningKey(secret: raw.secret, declared: raw.keyType).keyType
+        return Credentials(apiKey: raw.apiKey, secret: raw.secret, passphrase: raw.passphrase, keyType: keyType)
+    }
+
+    static func read(path: String) throws(SentinelError) -> Raw {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .invalidInput(
                 "Cannot read the credentials file \(path).",
@@ -51,10 +67,8 @@ enum CredentialsFile {
         } else {
             declared = nil
         }
-        let secret = SecretText(secretText)
-        let passphrase = try field("passphrase").map(SecretText.init)
-        try CredentialCheck.validate(apiKey: apiKey, secret: secret, passphrase: passphrase, for: exchange)
-        let keyType = try SigningKey(secret: secret, declared: declared).keyType
-        return Credentials(apiKey: apiKey, secret: secret, passphrase: passphrase, keyType: keyType)
+        return Raw(
+            apiKey: apiKey, secret: SecretText(secretText), passphrase: try field("passphrase").map(SecretText.init),
+            keyType: declared)
     }
 }

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import SentinelCore
+import SentinelDoctor
+import SentinelExchanges
+
+/// `sentinel doctor`: tests a key the way a careful person would (design.md §2).
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Test a key: credentials, environment, clock, permissions, a tiny order, a reconnect.",
+        discussion: "Exit status 0 only when no check failed.")
+
+    @Argument(help: "The key's name in the vault.")
+    var name: String?
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @Flag(help: "Also open and close the smallest position (real money: opt-in).")
+    var positionTest = false
+
+    @Flag(help: "Do not place the test order.")
+    var skipOrderTest = false
+
+    func run() async throws {
+        let subject: DoctorSubject
+        do { subject = try resolveSubject() } catch { throw Failure.report(error) }
+        let timeout = connection.timeoutMs
+        let endpoint = subject.venue.environment.customEndpoint
+        let environment = DoctorEnvironment(
+            makeClient: { venue, credentials throws(SentinelError) in
+                try ExchangeRegistry.client(
+                    for: venue, credentials: credentials,
+                    configuration: ClientConfiguration(requestTimeoutMs: timeout))
+            },
+            alternativeVenues: endpoint == nil ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,
+            isSimulator: endpoint.map(Self.isLoopback) ?? false)
+        let doctor = Doctor(
+            subject: subject, environment: environment,
+            options: Doctor.Options(positionTest: positionTest, skipOrderTest: skipOrderTest))
+        let report: DoctorReport
+        if json {
+            report = await doctor.run()
+            Console.output(JSONOutput.render(report))
+        } else {
+            let printer = DoctorPrinter()
+            Console.output("Sentinel doctor — \(subject.name) on \(subject.venue)")
+            report = await doctor.run(
+                starting: { await printer.starting($0) }, progress: { await printer.finished($0) })
+            Console.output(DoctorPrinter.summary(report))
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+
+    func resolveSubject() throws(SentinelError) -> DoctorSubject {
+        guard let path = connection.credentials else {
+            throw .invalidInput(
+                "No key given.",
+                fix: [
+                    "Give the key's vault name: `sentinel doctor NAME`.",
+                    "Or a credentials file: `sentinel doctor --exchange binance --credentials keys.json`.",
+                ])
+        }
+        guard let exchange = connection.exchange else {
+            throw .invalidInput("No exchange given.", fix: ["Add --exchange binance (or binance-us)."])
+        }
+        let exchangeID = try Arguments.exchange(exchange)
+        let product = try connection.product.map { (text) throws(SentinelError) in try Arguments.product(text) } ?? .spot
+        let venue = try Venue(
+            exchangeID, product,
+            Environment(
+                try Arguments.environment(connection.environment),
+                customEndpoint: try Arguments.endpoint(connection.endpoint)))
+        let raw = try CredentialsFile.read(path: path)
+        return DoctorSubject(
+            name: name ?? (path as NSString).lastPathComponent, venue: venue, apiKey: raw.apiKey, secret: raw.secret,
+            passphrase: raw.passphrase, keyType: raw.keyType)
+    }
+
+    /// True for endpoints on this machine (the local simulator).
+    static func isLoopback(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host else { return false }
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+}
