@@ -1,0 +1,51 @@
+import Foundation
+import Sentinel
+import SentinelNet
+
+// Place + cancel round trips against a Binance-speaking endpoint (the simulator), timed as a whole:
+//   RoundTrips --endpoint http://127.0.0.1:8900 --credentials key.json [--count 200] [--symbol BTC/USDT] [--price 20000]
+// The same loop exists for ccxt in ../ccxt_roundtrips.py, so the two can be run side by side.
+
+func argument(_ name: String, default value: String? = nil) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else { return value }
+    return arguments[index + 1]
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+guard let endpoint = argument("endpoint"), let credentialsPath = argument("credentials") else {
+    fail("usage: RoundTrips --endpoint URL --credentials FILE [--count N] [--symbol S] [--price P]")
+}
+let count = Int(argument("count", default: "200")!) ?? 200
+guard let symbol = UnifiedSymbol(argument("symbol", default: "BTC/USDT")!) else { fail("bad --symbol") }
+guard let data = FileManager.default.contents(atPath: credentialsPath),
+    let object = try? JSONSerialization.jsonObject(with: data) as? [String: String],
+    let apiKey = object["apiKey"], let secret = object["secret"]
+else { fail("cannot read \(credentialsPath)") }
+
+do {
+    let venue = try Venue(.binance, symbol.product ?? .spot, Environment(.live, customEndpoint: endpoint))
+    let client = try BinanceClient(venue: venue, credentials: Credentials(apiKey: apiKey, secret: SecretText(secret)))
+    _ = try await client.synchronizeClock()
+    let market = try await client.markets().first { $0.symbol == symbol }!
+    let reference = try await client.ticker(symbol).reference!
+    let price = try Price(argument("price", default: nil)
+        ?? (try reference.value.multiplied(by: ExactDecimal("0.8"))).description)
+        .rounded(toMultipleOf: market.rules.tickSize, .up)
+    let quantity = try market.rules.smallestQuantity(at: price)
+    let started = Date()
+    for _ in 0..<count {
+        let order = try await client.placeOrder(
+            OrderRequest(symbol: symbol, side: .buy, type: .limit, quantity: quantity, price: price))
+        _ = try await client.cancelOrder(symbol: symbol, .exchangeID(order.id))
+    }
+    let seconds = Date().timeIntervalSince(started)
+    print(String(format: "sentinel: %d place+cancel round trips in %.3f s: %.1f round trips/s", count, seconds, Double(count) / seconds))
+    await client.shutdown()
+} catch let error as SentinelError {
+    fail(error.description)
+}

@@ -1,0 +1,42 @@
+"""Place + cancel round trips with ccxt against the simulator's Binance port, the same loop as RoundTrips.
+
+    python3 ccxt_roundtrips.py --endpoint http://127.0.0.1:8900 --credentials key.json [--count 200]
+"""
+import argparse
+import json
+import time
+
+import ccxt
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--endpoint", required=True)
+parser.add_argument("--credentials", required=True)
+parser.add_argument("--count", type=int, default=200)
+parser.add_argument("--symbol", default="BTC/USDT")
+args = parser.parse_args()
+
+keys = json.load(open(args.credentials))
+exchange = ccxt.binance({
+    "apiKey": keys["apiKey"],
+    "secret": keys["secret"],
+    "options": {"fetchMarkets": ["spot"], "fetchCurrencies": False, "adjustForTimeDifference": True},
+})
+base = args.endpoint.rstrip("/")
+for name in list(exchange.urls["api"].keys()):
+    url = exchange.urls["api"][name]
+    if isinstance(url, str) and "api.binance.com" in url:
+        exchange.urls["api"][name] = url.replace("https://api.binance.com", base)
+
+exchange.load_markets()
+ticker = exchange.fetch_ticker(args.symbol)
+price = float(exchange.price_to_precision(args.symbol, ticker["last"] * 0.8))
+market = exchange.market(args.symbol)
+min_cost = market["limits"]["cost"]["min"] or 5
+amount = float(exchange.amount_to_precision(args.symbol, max(market["limits"]["amount"]["min"] or 0, min_cost / price * 1.01)))
+
+started = time.perf_counter()
+for _ in range(args.count):
+    order = exchange.create_order(args.symbol, "limit", "buy", amount, price)
+    exchange.cancel_order(order["id"], args.symbol)
+seconds = time.perf_counter() - started
+print(f"ccxt: {args.count} place+cancel round trips in {seconds:.3f} s: {args.count / seconds:.1f} round trips/s")
