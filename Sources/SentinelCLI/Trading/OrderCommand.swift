@@ -1,5 +1,6 @@
 import ArgumentParser
 import SentinelCore
+import SentinelExchanges
 
 struct OrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,21 +8,38 @@ struct OrderCommand: AsyncParsableCommand {
         subcommands: [OrderPlaceCommand.self, OrderCancelCommand.self, OrderShowCommand.self, OrderListCommand.self])
 }
 
-/// `--id` or `--client-id`, exactly one.
-struct OrderReferenceOptions: ParsableArguments {
+/// Which order: `--symbol` and exactly one of `--id` and `--client-id`.
+struct OrderTarget: ParsableArguments {
+    @Option(help: "The order's symbol.")
+    var symbol: String
+
     @Option(help: "The exchange's order id.")
     var id: String?
 
     @Option(help: "The client order id the order was placed with.")
     var clientId: String?
 
-    func reference() throws(SentinelError) -> OrderReference {
+    func resolve() throws(SentinelError) -> (UnifiedSymbol, OrderReference) {
+        let unified = try parseSymbol(symbol)
         switch (id, clientId) {
-        case (let id?, nil): return .exchangeID(id)
-        case (nil, let clientId?): return .clientOrderID(clientId)
+        case (let id?, nil): return (unified, .exchangeID(id))
+        case (nil, let clientId?): return (unified, .clientOrderID(clientId))
         default:
             throw .invalidInput("Give exactly one of --id and --client-id.", fix: ["e.g. --client-id sn-…"])
         }
+    }
+
+    /// Resolves the target, runs `body` with a client, and prints the order it returns.
+    func run(
+        _ connection: ConnectionOptions, json: Bool,
+        _ body: (any ExchangeClient, UnifiedSymbol, OrderReference) async throws(SentinelError) -> Order
+    ) async throws {
+        let (symbol, reference): (UnifiedSymbol, OrderReference)
+        do { (symbol, reference) = try resolve() } catch { throw Failure.report(error) }
+        let order = try await withClient(connection, symbolProduct: symbol.product) { client throws(SentinelError) in
+            try await body(client, symbol, reference)
+        }
+        OrderPrinter.print([order], json: json)
     }
 }
 
@@ -100,20 +118,12 @@ struct OrderCancelCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var reference: OrderReferenceOptions
-    @Option(help: "The order's symbol.") var symbol: String
+    @OptionGroup var target: OrderTarget
 
     func run() async throws {
-        let unified: UnifiedSymbol
-        let which: OrderReference
-        do {
-            unified = try parseSymbol(symbol)
-            which = try reference.reference()
-        } catch { throw Failure.report(error) }
-        let order = try await withClient(connection, symbolProduct: unified.product) { client throws(SentinelError) in
-            try await client.cancelOrder(symbol: unified, which)
+        try await target.run(connection, json: output.json) { client, symbol, reference throws(SentinelError) in
+            try await client.cancelOrder(symbol: symbol, reference)
         }
-        OrderPrinter.print([order], json: output.json)
     }
 }
 
@@ -122,20 +132,12 @@ struct OrderShowCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var reference: OrderReferenceOptions
-    @Option(help: "The order's symbol.") var symbol: String
+    @OptionGroup var target: OrderTarget
 
     func run() async throws {
-        let unified: UnifiedSymbol
-        let which: OrderReference
-        do {
-            unified = try parseSymbol(symbol)
-            which = try reference.reference()
-        } catch { throw Failure.report(error) }
-        let order = try await withClient(connection, symbolProduct: unified.product) { client throws(SentinelError) in
-            try await client.order(symbol: unified, which)
+        try await target.run(connection, json: output.json) { client, symbol, reference throws(SentinelError) in
+            try await client.order(symbol: symbol, reference)
         }
-        OrderPrinter.print([order], json: output.json)
     }
 }
 

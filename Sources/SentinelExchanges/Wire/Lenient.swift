@@ -1,36 +1,23 @@
 import SentinelCore
 
-/// An integer an exchange may send as a JSON number or as a string (`"orderId": 123` / `"123"`).
-struct LenientInt: Decodable, Sendable, Hashable {
-    let value: Int64
+/// A value an exchange may send as itself or as a string: `"orderId": 123` or `"123"`, `true` or `"true"`.
+struct Lenient<Value: Decodable & LosslessStringConvertible & Sendable & Hashable>: Decodable, Sendable, Hashable {
+    let value: Value
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int64.self) {
-            value = number
-        } else if let text = try? container.decode(String.self), let number = Int64(text) {
-            value = number
+        if let direct = try? container.decode(Value.self) {
+            value = direct
+        } else if let text = try? container.decode(String.self), let parsed = Value(text.lowercased()) {
+            value = parsed
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an integer")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected \(Value.self)")
         }
     }
 }
 
-/// A boolean sent as `true` or as `"true"`.
-struct LenientBool: Decodable, Sendable, Hashable {
-    let value: Bool
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let flag = try? container.decode(Bool.self) {
-            value = flag
-        } else if let text = try? container.decode(String.self), let flag = Bool(text.lowercased()) {
-            value = flag
-        } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a boolean")
-        }
-    }
-}
+typealias LenientInt = Lenient<Int64>
+typealias LenientBool = Lenient<Bool>
 
 /// An identifier sent as a JSON number or a string, kept as text.
 struct LenientID: Decodable, Sendable, Hashable {
