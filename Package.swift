@@ -111,6 +111,9 @@ let package = Package(
             name: "SentinelVaultTests",
             dependencies: ["SentinelVault", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "SentinelCLITests", dependencies: ["SentinelCLI"]),
+        .testTarget(
+            name: "SentinelCLITests",
+            dependencies: ["SentinelCLI", "SentinelVault", .product(name: "Crypto", package: "swift-crypto")]
+        ),
     ]
 )

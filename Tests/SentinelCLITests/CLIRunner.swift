@@ -19,7 +19,9 @@ struct CLIRunner {
         return products.appendingPathComponent("sentinel")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs `sentinel` with `arguments`; `input`, when given, is what it reads on standard input (else /dev/null).
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Outcome
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -30,7 +32,18 @@ struct CLIRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        // Standard input from a file rather than a pipe: a command that exits before reading cannot SIGPIPE the tests.
+        var inputFile: URL?
+        if let input {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "sentinel-stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: file)
+            process.standardInput = try FileHandle(forReadingFrom: file)
+            inputFile = file
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        defer { inputFile.map { try? FileManager.default.removeItem(at: $0) } }
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -47,7 +60,8 @@ final class TemporaryFolder {
 
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     /// Writes a credentials file and returns its path.

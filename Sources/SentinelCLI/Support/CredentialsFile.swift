@@ -5,58 +5,72 @@ import SentinelExchanges
 /// Reads `{"apiKey": "...", "secret": "...", "passphrase": "...", "keyType": "hmac|ed25519|rsa"}` from a file.
 /// Error messages name the file and the field, never a value from it.
 enum CredentialsFile {
-    /// The fields exactly as written in the file, before any check (the doctor diagnoses them itself).
-    struct Raw {
-        let apiKey: String
-        let secret: SecretText
-        let passphrase: SecretText?
-        let keyType: KeyType?
-    }
-
     /// Reads and checks the file: whitespace, passphrase rules, key type.
     static func load(path: String, exchange: ExchangeID) throws(SentinelError) -> Credentials {
-        let raw = try read(path: path)
-        try CredentialCheck.validate(apiKey: raw.apiKey, secret: raw.secret, passphrase: raw.passphrase, for: exchange)
-        let keyType = try SigningKey(secret: raw.secret, declared: raw.keyType).keyType
-        return Credentials(apiKey: raw.apiKey, secret: raw.secret, passphrase: raw.passphrase, keyType: keyType)
+        let fields = try read(path: path)
+        try CredentialCheck.validate(
+            apiKey: fields.apiKey, secret: fields.secret, passphrase: fields.passphrase, for: exchange)
+        let keyType = try SigningKey(secret: fields.secret, declared: fields.keyType).keyType
+        return Credentials(
+            apiKey: fields.apiKey, secret: fields.secret, passphrase: fields.passphrase, keyType: keyType)
     }
 
-    static func read(path: String) throws(SentinelError) -> Raw {
+    /// The fields exactly as written in the file, before any check (the doctor diagnoses them itself).
+    static func read(path: String) throws(SentinelError) -> Fields {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .invalidInput(
                 "Cannot read the credentials file \(path).",
                 fix: ["Check the path, and that the file is readable by you (and only you: chmod 600)."])
         }
+        return try parse(data, source: "the credentials file \(path)")
+    }
+
+    /// The fields of a credentials JSON object, as given (no checks beyond the shape).
+    struct Fields {
+        var apiKey: String
+        var secret: SecretText
+        var passphrase: SecretText?
+        var keyType: KeyType?
+    }
+
+    /// Parses `{"apiKey", "secret", "passphrase", "keyType"}` from `data`; `source` names where it came from in
+    /// errors ("the credentials file keys.json", "standard input").
+    static func parse(_ data: Data, source: String) throws(SentinelError) -> Fields {
+        let subject = source.prefix(1).uppercased() + source.dropFirst()
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw .invalidInput(
-                "The credentials file \(path) is not a JSON object.",
-                fix: ["Write it as {\"apiKey\": \"…\", \"secret\": \"…\", \"passphrase\": \"…\"} "
-                    + "(passphrase only for OKX, KuCoin and Bitget)."])
+                "\(subject) is not a JSON object.",
+                fix: [
+                    "Write it as {\"apiKey\": \"…\", \"secret\": \"…\", \"passphrase\": \"…\"} "
+                        + "(passphrase only for OKX, KuCoin and Bitget)."
+                ])
         }
         func field(_ name: String) throws(SentinelError) -> String? {
-            guard let value = object[name] else { return nil }
+            guard let value = object[name], !(value is NSNull) else { return nil }
             guard let text = value as? String else {
                 throw .invalidInput(
-                    "\"\(name)\" in \(path) is not a string.", fix: ["Put the value in double quotes."])
+                    "\"\(name)\" in \(source) is not a string.", fix: ["Put the value in double quotes."])
             }
             return text
         }
         let known: Set<String> = ["apiKey", "secret", "passphrase", "keyType"]
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw .invalidInput(
-                "The credentials file has an unknown field \"\(unknown)\".",
-                fix: ["Use exactly the fields apiKey, secret, passphrase (where the exchange has one) and "
-                    + "optionally keyType (hmac, ed25519 or rsa)."])
+                "\(subject) has an unknown field \"\(unknown.prefix(40))\".",
+                fix: [
+                    "Use exactly the fields apiKey, secret, passphrase (where the exchange has one) and "
+                        + "optionally keyType (hmac, ed25519 or rsa)."
+                ])
         }
         guard let apiKey = try field("apiKey") else {
-            throw .invalidInput("The credentials file has no \"apiKey\".", fix: ["Add the API key as \"apiKey\"."])
+            throw .invalidInput("\(subject) has no \"apiKey\".", fix: ["Add the API key as \"apiKey\"."])
         }
         guard let secretText = try field("secret") else {
             throw .invalidInput(
-                "The credentials file has no \"secret\".",
+                "\(subject) has no \"secret\".",
                 fix: ["Add the secret (or the PEM private key for Ed25519/RSA keys) as \"secret\"."])
         }
-        let declared: KeyType?
+        var declared: KeyType?
         if let typeName = try field("keyType") {
             guard let type = KeyType(rawValue: typeName.lowercased()) else {
                 throw .invalidInput(
@@ -64,10 +78,8 @@ enum CredentialsFile {
                     fix: ["Use hmac for a secret issued by the exchange, ed25519 or rsa for your own key pair."])
             }
             declared = type
-        } else {
-            declared = nil
         }
-        return Raw(
+        return Fields(
             apiKey: apiKey, secret: SecretText(secretText), passphrase: try field("passphrase").map(SecretText.init),
             keyType: declared)
     }

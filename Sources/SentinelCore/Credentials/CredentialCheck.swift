@@ -14,6 +14,14 @@ public enum CredentialCheck {
     ) throws(SentinelError) {
         try checkPresent(apiKey.isEmpty, .apiKey, exchange)
         try checkPresent(secret.isEmpty, .secret, exchange)
+        if apiKey.contains("-----BEGIN") {
+            throw .invalidInput(
+                "The API key field holds a PEM key: the private key was pasted where the API key goes.",
+                fix: [
+                    "Put the private key (-----BEGIN PRIVATE KEY-----) in the secret field.",
+                    "The API key is the short id \(exchange.displayName) showed after you registered the public key.",
+                ])
+        }
         try checkWhitespace(Array(apiKey.utf8), .apiKey, exchange)
         let secretIsPEM = secret.withRevealedBytes { bytes in
             bytes.starts(with: Array("-----BEGIN".utf8))
@@ -54,6 +62,12 @@ public enum CredentialCheck {
                 "The passphrase is the same as the secret.",
                 fix: ["The passphrase is the one you chose when creating the key, not the secret the exchange showed."])
         }
+        if let passphrase, !passphrase.isEmpty, passphrase == SecretText(apiKey) {
+            throw .invalidInput(
+                "The passphrase is the same as the API key.",
+                fix: ["The passphrase is the one you chose when creating the key, not the API key the exchange showed."]
+            )
+        }
     }
 
     private static func checkPresent(_ missing: Bool, _ field: Field, _ exchange: ExchangeID) throws(SentinelError) {
@@ -90,7 +104,7 @@ public enum CredentialCheck {
                 ]))
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 }

@@ -1,5 +1,4 @@
-// SentinelVault: the encrypted keystore (scrypt + AEAD, atomic saves, credential hygiene).
-// Filled by the vault issue; the credential checks it will use live in SentinelCore (`CredentialCheck`).
+// SentinelVault: the encrypted keystore — scrypt and AES-256-GCM over one file, atomic saves, credential hygiene.
 import SentinelCore
 
 /// Where Sentinel keeps its data: `SENTINEL_HOME`, or `~/.sentinel`.

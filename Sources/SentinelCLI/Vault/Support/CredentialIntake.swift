@@ -1,0 +1,57 @@
+import Foundation
+import SentinelCore
+import SentinelExchanges
+import SentinelVault
+
+/// Takes a new key from a person — no-echo prompts on a terminal, or `{"apiKey", "secret", "passphrase"}` JSON on
+/// standard input — and runs the vault's hygiene checks, printing each warning. Returns clean credentials.
+enum CredentialIntake {
+    static func read(exchange: ExchangeID, declaredKeyType: KeyType?, fromStandardInput: Bool)
+        throws(SentinelError) -> Credentials
+    {
+        let apiKey: String
+        let secret: SecretText
+        let passphrase: SecretText?
+        var keyType = declaredKeyType
+        if fromStandardInput {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let fields = try CredentialsFile.parse(data, source: "standard input")
+            if let given = fields.keyType, let declaredKeyType, given != declaredKeyType {
+                throw .invalidInput(
+                    "--key-type says \(declaredKeyType) but the JSON's keyType says \(given).",
+                    fix: ["Give the key type once, either as --key-type or as keyType in the JSON."])
+            }
+            keyType = keyType ?? fields.keyType
+            (apiKey, secret, passphrase) = (fields.apiKey, fields.secret, fields.passphrase)
+        } else {
+            guard TerminalInput.standardInputIsTerminal else {
+                throw .invalidInput(
+                    "Standard input is not a terminal, so Sentinel cannot ask for the key without showing it.",
+                    fix: [
+                        "Pass --stdin and give the key as JSON: {\"apiKey\": \"…\", \"secret\": \"…\", "
+                            + "\"passphrase\": \"…\"}, with the vault password in --password-file.",
+                        "Or run the command in a terminal to be asked (nothing is shown as you type or paste).",
+                    ])
+            }
+            Console.error("Paste each value and press Enter; nothing is shown on screen.")
+            apiKey = String(decoding: try TerminalInput.readHidden(prompt: "API key: "), as: UTF8.self)
+            Console.error("  read \(Credentials.mask(apiKey)) (\(apiKey.utf8.count) characters)")
+            secret = SecretText(
+                bytes: try TerminalInput.readHiddenSecret(prompt: "Secret (or the whole PEM private key): "))
+            Console.error("  read \(secret.byteCount) characters")
+            if exchange.traits.passphrase == .required {
+                passphrase = SecretText(
+                    bytes: try TerminalInput.readHidden(prompt: "Passphrase (the one you chose for this key): "))
+            } else {
+                passphrase = nil
+            }
+        }
+        let review = try CredentialCheck.review(
+            apiKey: apiKey, secret: secret, passphrase: passphrase, declaredKeyType: keyType, for: exchange,
+            readKeyType: { (secret, declared) throws(SentinelError) in
+                try SigningKey(secret: secret, declared: declared).keyType
+            })
+        for warning in review.warnings { Console.warning(warning.message) }
+        return review.credentials
+    }
+}

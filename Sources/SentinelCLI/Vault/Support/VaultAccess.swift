@@ -1,0 +1,37 @@
+import Foundation
+import SentinelCore
+import SentinelVault
+
+/// Opening the vault the way every `vault` command does: from SENTINEL_HOME, with the password from its source,
+/// and a warning when the vault uses test-only KDF parameters.
+enum VaultAccess {
+    /// Set only by tests: `vault init` and `vault passwd` then use `KDFParameters.weakForTesting`, which the file
+    /// records; every later open warns about it.
+    static let weakKDFVariable = "SENTINEL_TEST_ONLY_WEAK_KDF"
+
+    static var location: VaultLocation { .standard() }
+
+    static func open(_ password: VaultPasswordOptions) throws(SentinelError) -> UnlockedVault {
+        let location = location
+        try Vault.checkOpenable(at: location)
+        let vault = try Vault.open(at: location, password: try password.current())
+        warnIfWeak(vault.kdfParameters)
+        return vault
+    }
+
+    /// The parameters for a new vault or a new password.
+    static var newParameters: KDFParameters {
+        guard ProcessInfo.processInfo.environment[weakKDFVariable] == "1" else { return .standard }
+        Console.warning(
+            "\(weakKDFVariable)=1: using test-only weak key derivation (\(KDFParameters.weakForTesting)). "
+                + "Never store real keys in this vault.")
+        return .weakForTesting
+    }
+
+    static func warnIfWeak(_ parameters: KDFParameters) {
+        guard parameters.isBelowStandard else { return }
+        Console.warning(
+            "this vault uses weak test-only key derivation (\(parameters)); run `sentinel vault passwd` "
+                + "(without \(weakKDFVariable)) to strengthen it before storing real keys.")
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import SentinelCore
+import SentinelVault
+
+/// `sentinel vault rotate NAME`: puts a new key in place of a stored one once the new key checks out.
+struct VaultRotateCommand: ReportingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate",
+        abstract: "Replace a stored key with a new one, after checking the new one.",
+        discussion: """
+            Create the new key on the exchange first, with the same permissions. The new key is read like in \
+            `vault add` (prompts, or --stdin JSON), checked, and only then replaces the old one, which stays in \
+            the vault until that moment. Revoke the old key on the exchange afterwards.
+            """)
+
+    @Argument(help: "The key's name.")
+    var name: String
+
+    @Option(name: .customLong("key-type"), help: "hmac, ed25519 or rsa (default: read from the secret).")
+    var keyType: String?
+
+    @Flag(name: .customLong("stdin"), help: "Read the new key as JSON from standard input instead of prompting.")
+    var readStandardInput = false
+
+    @OptionGroup var password: VaultPasswordOptions
+
+    func execute() async throws(SentinelError) {
+        var vault = try VaultAccess.open(password)
+        let old = try vault.requireEntry(named: name)
+        let credentials = try CredentialIntake.read(
+            exchange: old.exchange, declaredKeyType: try keyType.map(VaultAddCommand.keyType),
+            fromStandardInput: readStandardInput)
+        let verifier = OfflineCredentialVerifier()
+        let new = try await vault.rotate(named: name, to: credentials, verifier: verifier)
+        if !verifier.checksWithExchange {
+            Console.warning(
+                "Sentinel could not test the new key against \(old.exchange.displayName): the exchange connection "
+                    + "is not wired to the vault yet, so only offline checks ran (format, key type, signing). Make "
+                    + "one read-only request with the new key before revoking the old one.")
+        }
+        Console.output("Rotated \(name): key \(old.fingerprint) replaced by \(new.fingerprint).")
+        Console.output(
+            "Revoke the old key \(old.fingerprint) on \(old.exchange.displayName) once your bots use the new one.")
+    }
+}
