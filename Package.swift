@@ -69,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "Sentinel",
-            dependencies: ["SentinelCore", "SentinelExchanges", "SentinelVault", "SentinelDoctor"]
+            dependencies: ["SentinelCore", "SentinelNet", "SentinelExchanges", "SentinelVault", "SentinelDoctor"]
         ),
         .executableTarget(
             name: "SentinelCLI",

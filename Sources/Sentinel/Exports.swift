@@ -2,4 +2,5 @@
 @_exported import SentinelCore
 @_exported import SentinelDoctor
 @_exported import SentinelExchanges
+@_exported import SentinelNet
 @_exported import SentinelVault

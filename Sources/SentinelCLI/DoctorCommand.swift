@@ -11,7 +11,7 @@ struct DoctorCommand: AsyncParsableCommand {
         abstract: "Test a key: credentials, environment, clock, permissions, a tiny order, a reconnect.",
         discussion: "Exit status 0 only when no check failed.")
 
-    @Argument(help: "The key's name in the vault.")
+    @Argument(help: "The key's name in the vault (or a label for a --credentials file).")
     var name: String?
 
     @OptionGroup var connection: ConnectionOptions
@@ -55,12 +55,28 @@ struct DoctorCommand: AsyncParsableCommand {
         if !report.ok { throw ExitCode(1) }
     }
 
+    /// The key from the vault by name, or from a credentials file. The doctor gets the values exactly as stored:
+    /// pasted whitespace and the like are what it is there to find.
     func resolveSubject() throws(SentinelError) -> DoctorSubject {
+        if connection.credentials == nil, let vaultName = name ?? connection.key {
+            let entry = try VaultAccess.open(connection.password).requireEntry(named: vaultName)
+            let product = try connection.product.map { (text) throws(SentinelError) in try Arguments.product(text) }
+            var venue = try entry.venue(for: product ?? entry.products.first ?? .spot)
+            if let endpoint = connection.endpoint {
+                venue = try Venue(
+                    venue.exchange, venue.product,
+                    Environment(venue.environment.kind, customEndpoint: try Arguments.endpoint(endpoint)))
+            }
+            return DoctorSubject(
+                name: vaultName, venue: venue, apiKey: entry.apiKey, secret: entry.secret,
+                passphrase: entry.passphrase, keyType: entry.keyType,
+                storedAtMs: Int64(entry.createdAt.timeIntervalSince1970 * 1000))
+        }
         guard let path = connection.credentials else {
             throw .invalidInput(
                 "No key given.",
                 fix: [
-                    "Give the key's vault name: `sentinel doctor NAME`.",
+                    "Give the key's vault name: `sentinel doctor NAME` (see `sentinel vault list`).",
                     "Or a credentials file: `sentinel doctor --exchange binance --credentials keys.json`.",
                 ])
         }

@@ -4,9 +4,14 @@ import SentinelCore
 import SentinelExchanges
 import SentinelVault
 
-/// How a trading command finds its exchange and key: a credentials file with the exchange, product and
-/// environment, or (once stored) a vault entry by name.
+/// How a trading command finds its exchange and key: a vault entry by name (`--key`), or a credentials file with
+/// the exchange, product and environment.
 struct ConnectionOptions: ParsableArguments {
+    @Option(help: "The key's name in the vault (see `sentinel vault list`).")
+    var key: String?
+
+    @OptionGroup var password: VaultPasswordOptions
+
     @Option(help: "binance or binance-us (the exchanges with a connector today).")
     var exchange: String?
 
@@ -25,33 +30,59 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Wait this long for an answer, in milliseconds.")
     var timeoutMs: Int64 = 10_000
 
-    /// A client for the chosen venue. `symbolProduct` is the product a typed symbol implies, if any.
-    func client(symbolProduct: Product? = nil) throws(SentinelError) -> any ExchangeClient {
+    /// The venue and key chosen on the command line. `symbolProduct` is the product a typed symbol implies.
+    func resolve(symbolProduct: Product? = nil) throws(SentinelError) -> (Venue, Credentials, storedAtMs: Int64?) {
+        let chosenProduct = try chosenProduct(symbolProduct)
+        if let key {
+            guard exchange == nil, credentials == nil else {
+                throw .invalidInput(
+                    "--key takes the exchange and the secret from the vault; --exchange and --credentials are for "
+                        + "keys outside the vault.",
+                    fix: ["Use either --key NAME, or --exchange X --credentials FILE."])
+            }
+            let entry = try VaultAccess.open(password).requireEntry(named: key)
+            var venue = try entry.venue(for: chosenProduct ?? entry.products.first ?? .spot)
+            if let endpoint {
+                venue = try Venue(
+                    venue.exchange, venue.product,
+                    Environment(venue.environment.kind, customEndpoint: try Arguments.endpoint(endpoint)))
+            }
+            return (venue, entry.credentials, Int64(entry.createdAt.timeIntervalSince1970 * 1000))
+        }
         guard let exchange else {
             throw .invalidInput(
-                "No exchange given.", fix: ["Add --exchange binance (with --credentials FILE), or use --key NAME."])
+                "No key given.",
+                fix: [
+                    "Use a stored key: --key NAME (see `sentinel vault list`).",
+                    "Or a credentials file: --exchange binance --credentials FILE.",
+                ])
         }
         let exchangeID = try Arguments.exchange(exchange)
-        let productValue: Product
-        if let product {
-            productValue = try Arguments.product(product)
-            if let symbolProduct, symbolProduct != productValue {
-                throw .invalidInput(
-                    "The symbol is a \(symbolProduct) market but --product is \(productValue).",
-                    fix: ["Spot symbols look like BTC/USDT, USDⓈ-M perpetuals like BTC/USDT:USDT."])
-            }
-        } else {
-            productValue = symbolProduct ?? .spot
-        }
         let venue = try Venue(
-            exchangeID, productValue,
+            exchangeID, chosenProduct ?? .spot,
             Environment(try Arguments.environment(environment), customEndpoint: try Arguments.endpoint(endpoint)))
         guard let credentials else {
             throw .invalidInput(
                 "No key given.",
                 fix: ["Add --credentials FILE with {\"apiKey\": \"…\", \"secret\": \"…\"} (chmod 600)."])
         }
-        let keys = try CredentialsFile.load(path: credentials, exchange: exchangeID)
+        return (venue, try CredentialsFile.load(path: credentials, exchange: exchangeID), nil)
+    }
+
+    private func chosenProduct(_ symbolProduct: Product?) throws(SentinelError) -> Product? {
+        guard let product else { return symbolProduct }
+        let chosen = try Arguments.product(product)
+        if let symbolProduct, symbolProduct != chosen {
+            throw .invalidInput(
+                "The symbol is a \(symbolProduct) market but --product is \(chosen).",
+                fix: ["Spot symbols look like BTC/USDT, USDⓈ-M perpetuals like BTC/USDT:USDT."])
+        }
+        return chosen
+    }
+
+    /// A client for the chosen venue, with the order journal under SENTINEL_HOME.
+    func client(symbolProduct: Product? = nil) throws(SentinelError) -> any ExchangeClient {
+        let (venue, keys, _) = try resolve(symbolProduct: symbolProduct)
         let home = SentinelHome.path(environment: ProcessInfo.processInfo.environment)
         let journal = try OrderJournal(path: OrderJournal.path(home: home))
         return try ExchangeRegistry.client(

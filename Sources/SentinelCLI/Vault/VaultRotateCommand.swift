@@ -1,4 +1,5 @@
 import ArgumentParser
+import Sentinel
 import SentinelCore
 import SentinelVault
 
@@ -30,13 +31,16 @@ struct VaultRotateCommand: ReportingCommand {
         let credentials = try CredentialIntake.read(
             exchange: old.exchange, declaredKeyType: try keyType.map(VaultAddCommand.keyType),
             fromStandardInput: readStandardInput)
-        let verifier = OfflineCredentialVerifier()
-        let new = try await vault.rotate(named: name, to: credentials, verifier: verifier)
-        if !verifier.checksWithExchange {
+        let new: VaultEntry
+        if ExchangeCredentialVerifier.canCheck(old.exchange) {
+            new = try await vault.rotate(named: name, to: credentials, verifier: ExchangeCredentialVerifier())
+            Console.output("The new key authenticated on \(old.exchange.displayName) (a signed read succeeded).")
+        } else {
+            new = try await vault.rotate(named: name, to: credentials, verifier: OfflineCredentialVerifier())
             Console.warning(
-                "Sentinel could not test the new key against \(old.exchange.displayName): the exchange connection "
-                    + "is not wired to the vault yet, so only offline checks ran (format, key type, signing). Make "
-                    + "one read-only request with the new key before revoking the old one.")
+                "Sentinel could not test the new key against \(old.exchange.displayName): its connector is not "
+                    + "available yet, so only offline checks ran (format, key type, signing). Make one read-only "
+                    + "request with the new key before revoking the old one.")
         }
         Console.output("Rotated \(name): key \(old.fingerprint) replaced by \(new.fingerprint).")
         Console.output(
