@@ -10,6 +10,6 @@ struct SentinelCommand: AsyncParsableCommand {
             Exchanges: binance, binance-us, bybit, okx, kucoin, bitget.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, SignCommand.self]
+        subcommands: [DemoCommand.self, SignCommand.self, SimCommand.self]
     )
 }
