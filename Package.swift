@@ -105,7 +105,8 @@ let package = Package(
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SentinelVaultTests",
@@ -113,7 +114,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SentinelCLITests",
-            dependencies: ["SentinelCLI", "SentinelVault", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "SentinelCLI", "SentinelVault", "SentinelSimulator", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ]
 )

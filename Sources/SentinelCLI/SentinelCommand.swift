@@ -11,8 +11,8 @@ struct SentinelCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, SignCommand.self, VaultCommand.self, MarketsCommand.self, BalanceCommand.self,
-            PositionsCommand.self, OrderCommand.self, DoctorCommand.self,
+            DemoCommand.self, SignCommand.self, SimCommand.self, VaultCommand.self, DoctorCommand.self,
+            MarketsCommand.self, BalanceCommand.self, PositionsCommand.self, OrderCommand.self,
         ]
     )
 }

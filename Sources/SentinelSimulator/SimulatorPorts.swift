@@ -28,3 +28,15 @@ public enum SimulatorVenue: String, Sendable, CaseIterable, Codable {
 
     public static let adminPortOffset = 99
 }
+
+extension SimulatorVenue {
+    /// The wire protocol spoken on this listener. Exchanges not simulated yet answer a JSON 404.
+    var dialect: any VenueDialect {
+        switch self {
+        case .binance: BinanceDialect(flavor: .spot)
+        case .binanceUSDM: BinanceDialect(flavor: .usdm)
+        case .binanceUS: BinanceDialect(flavor: .us)
+        case .bybit, .okx, .kucoin, .kucoinFutures, .bitget: NotSimulatedDialect(exchangeName: rawValue)
+        }
+    }
+}

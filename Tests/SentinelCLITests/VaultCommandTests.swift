@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SentinelCore
 import SentinelVault
+import SentinelSimulator
 import Testing
 
 @Suite struct VaultCommandTests {
@@ -199,25 +200,50 @@ import Testing
         #expect(Array(try Data(contentsOf: url)) == Array(body) + Array(SHA256.hash(data: body)))
     }
 
-    @Test func rotateChecksTheNewKeyAndSaysItCouldNotAskTheExchange() throws {
+    @Test func rotateWithoutAConnectorChecksOfflineAndSaysSo() throws {
         let sandbox = try VaultSandbox()
         try sandbox.initialize()
         try sandbox.vault(
-            ["add", "grid", "--exchange", "binance", "--label", "kept", "--stdin"],
-            input: VaultSandbox.keyJSON(Self.binanceKey, Self.binanceSecret))
+            ["add", "grid", "--exchange", "bybit", "--label", "kept", "--stdin"],
+            input: VaultSandbox.keyJSON("BYBITKEY0123456789AB", "BYBITSECRET0123456789abcdefABCDEF"))
         let refused = try sandbox.vault(
             ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON("newkey0123456789", "newkey0123456789"))
         #expect(refused.status == 1)
-        #expect(try sandbox.open().entry(named: "grid")?.apiKey == Self.binanceKey)
+        #expect(try sandbox.open().entry(named: "grid")?.apiKey == "BYBITKEY0123456789AB")
 
-        let newKey = "NEWkeyZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8B"
         let rotated = try sandbox.vault(
-            ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON(newKey, "NEW" + Self.binanceSecret.dropFirst(3)))
+            ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON("BYBITKEY0123456789CD", "BYBITSECRET0123456789abcdefGHIJKL"))
         #expect(rotated.status == 0, "\(rotated.stderr)")
-        #expect(rotated.stderr.contains("could not test the new key against Binance"))
-        #expect(rotated.stdout.contains("vmPU…Eh8A replaced by NEWk…Eh8B"))
+        #expect(rotated.stderr.contains("could not test the new key against Bybit"))
+        #expect(rotated.stdout.contains("BYBI…89AB replaced by BYBI…89CD"))
         let entry = try #require(try sandbox.open().entry(named: "grid"))
-        #expect(entry.apiKey == newKey && entry.label == "kept" && entry.lastVerifiedAt == nil)
+        #expect(entry.apiKey == "BYBITKEY0123456789CD" && entry.label == "kept" && entry.lastVerifiedAt == nil)
+    }
+
+    @Test func rotateAsksTheExchangeBeforeReplacingTheKey() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        let old = try await simulator.createKey(SimulatedKeyRequest(exchange: "binance"))
+        let new = try await simulator.createKey(SimulatedKeyRequest(exchange: "binance"))
+        let sandbox = try VaultSandbox()
+        try sandbox.initialize()
+        try sandbox.vault(
+            ["add", "grid", "--exchange", "binance", "--endpoint", simulator.url(for: .binance), "--stdin"],
+            input: VaultSandbox.keyJSON(old.apiKey, old.secret))
+
+        // A key the exchange does not know is refused, and the old key stays.
+        let unknown = try sandbox.vault(
+            ["rotate", "grid", "--stdin"],
+            input: VaultSandbox.keyJSON("UNKNOWN" + new.apiKey.dropFirst(7), new.secret))
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("refused the API key"), "\(unknown.stderr)")
+        #expect(try sandbox.open().entry(named: "grid")?.apiKey == old.apiKey)
+
+        let rotated = try sandbox.vault(["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON(new.apiKey, new.secret))
+        #expect(rotated.status == 0, "\(rotated.stderr)")
+        #expect(rotated.stdout.contains("authenticated on Binance"))
+        let entry = try #require(try sandbox.open().entry(named: "grid"))
+        #expect(entry.apiKey == new.apiKey && entry.lastVerifiedAt != nil)
     }
 
     @Test func passwdReencryptsUnderTheNewPassword() throws {

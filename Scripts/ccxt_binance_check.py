@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Runs ccxt's own `binance` class, unchanged, against a running `sentinel sim`.
+
+    pip install ccxt
+    sentinel sim --port-base 8900 &
+    python3 Scripts/ccxt_binance_check.py --port-base 8900
+
+Only the URLs are redirected (spot api/sapi -> base+0, fapi -> base+1) and market loading is limited to spot
+and USDⓈ-M linear markets without the currency list (the simulator has no /sapi/v1/capital endpoints). Every check
+prints one line; the exit code is 0 only when all of them pass.
+"""
+import argparse
+import json
+import sys
+import urllib.request
+
+import ccxt
+
+failures = []
+
+
+def check(name, condition, detail=""):
+    print(("pass  " if condition else "FAIL  ") + name + (f"  ({detail})" if detail else ""))
+    if not condition:
+        failures.append(name)
+
+
+def admin(base, method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read() or b"{}")
+
+
+def exchange(spot, futures, api_key, secret, demo=False):
+    client = ccxt.binance({
+        "apiKey": api_key,
+        "secret": secret,
+        "enableRateLimit": False,
+        "options": {
+            "fetchMarkets": {"types": ["spot", "linear"]},
+            "fetchCurrencies": False,
+            "fetchMargins": False,  # no /sapi/v1/margin endpoints in the simulator
+            "adjustForTimeDifference": False,
+        },
+    })
+    if demo:
+        # ccxt's Demo Trading switch; the simulator serves the demo environment under a /demo path prefix.
+        client.enable_demo_trading(True)
+    hosts = {
+        "https://api.binance.com": spot, "https://fapi.binance.com": futures,
+        "https://demo-api.binance.com": spot + "/demo", "https://demo-fapi.binance.com": futures + "/demo",
+    }
+    for name, url in list(client.urls["api"].items()):
+        if isinstance(url, str):
+            for real, simulated in hosts.items():
+                if url.startswith(real + "/"):
+                    client.urls["api"][name] = simulated + url[len(real):]
+    return client
+
+
+def expect_error(name, call, expected):
+    try:
+        call()
+    except ccxt.BaseError as error:
+        check(name, isinstance(error, expected), f"{type(error).__name__}: {str(error)[:120]}")
+        return
+    check(name, False, "no error raised")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port-base", type=int, default=8900)
+    arguments = parser.parse_args()
+    spot = f"http://{arguments.host}:{arguments.port_base}"
+    futures = f"http://{arguments.host}:{arguments.port_base + 1}"
+    admin_url = f"http://{arguments.host}:{arguments.port_base + 99}"
+
+    key = admin(admin_url, "POST", "/keys", {"exchange": "binance", "permissions": ["read", "trade", "futures"]})
+    admin(admin_url, "POST", "/markets/binance/BTCUSDT/price", {"price": "65000"})
+    client = exchange(spot, futures, key["apiKey"], key["secret"])
+
+    markets = client.load_markets()
+    check("load_markets: spot and linear", "BTC/USDT" in markets and "BTC/USDT:USDT" in markets,
+          ", ".join(sorted(markets)))
+    check("market rules parsed", markets["BTC/USDT"]["precision"]["price"] == 0.01
+          and markets["BTC/USDT"]["limits"]["cost"]["min"] == 5.0, json.dumps(markets["BTC/USDT"]["precision"]))
+
+    balance = client.fetch_balance()
+    check("fetch_balance spot", balance["USDT"]["free"] == 10000 and balance["BTC"]["total"] == 1,
+          f"USDT {balance['USDT']}, BTC {balance['BTC']}")
+    futures_balance = client.fetch_balance({"type": "future"})
+    check("fetch_balance futures", futures_balance["USDT"]["total"] == 10000, f"USDT {futures_balance['USDT']}")
+
+    order = client.create_order("BTC/USDT", "limit", "buy", 0.001, 60000)
+    check("create_order limit", order["status"] == "open" and order["id"], f"id {order['id']} status {order['status']}")
+    fetched = client.fetch_order(order["id"], "BTC/USDT")
+    check("fetch_order", fetched["id"] == order["id"] and fetched["price"] == 60000, f"price {fetched['price']}")
+    open_orders = client.fetch_open_orders("BTC/USDT")
+    check("fetch_open_orders", [o["id"] for o in open_orders] == [order["id"]], f"{len(open_orders)} open")
+    cancelled = client.cancel_order(order["id"], "BTC/USDT")
+    check("cancel_order", cancelled["status"] == "canceled", f"status {cancelled['status']}")
+    check("no open orders left", client.fetch_open_orders("BTC/USDT") == [])
+
+    position_order = client.create_order("BTC/USDT:USDT", "market", "buy", 0.002)
+    check("create_order futures market", position_order["status"] == "closed", f"filled {position_order['filled']}")
+    positions = client.fetch_positions(["BTC/USDT:USDT"])
+    long = [p for p in positions if p["symbol"] == "BTC/USDT:USDT" and p["contracts"]]
+    check("fetch_positions", len(long) == 1 and long[0]["contracts"] == 0.002 and long[0]["side"] == "long",
+          f"contracts {long[0]['contracts'] if long else None}, entry {long[0]['entryPrice'] if long else None}")
+    client.create_order("BTC/USDT:USDT", "market", "sell", 0.002, None, {"reduceOnly": True})
+    remaining = [p for p in client.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
+    check("position closed with reduceOnly", remaining == [])
+
+    wrong_secret = exchange(spot, futures, key["apiKey"], "x" * 64)
+    wrong_secret.markets = client.markets
+    expect_error("bad signature -> AuthenticationError", wrong_secret.fetch_balance, ccxt.AuthenticationError)
+    stranger = exchange(spot, futures, "A" * 64, "x" * 64)
+    stranger.markets = client.markets
+    expect_error("unknown key -> AuthenticationError", stranger.fetch_balance, ccxt.AuthenticationError)
+    fenced = admin(admin_url, "POST", "/keys", {"exchange": "binance", "ipWhitelist": ["203.0.113.7"]})
+    outsider = exchange(spot, futures, fenced["apiKey"], fenced["secret"])
+    outsider.markets = client.markets
+    expect_error("IP not whitelisted -> AuthenticationError", outsider.fetch_balance, ccxt.AuthenticationError)
+    admin(admin_url, "POST", "/clock", {"skewMs": 20000})
+    try:
+        expect_error("skewed clock -> InvalidNonce", client.fetch_balance, ccxt.InvalidNonce)
+    finally:
+        admin(admin_url, "POST", "/clock", {"skewMs": 0})
+
+    demo_key = admin(admin_url, "POST", "/keys",
+                     {"exchange": "binance", "environment": "demo", "permissions": ["read", "trade", "futures"]})
+    demo = exchange(spot, futures, demo_key["apiKey"], demo_key["secret"], demo=True)
+    demo.load_markets()
+    check("demo environment: spot and futures balances", demo.fetch_balance()["USDT"]["free"] == 10000
+          and demo.fetch_balance({"type": "future"})["USDT"]["total"] == 10000)
+    live_on_demo = exchange(spot, futures, key["apiKey"], key["secret"], demo=True)
+    live_on_demo.markets = demo.markets
+    expect_error("live key on demo -> AuthenticationError", live_on_demo.fetch_balance, ccxt.AuthenticationError)
+
+    print(f"\n{'all checks passed' if not failures else str(len(failures)) + ' check(s) failed'} (ccxt {ccxt.__version__})")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+import SentinelCore
+
+/// USDⓈ-M order shape (the same for place, query, cancel and open orders).
+enum BinanceFuturesOrderJSON {
+    static func order(_ order: SimulatedOrder, rules: MarketRules, includeTime: Bool) -> JSONValue {
+        let format = BinanceMarketFormat(rules: rules)
+        let type = order.type == .market ? "MARKET" : "LIMIT"
+        let timeInForce: String
+        switch order.timeInForce {
+        case .goodTillCancel: timeInForce = "GTC"
+        case .immediateOrCancel: timeInForce = "IOC"
+        case .fillOrKill: timeInForce = "FOK"
+        case .postOnly: timeInForce = "GTX"
+        }
+        let average = order.averagePrice
+        var members: [(String, JSONValue)] = [
+            ("orderId", .int(order.id)), ("symbol", .string(order.symbol)),
+            ("status", .string(BinanceSpotOrderJSON.status(order.status))),
+            ("clientOrderId", .string(order.clientOrderID)),
+            ("price", .string(format.price(order.price?.exact ?? .zero))),
+            ("avgPrice", .string(average.isZero ? format.price(.zero) : average.fixed(5))),
+            ("origQty", .string(format.quantity(order.quantity.exact))),
+            ("executedQty", .string(format.quantity(order.executedQuantity.exact))),
+            ("cumQty", .string(format.quantity(order.executedQuantity.exact))),
+            ("cumQuote", .string(order.cumulativeQuote.exact.fixed(5))),
+            ("timeInForce", .string(timeInForce)), ("type", .string(type)), ("reduceOnly", .bool(order.reduceOnly)),
+            ("closePosition", .bool(false)), ("side", .string(order.side == .buy ? "BUY" : "SELL")),
+            ("positionSide", .string("BOTH")), ("stopPrice", .string(format.price(.zero))),
+            ("workingType", .string("CONTRACT_PRICE")), ("priceProtect", .bool(false)), ("origType", .string(type)),
+            ("priceMatch", .string("NONE")), ("selfTradePreventionMode", .string("EXPIRE_MAKER")),
+            ("goodTillDate", .int(0)),
+        ]
+        if includeTime { members.append(("time", .int(order.createdAt))) }
+        members.append(("updateTime", .int(order.updatedAt)))
+        return .object(members)
+    }
+}

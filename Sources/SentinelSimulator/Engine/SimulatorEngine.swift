@@ -1,0 +1,120 @@
+import SentinelCore
+import Synchronization
+
+/// The shared engine behind every listener: one `EngineState` behind a lock. Dialects do a whole request's work in
+/// one `withState` call, so each request sees and leaves a consistent exchange.
+final class SimulatorEngine: Sendable {
+    private let state: Mutex<EngineState>
+    private let stopping = Atomic<Bool>(false)
+
+    init(seed: UInt64, origin: Int64 = SimulatorClock.hostMilliseconds()) {
+        state = Mutex(EngineState(seed: seed, origin: origin))
+    }
+
+    func withState<Result: Sendable, Failure: Error>(
+        _ body: (inout EngineState) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try state.withLock { (value: inout EngineState) throws(Failure) -> Result in try body(&value) }
+    }
+
+    /// Set when the simulator shuts down, so that held responses let go at once.
+    var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    func markStopping() {
+        stopping.store(true, ordering: .relaxed)
+    }
+
+    // MARK: Admin operations
+
+    func createKey(_ request: SimulatedKeyRequest) throws(SimulatorError) -> SimulatedKey {
+        let specification: KeySpecification
+        do {
+            specification = try KeySpecification(
+                exchange: request.exchange, permissions: request.permissions, ipWhitelist: request.ipWhitelist,
+                expiresAt: request.expiresAt, environment: request.environment, keyType: request.keyType,
+                publicKey: request.publicKey)
+        } catch {
+            throw .invalidRequest(error.message)
+        }
+        return withState { $0.createKey(specification, now: $0.now) }
+    }
+
+    func setClockSkew(milliseconds: Int64) {
+        withState { $0.clock.skewMilliseconds = milliseconds }
+    }
+
+    func addFault(_ fault: SimulatedFault) throws(SimulatorError) {
+        let rule = try Self.rule(from: fault)
+        withState { $0.faults.add(rule) }
+    }
+
+    func clearFaults() {
+        withState { $0.faults.clear() }
+    }
+
+    /// Moves a market. `symbol` is unified (`BTC/USDT`, `BTC/USDT:USDT`) or native (`BTCUSDT`, which moves the
+    /// spot market and the perpetual of that name together).
+    func setPrice(exchange: String, symbol: String, price: String) throws(SimulatorError) {
+        guard let exchangeID = ExchangeID(rawValue: exchange) else {
+            throw .invalidRequest(
+                "unknown exchange \"\(exchange.prefix(40))\"; use one of "
+                    + ExchangeID.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard let value = Price(exactly: price), value.isPositive else {
+            throw .invalidRequest("price must be a positive decimal string such as \"65000.5\"")
+        }
+        try withState { state throws(SimulatorError) in
+            let keys = state.markets.keys.filter { key in
+                guard key.exchange == exchangeID, let rules = state.markets[key]?.rules else { return false }
+                return rules.unifiedSymbol == symbol || rules.symbol == symbol.uppercased()
+            }
+            guard !keys.isEmpty else {
+                let known = state.markets.keys.filter { $0.exchange == exchangeID }
+                    .compactMap { state.markets[$0]?.rules.unifiedSymbol }.sorted()
+                throw .invalidRequest(
+                    "\(exchangeID.rawValue) has no market \"\(symbol.prefix(40))\"; markets: "
+                        + known.joined(separator: ", "))
+            }
+            for key in keys {
+                guard let rules = state.markets[key]?.rules else { continue }
+                guard let onTick = try? value.rounded(toMultipleOf: rules.tickSize, .halfEven), onTick.isPositive else {
+                    throw .invalidRequest("price \(price) cannot be placed on \(rules.unifiedSymbol)'s tick")
+                }
+                try? state.setPrice(key, price: onTick, now: state.now)
+            }
+        }
+    }
+
+    static func rule(from fault: SimulatedFault) throws(SimulatorError) -> FaultRule {
+        guard let kind = FaultKind(rawValue: fault.kind) else {
+            throw .invalidRequest(
+                "unknown fault kind \"\(fault.kind.prefix(40))\"; use one of "
+                    + FaultKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let scopes = Set(ExchangeID.allCases.map(\.rawValue) + SimulatorVenue.allCases.map(\.rawValue))
+        guard scopes.contains(fault.exchange) else {
+            throw .invalidRequest(
+                "unknown exchange \"\(fault.exchange.prefix(40))\"; use an exchange or listener name: "
+                    + scopes.sorted().joined(separator: ", "))
+        }
+        if let path = fault.path, !path.hasPrefix("/") {
+            throw .invalidRequest("path must start with /, e.g. /api/v3/order")
+        }
+        if fault.count != nil, fault.probability != nil {
+            throw .invalidRequest("give count or probability, not both")
+        }
+        if let count = fault.count, count < 1 { throw .invalidRequest("count must be at least 1") }
+        if let probability = fault.probability, !(probability > 0 && probability <= 1) {
+            throw .invalidRequest("probability must be in (0, 1]")
+        }
+        if let latency = fault.latencyMs, latency < 0 || latency > 600_000 {
+            throw .invalidRequest("latencyMs must be between 0 and 600000")
+        }
+        if kind == .latency, fault.latencyMs == nil {
+            throw .invalidRequest("a latency fault needs latencyMs")
+        }
+        return FaultRule(
+            scope: fault.exchange, kind: kind, path: fault.path, remaining: fault.count,
+            probability: fault.probability, latencyMilliseconds: fault.latencyMs)
+    }
+}

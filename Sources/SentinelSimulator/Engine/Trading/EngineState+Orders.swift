@@ -1,0 +1,91 @@
+import SentinelCore
+
+/// How a client names an existing order.
+enum OrderLookup: Sendable, Equatable {
+    case id(Int64)
+    case clientOrderID(String)
+    /// Both given: the id is looked up and the client id must match it.
+    case both(Int64, String)
+}
+
+/// The result of placing an order: the order as stored and the fills it got at once.
+struct PlacedOrder: Sendable {
+    let order: SimulatedOrder
+    let fills: [SimulatedTrade]
+}
+
+extension EngineState {
+    func findOrder(accountID: Int, kind: MarketKind, symbol: String, lookup: OrderLookup) -> SimulatedOrder? {
+        guard let account = accounts[accountID] else { return nil }
+        let candidate: SimulatedOrder?
+        switch lookup {
+        case .id(let id), .both(let id, _):
+            candidate = account.orders[id]
+        case .clientOrderID(let clientID):
+            candidate = account.latestOrder(kind: kind, symbol: symbol, clientOrderID: clientID)
+        }
+        guard let order = candidate, order.symbol == symbol, order.kind == kind else { return nil }
+        if case .both(_, let clientID) = lookup, order.clientOrderID != clientID { return nil }
+        return order
+    }
+
+    /// Cancels one open order and releases what it held.
+    mutating func cancelOrder(
+        accountID: Int, kind: MarketKind, symbol: String, lookup: OrderLookup, now: Int64
+    ) throws(TradingRejection) -> SimulatedOrder {
+        guard let order = findOrder(accountID: accountID, kind: kind, symbol: symbol, lookup: lookup),
+            order.status.isOpen, var account = accounts[accountID]
+        else { throw .unknownOrder }
+        var cancelled = order
+        if kind == .spot, let price = order.price, let market = markets.keys.first(where: {
+            $0.exchange == account.exchange && $0.kind == .spot && $0.symbol == symbol
+        }).flatMap({ markets[$0]?.rules }) {
+            let remaining = order.remainingQuantity.value
+            if order.side == .buy {
+                account.unlock(market.quote, price.value * remaining)
+            } else {
+                account.unlock(market.base, remaining)
+            }
+        }
+        cancelled.status = .canceled
+        cancelled.updatedAt = now
+        account.store(cancelled)
+        account.updatedAt = now
+        accounts[accountID] = account
+        return cancelled
+    }
+
+    /// Cancels every open order of the account on `symbol`.
+    mutating func cancelAllOrders(accountID: Int, kind: MarketKind, symbol: String, now: Int64) -> [SimulatedOrder] {
+        guard let account = accounts[accountID] else { return [] }
+        return account.openOrders(symbol: symbol, kind: kind).compactMap { order in
+            try? cancelOrder(accountID: accountID, kind: kind, symbol: symbol, lookup: .id(order.id), now: now)
+        }
+    }
+
+    func hasOpenOrder(accountID: Int, kind: MarketKind, symbol: String, clientOrderID: String) -> Bool {
+        accounts[accountID]?.latestOrder(kind: kind, symbol: symbol, clientOrderID: clientOrderID)?.status.isOpen ?? false
+    }
+
+    /// Fills, as maker at their own price, resting limit orders that the market has moved through.
+    mutating func fillCrossedRestingOrders(in key: MarketKey, now: Int64) {
+        guard let market = markets[key] else { return }
+        let ladder = market.ladder
+        for accountID in accounts.keys.sorted() where accounts[accountID]?.exchange == key.exchange {
+            guard let account = accounts[accountID] else { continue }
+            for order in account.openOrders(symbol: key.symbol, kind: key.kind) {
+                guard let price = order.price else { continue }
+                let crossed =
+                    order.side == .buy
+                    ? (ladder.bestAsk.map { price >= $0 } ?? false) : (ladder.bestBid.map { price <= $0 } ?? false)
+                guard crossed else { continue }
+                let fill = LadderFill(level: 0, price: price, quantity: order.remainingQuantity)
+                if key.kind == .spot {
+                    applySpotFills([fill], to: order, rules: market.rules, accountID: accountID, isMaker: true, now: now)
+                } else {
+                    applyPerpetualFills([fill], to: order, rules: market.rules, accountID: accountID, isMaker: true, now: now)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import SentinelCore
+
+/// What a client asks for, exchange-neutral and already parsed.
+struct OrderRequest: Sendable {
+    var symbol: String
+    var side: OrderSide
+    var type: OrderType
+    var timeInForce: TimeInForce
+    /// Nil for market orders.
+    var price: Price?
+    /// Nil only for market buys sized by `quoteQuantity`.
+    var quantity: Quantity?
+    var quoteQuantity: Amount?
+    var clientOrderID: String
+    var reduceOnly: Bool = false
+}
+
+/// One order as the exchange keeps it.
+struct SimulatedOrder: Sendable {
+    let id: Int64
+    let clientOrderID: String
+    let symbol: String
+    let kind: MarketKind
+    let side: OrderSide
+    let type: OrderType
+    let timeInForce: TimeInForce
+    let price: Price?
+    /// For market buys by quote amount, the quantity that was bought.
+    var quantity: Quantity
+    let quoteQuantity: Amount?
+    let reduceOnly: Bool
+    var executedQuantity: Quantity = .zero
+    var cumulativeQuote: Amount = .zero
+    var status: OrderStatus = .new
+    let createdAt: Int64
+    var updatedAt: Int64
+
+    var remainingQuantity: Quantity { (try? quantity.subtracting(executedQuantity)) ?? .zero }
+
+    /// Volume-weighted average fill price, or zero before the first fill.
+    var averagePrice: ExactDecimal {
+        guard executedQuantity.isPositive else { return .zero }
+        return (try? cumulativeQuote.value.divided(by: executedQuantity.value, places: 8, rounding: .halfEven)) ?? .zero
+    }
+}
+
+/// One fill of one of the account's orders.
+struct SimulatedTrade: Sendable {
+    let id: Int64
+    let orderID: Int64
+    let symbol: String
+    let kind: MarketKind
+    let side: OrderSide
+    let price: Price
+    let quantity: Quantity
+    let quoteQuantity: Amount
+    let commission: Amount
+    let commissionAsset: String
+    let realizedProfit: Amount
+    let isMaker: Bool
+    let time: Int64
+}

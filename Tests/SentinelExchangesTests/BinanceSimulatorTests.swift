@@ -1,0 +1,208 @@
+import Foundation
+import SentinelCore
+import SentinelNet
+import SentinelSimulator
+import Testing
+
+@testable import SentinelExchanges
+
+/// The Binance connector against the in-process simulator: every call, and each injected fault — never a duplicate
+/// order, never an order missing from the journal, never a ban.
+@Suite(.serialized) struct BinanceSimulatorTests {
+    static let btc = UnifiedSymbol("BTC/USDT")!
+    static let btcPerp = UnifiedSymbol("BTC/USDT:USDT")!
+
+    struct Harness {
+        let simulator: RunningSimulator
+        let key: SimulatedKey
+        let journal: OrderJournal
+
+        func client(
+            _ product: Product = .spot, venue simulatorVenue: SimulatorVenue? = nil, timeoutMs: Int64 = 10_000
+        ) throws -> BinanceClient {
+            let port = simulatorVenue ?? (product == .spot ? .binance : .binanceUSDM)
+            let exchange: ExchangeID = port == .binanceUS ? .binanceUS : .binance
+            return try BinanceClient(
+                venue: Venue(exchange, product, Environment(.live, customEndpoint: simulator.url(for: port))),
+                credentials: Credentials(apiKey: key.apiKey, secret: SecretText(key.secret)),
+                configuration: ClientConfiguration(
+                    requestTimeoutMs: timeoutMs, readRetry: RetryPolicy(maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 50),
+                    journal: journal, lookUpDelaysMs: [100, 200, 400, 800]))
+        }
+    }
+
+    static func harness(exchange: String = "binance", permissions: [String] = ["read", "trade", "futures"]) async throws
+        -> Harness
+    {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        let key = try await simulator.createKey(SimulatedKeyRequest(exchange: exchange, permissions: permissions))
+        return Harness(simulator: simulator, key: key, journal: try OrderJournal(path: nil))
+    }
+
+    func farBuy(_ client: BinanceClient, _ symbol: UnifiedSymbol, id: String? = nil) async throws -> OrderRequest {
+        let market = try await client.markets().first { $0.symbol == symbol }!
+        let reference = try await client.ticker(symbol).reference!
+        let price = try Price(reference.value.multiplied(by: ExactDecimal("0.97"))).rounded(toMultipleOf: market.rules.tickSize, .down)
+        return OrderRequest(
+            symbol: symbol, side: .buy, type: .limit, quantity: try market.rules.smallestQuantity(at: price), price: price,
+            postOnly: true, clientOrderID: try id.map { try ClientOrderID($0) } ?? .generate())
+    }
+
+    @Test func spotMarketsBalancesAndTheOrderLifecycle() async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let client = try h.client()
+        let clock = try await client.synchronizeClock()
+        #expect(abs(clock.offsetMs) < 1_000)
+        let markets = try await client.markets()
+        #expect(markets.contains { $0.symbol == Self.btc })
+        let balances = try await client.balances()
+        #expect(balances.contains { $0.asset == "USDT" && $0.free.isPositive })
+
+        let request = try await farBuy(client, Self.btc, id: "sn-sim-lifecycle")
+        let placed = try await client.placeOrder(request)
+        #expect(placed.status == .new)
+        #expect(placed.clientOrderID == "sn-sim-lifecycle")
+        let shown = try await client.order(symbol: Self.btc, .clientOrderID("sn-sim-lifecycle"))
+        #expect(shown.id == placed.id)
+        #expect(try await client.openOrders(symbol: Self.btc).map(\.id) == [placed.id])
+        #expect(try await client.openOrders(symbol: nil).count == 1)
+        let cancelled = try await client.cancelOrder(symbol: Self.btc, .exchangeID(placed.id))
+        #expect(cancelled.status == .canceled)
+        #expect(try await client.openOrders(symbol: Self.btc).isEmpty)
+        #expect(try h.journal.entry(clientOrderID: "sn-sim-lifecycle")?.stageValue == .acknowledged)
+
+        let permissions = try await client.permissions()
+        #expect(permissions.read && permissions.spotTrade && !permissions.withdraw)
+        await client.shutdown()
+    }
+
+    @Test func theExchangesOwnErrorsComeBackTyped() async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let client = try h.client()
+        // Post-only that would take: a buy above the market.
+        let market = try await client.markets().first { $0.symbol == Self.btc }!
+        let reference = try await client.ticker(Self.btc).reference!
+        let crossing = try Price(reference.value.multiplied(by: ExactDecimal("1.02"))).rounded(toMultipleOf: market.rules.tickSize, .up)
+        do {
+            _ = try await client.placeOrder(OrderRequest(
+                symbol: Self.btc, side: .buy, type: .limit, quantity: try market.rules.smallestQuantity(at: crossing),
+                price: crossing, postOnly: true))
+            Issue.record("a crossing post-only order was accepted")
+        } catch let error as SentinelError {
+            #expect(error.kind == .invalidOrder)
+            #expect(error.exchangeCode == "-2010")
+        }
+        // Unknown order.
+        await #expect(throws: SentinelError.self) { try await client.order(symbol: Self.btc, .clientOrderID("sn-none")) }
+        do { _ = try await client.order(symbol: Self.btc, .clientOrderID("sn-none")) } catch { #expect(error.kind == .orderNotFound) }
+        // Insufficient balance.
+        let price = try Price(reference.value.multiplied(by: ExactDecimal("0.97"))).rounded(toMultipleOf: market.rules.tickSize, .down)
+        do {
+            _ = try await client.placeOrder(OrderRequest(symbol: Self.btc, side: .buy, type: .limit, quantity: try Quantity("1000"), price: price))
+            Issue.record("an order above the balance was accepted")
+        } catch let error as SentinelError {
+            #expect(error.kind == .insufficientFunds)
+        }
+        await client.shutdown()
+    }
+
+    @Test func futuresPositionsOpenAndClose() async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let client = try h.client(.linear)
+        let market = try await client.markets().first { $0.symbol == Self.btcPerp }!
+        let reference = try await client.ticker(Self.btcPerp).reference!
+        let quantity = try market.rules.smallestQuantity(at: Price(reference.value.multiplied(by: ExactDecimal("0.9"))))
+        _ = try await client.placeOrder(OrderRequest(symbol: Self.btcPerp, side: .buy, type: .market, quantity: quantity))
+        let position = try #require(try await client.positions().first { $0.symbol == Self.btcPerp })
+        #expect(position.size == quantity.value)
+        #expect(position.entryPrice.isPositive)
+        _ = try await client.placeOrder(OrderRequest(
+            symbol: Self.btcPerp, side: .sell, type: .market, quantity: quantity, reduceOnly: true))
+        #expect(try await client.positions().isEmpty)
+        #expect(try await client.balances().contains { $0.asset == "USDT" })
+        await client.shutdown()
+    }
+
+    @Test func futuresBatchPlacesUpToFivePerRequestAndCancelAllClears() async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let client = try h.client(.linear)
+        var requests: [OrderRequest] = []
+        for i in 0..<6 { requests.append(try await farBuy(client, Self.btcPerp, id: "sn-batch-\(i)")) }
+        let results = try await client.placeOrders(requests)
+        #expect(results.count == 6)
+        for result in results { #expect((try? result.get()) != nil, "\(result)") }
+        #expect(try await client.openOrders(symbol: Self.btcPerp).count == 6)
+        #expect(try await client.cancelAllOrders(symbol: Self.btcPerp) == 6)
+        #expect(try await client.openOrders(symbol: Self.btcPerp).isEmpty)
+        await client.shutdown()
+    }
+
+    /// The issue's "done when": a timeout after acceptance ends with exactly one order, reported.
+    @Test(arguments: ["timeout-after-accept", "error5xx", "reset"])
+    func faultsDuringPlacementNeverDuplicateAnOrder(kind: String) async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let client = try h.client(timeoutMs: 1_500)
+        let request = try await farBuy(client, Self.btc, id: "sn-fault-\(kind)")
+        await h.simulator.addFault(SimulatedFault(exchange: "binance", kind: kind, path: "/api/v3/order", count: 1))
+        let order = try await client.placeOrder(request)
+        #expect(order.clientOrderID == request.clientOrderID.rawValue)
+        await h.simulator.clearFaults()
+        let open = try await client.openOrders(symbol: Self.btc)
+        #expect(open.filter { $0.clientOrderID == request.clientOrderID.rawValue }.count <= 1)
+        #expect(open.count <= 1, "a duplicate order was placed: \(open.map(\.id))")
+        let entry = try #require(try h.journal.entry(clientOrderID: request.clientOrderID.rawValue))
+        #expect(entry.stageValue == .acknowledged)
+        await client.shutdown()
+    }
+
+    @Test func clockSkewIsMeasuredAndCorrected() async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        await h.simulator.setClockSkew(milliseconds: 7_000)
+        let client = try h.client()
+        // The first signed request is rejected (-1021); the client re-syncs and retries once.
+        let balances = try await client.balances()
+        #expect(!balances.isEmpty)
+        let offset = await client.clock.offsetMs
+        #expect(offset > 6_000 && offset < 8_000)
+        await client.shutdown()
+    }
+
+    @Test func rateLimitBurstsAreObeyedWithoutABan() async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let client = try h.client()
+        await h.simulator.addFault(SimulatedFault(exchange: "binance", kind: "rate-limit", count: 1))
+        do {
+            _ = try await client.balances()
+            Issue.record("the injected 429 did not surface")
+        } catch {
+            #expect(error.kind == .rateLimited)
+        }
+        // While Retry-After runs, the client refuses by itself instead of knocking (which would earn a 418).
+        do { _ = try await client.balances() } catch { #expect(error.kind == .rateLimited) }
+        await client.shutdown()
+    }
+
+    @Test func binanceUSHasItsOwnPortAndKeys() async throws {
+        let h = try await Self.harness(exchange: "binance-us")
+        defer { Task { await h.simulator.shutdown() } }
+        let us = try h.client(venue: .binanceUS)
+        #expect(try await !us.balances().isEmpty)
+        let global = try h.client(venue: .binance)
+        do {
+            _ = try await global.balances()
+            Issue.record("a Binance.US key worked on binance.com")
+        } catch {
+            #expect(error.kind == .authentication)
+            #expect(error.diagnosis.fix[0].contains("binance.us"))
+        }
+        await us.shutdown()
+        await global.shutdown()
+    }
+}
