@@ -1,28 +1,66 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import SentinelCore
+import SentinelDoctor
 import SentinelExchanges
+import SentinelSimulator
+import SentinelVault
 
-/// `sentinel demo`. Today it checks request signing for all five exchanges against their published vectors; the
-/// simulator-backed doctor run of design.md §2 replaces this as the simulator, connectors, vault and doctor land.
+/// `sentinel demo` (design.md §2): the simulator in-process, a throw-away vault, good keys and each classic bad
+/// key for every exchange with a connector, the doctor on each, and a summary table.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run Sentinel's demonstration (today: the signing self-test of all five exchanges).")
+        abstract: "Run the doctor on good and classic bad keys against the built-in simulator (offline).")
+
+    @Flag(help: "Print every check of every key, not just the summary.")
+    var verbose = false
 
     func run() async throws {
-        Console.output("Sentinel demo — signing self-test against each exchange's verified vectors\n")
-        let results = SigningSelfTest.run()
-        let width = results.map { $0.exchange.displayName.count }.max() ?? 0
-        for result in results {
-            let name = result.exchange.displayName.padding(toLength: width, withPad: " ", startingAt: 0)
-            Console.output("  \(result.passed ? "pass" : "FAIL")  \(name)  \(result.name)")
+        let started = Date()
+        let signing = SigningSelfTest.run()
+        let signingFailures = signing.filter { !$0.passed }
+        Console.output("Sentinel demo — offline, against the built-in simulator of the exchanges.\n")
+        Console.output("1. Signing self-test: \(signing.count - signingFailures.count)/\(signing.count) published vectors reproduced (Binance, Bybit, OKX, KuCoin, Bitget).")
+        for failure in signingFailures { Console.output("   FAIL \(failure.exchange.displayName): \(failure.name)") }
+
+        let simulator: RunningSimulator
+        do {
+            simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        } catch {
+            throw Failure.report(SentinelError(.network, Diagnosis(
+                cause: "The simulator could not start: \(error).", fix: ["Check that loopback networking works on this machine."])))
         }
-        let failed = results.filter { !$0.passed }.count
-        Console.output(
-            "\n\(results.count - failed) passed, \(failed) failed.\n"
-                + "Next in the demo: the local simulator of all five exchanges, and the connection doctor run on good "
-                + "and classic bad keys. Until then, try `sentinel sign --help`.")
-        if failed > 0 { throw ExitCode(1) }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        do {
+            let cases = DemoCase.all
+            Console.output("2. Simulator up: \(simulator.url(for: .binance)) (Binance), \(simulator.url(for: .binanceUSDM)) (USDⓈ-M), \(simulator.url(for: .binanceUS)) (Binance.US).")
+            let vault = try await DemoVault.make(home: home, simulator: simulator, cases: cases)
+            Console.output(
+                "3. Throw-away vault: \(vault.entries.count) keys made through the simulator's admin API and stored "
+                    + "encrypted (scrypt + AES-256-GCM) in \(home), deleted at the end; one more kept in a JSON file "
+                    + "with a pasted newline, as people do.")
+            Console.output("4. The doctor on each key:\n")
+            var rows: [DemoOutcome] = []
+            for demoCase in cases {
+                let outcome = await demoCase.run(vault: vault, home: home, simulator: simulator, verbose: verbose)
+                rows.append(outcome)
+                Console.output(outcome.line)
+            }
+            await simulator.shutdown()
+            let wrong = rows.filter { !$0.asExpected }
+            let seconds = Date().timeIntervalSince(started)
+            Console.output("")
+            Console.output(DemoOutcome.table(rows))
+            Console.output(String(format: "\n%d keys checked in %.1f s: %d good keys passed (no check failed), %d bad keys caught by the right check, %d unexpected.",
+                rows.count, seconds, rows.filter { $0.demoCase.expected == nil && $0.asExpected }.count,
+                rows.filter { $0.demoCase.expected != nil && $0.asExpected }.count, wrong.count))
+            Console.output("Try it yourself: `sentinel sim` in one terminal, then `sentinel doctor --help`.")
+            if !wrong.isEmpty || !signingFailures.isEmpty { throw ExitCode(1) }
+        } catch let error as SentinelError {
+            await simulator.shutdown()
+            throw Failure.report(error)
+        }
     }
 }

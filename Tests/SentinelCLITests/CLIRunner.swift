@@ -20,7 +20,23 @@ struct CLIRunner {
     }
 
     /// Runs `sentinel` with `arguments`; `input`, when given, is what it reads on standard input (else /dev/null).
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Outcome
+    /// Runs the command on a thread of its own: waiting for a child process must never block the Swift concurrency
+    /// pool, which the in-process simulators that the child talks to need (on 2 cores it has 2 threads).
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws
+        -> Outcome
+    {
+        try await offPool { try runBlocking(arguments, environment: environment, input: input) }
+    }
+
+    /// Runs blocking work (waiting for processes, sleeping between kills) on a thread of its own.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String], input: String?) throws
+        -> Outcome
     {
         let process = Process()
         process.executableURL = executable

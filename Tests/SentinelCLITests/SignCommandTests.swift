@@ -10,12 +10,12 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test func binancePrintsTheSignedRequest() throws {
+    @Test func binancePrintsTheSignedRequest() async throws {
         let folder = try TemporaryFolder()
         let file = try folder.credentials([
             "apiKey": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A", "secret": Self.binanceSecret,
         ])
-        let outcome = try CLIRunner.run([
+        let outcome = try await CLIRunner.run([
             "sign", "binance", "--method", "POST", "--path", "/api/v3/order", "--query",
             "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559",
             "--credentials", file,
@@ -30,10 +30,10 @@ import Testing
         #expect(outcome.stdout.hasPrefix(#"{"method": "POST", "url": "https://api.binance.com/api/v3/order?"#))
     }
 
-    @Test func futuresPathsGoToTheFuturesHostAndTheTimestampFlagIsUsed() throws {
+    @Test func futuresPathsGoToTheFuturesHostAndTheTimestampFlagIsUsed() async throws {
         let folder = try TemporaryFolder()
         let file = try folder.credentials(["apiKey": "futureskey0123456", "secret": Self.binanceSecret])
-        let outcome = try CLIRunner.run([
+        let outcome = try await CLIRunner.run([
             "sign", "binance", "--method", "GET", "--path", "/fapi/v3/positionRisk", "--env", "demo",
             "--credentials", file, "--timestamp", "1700000000000",
         ])
@@ -42,10 +42,10 @@ import Testing
         #expect(url.hasPrefix("https://demo-fapi.binance.com/fapi/v3/positionRisk?timestamp=1700000000000&recvWindow=5000&signature="))
     }
 
-    @Test func ed25519KeyWithWindowsLineEndingsIsDetectedFromThePEM() throws {
+    @Test func ed25519KeyWithWindowsLineEndingsIsDetectedFromThePEM() async throws {
         let folder = try TemporaryFolder()
         let file = try folder.credentials(["apiKey": "edkey0123456789", "secret": Self.ed25519PEM])
-        let outcome = try CLIRunner.run([
+        let outcome = try await CLIRunner.run([
             "sign", "binance", "--method", "POST", "--path", "/api/v3/order", "--body",
             "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=1&price=0.2&timestamp=1668481559918&recvWindow=5000",
             "--credentials", file,
@@ -58,7 +58,7 @@ import Testing
         #expect(!outcome.stdout.contains("MC4CAQAw"))
     }
 
-    @Test func everyExchangeSignsWithItsOwnHeaders() throws {
+    @Test func everyExchangeSignsWithItsOwnHeaders() async throws {
         let folder = try TemporaryFolder()
         let withPass = try folder.credentials(
             ["apiKey": "key-0123456789", "secret": "secret-0123456789", "passphrase": "Pass-phrase1"], name: "p.json")
@@ -71,7 +71,7 @@ import Testing
             ("binance-us", plain, [], "X-MBX-APIKEY"),
         ]
         for (exchange, file, extra, header) in cases {
-            let outcome = try CLIRunner.run(
+            let outcome = try await CLIRunner.run(
                 ["sign", exchange, "--method", "GET", "--path", "/api/test", "--query", "a=1", "--credentials", file,
                  "--timestamp", "1700000000000"] + extra)
             #expect(outcome.status == 0, "\(exchange): \(outcome.stderr)")
@@ -82,7 +82,7 @@ import Testing
     }
 
     /// Each refusal: non-zero exit, nothing on stdout, a message on stderr naming the problem, and no secret.
-    @Test func refusesBadInputClearly() throws {
+    @Test func refusesBadInputClearly() async throws {
         let folder = try TemporaryFolder()
         let secret = "secret-0123456789-abcdefgh"
         let good = try folder.credentials(["apiKey": "key-0123456789", "secret": secret, "passphrase": "Pass-phrase1"], name: "good.json")
@@ -120,7 +120,7 @@ import Testing
             (["sign", "binance"] + base + ["--credentials", plain, "--endpoint", "ftp://x"], "not a base URL"),
         ]
         for (arguments, message) in cases {
-            let outcome = try CLIRunner.run(arguments)
+            let outcome = try await CLIRunner.run(arguments)
             #expect(outcome.status != 0, "\(arguments)")
             #expect(outcome.stdout.isEmpty, "\(arguments): \(outcome.stdout)")
             #expect(outcome.stderr.contains(message), "\(arguments): \(outcome.stderr)")
@@ -130,18 +130,28 @@ import Testing
         }
     }
 
-    @Test func secretsAreNotAcceptedAsArguments() throws {
-        let outcome = try CLIRunner.run(["sign", "binance", "--method", "GET", "--path", "/api/x", "--secret", "abc"])
+    @Test func secretsAreNotAcceptedAsArguments() async throws {
+        let outcome = try await CLIRunner.run(["sign", "binance", "--method", "GET", "--path", "/api/x", "--secret", "abc"])
         #expect(outcome.status != 0)
         #expect(outcome.stdout.isEmpty)
     }
 }
 
 @Suite struct DemoCommandTests {
-    @Test func demoRunsTheSigningSelfTestOffline() throws {
-        let outcome = try CLIRunner.run(["demo"])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("12 passed, 0 failed."))
-        #expect(!outcome.stdout.contains("FAIL"))
+    /// The README's first command: offline, every good key passes, every classic bad key is caught by its check.
+    @Test func demoCatchesEveryClassicBadKeyWithTheRightCheck() async throws {
+        let outcome = try await CLIRunner.run(["demo"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("12/12 published vectors reproduced"))
+        #expect(outcome.stdout.contains("3 good keys passed (no check failed), 7 bad keys caught by the right check, 0 unexpected."))
+        for (key, check) in [
+            ("binance-withdraw", "permissions.withdraw"), ("binance-whitespace", "credentials"), ("binance-clock", "clock"),
+            ("binance-usdm-ip", "ip-whitelist"), ("binance-wrong-env", "environment"), ("binance-expired", "expiry"),
+            ("binance-us-key-on-global", "environment"),
+        ] {
+            #expect(outcome.stdout.contains("✔ \(key) ("), "\(key)")
+            #expect(outcome.stdout.contains("caught by \(check) —"), "\(check)")
+        }
+        #expect(!outcome.stdout.contains("UNEXPECTED"))
     }
 }

@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 @Suite struct SimCommandTests {
-    @Test func refusesANonLoopbackHost() throws {
-        let outcome = try CLIRunner.run(["sim", "--host", "0.0.0.0", "--port-base", "29100"])
+    @Test func refusesANonLoopbackHost() async throws {
+        let outcome = try await CLIRunner.run(["sim", "--host", "0.0.0.0", "--port-base", "29100"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains("refusing to serve on 0.0.0.0"))
     }
 
-    @Test func printsOneReadyLineServesAndStopsOnSIGINT() throws {
+    @Test func printsOneReadyLineServesAndStopsOnSIGINT() async throws {
         let base = Int.random(in: 30_000...39_000)
         let process = Process()
         process.executableURL = CLIRunner.executable
@@ -37,7 +37,7 @@ import Testing
         #expect(venues.count == 8)
 
         // The same ports again: a clear error naming the port.
-        let second = try CLIRunner.run(["sim", "--port-base", String(base)])
+        let second = try await CLIRunner.run(["sim", "--port-base", String(base)])
         #expect(second.status == 1)
         #expect(second.stderr.contains("port \(base)"))
         #expect(second.stderr.contains("already in use"))

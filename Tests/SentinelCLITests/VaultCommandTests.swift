@@ -20,12 +20,12 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
     }
 
-    @Test func initAddListShowRenameRemove() throws {
+    @Test func initAddListShowRenameRemove() async throws {
         let sandbox = try VaultSandbox()
-        let created = try sandbox.vault(["init"])
+        let created = try await sandbox.vault(["init"])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stderr.contains("test-only weak key derivation"))
-        let added = try sandbox.vault(
+        let added = try await sandbox.vault(
             [
                 "add", "grid", "--exchange", "binance", "--product", "spot", "--product", "linear", "--env", "testnet",
                 "--label", "Sentinel - BTC grid", "--stdin",
@@ -33,40 +33,40 @@ import Testing
             input: VaultSandbox.keyJSON(Self.binanceKey, Self.binanceSecret))
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("one key per bot or strategy is the recommended practice"))
-        let duplicate = try sandbox.vault(
+        let duplicate = try await sandbox.vault(
             ["add", "grid", "--exchange", "binance", "--stdin"],
             input: VaultSandbox.keyJSON(Self.binanceKey, Self.binanceSecret))
         #expect(duplicate.status == 1 && duplicate.stderr.contains("already has a key named \"grid\""))
-        let okx = try sandbox.vault(
+        let okx = try await sandbox.vault(
             ["add", "okx-sim", "--exchange", "okx", "--endpoint", "http://127.0.0.1:8904", "--env", "demo", "--stdin"],
             input: VaultSandbox.keyJSON(Self.okxKey, Self.okxSecret, Self.okxPassphrase))
         #expect(okx.status == 0, "\(okx.stderr)")
 
-        let list = try sandbox.vault(["list"])
+        let list = try await sandbox.vault(["list"])
         #expect(list.status == 0)
         #expect(list.stdout.contains("vmPU…Eh8A") && list.stdout.contains("spot,linear"))
         #expect(list.stdout.contains("demo@http://127.0.0.1:8904"))
-        let listed = try json(try sandbox.vault(["list", "--json"]).stdout)
+        let listed = try json(try await sandbox.vault(["list", "--json"]).stdout)
         #expect(listed.map { $0["name"] as? String } == ["grid", "okx-sim"])
         #expect(listed[0]["fingerprint"] as? String == "vmPU…Eh8A")
         #expect(listed[1]["endpoint"] as? String == "http://127.0.0.1:8904")
 
-        let show = try sandbox.vault(["show", "okx-sim"])
+        let show = try await sandbox.vault(["show", "okx-sim"])
         #expect(show.status == 0)
         #expect(show.stdout.contains("passphrase:") && show.stdout.contains("17 characters, stored encrypted"))
 
-        #expect(try sandbox.vault(["rename", "grid", "binance-grid"]).status == 0)
-        let removed = try sandbox.vault(["remove", "okx-sim", "--yes"])
+        #expect(try await sandbox.vault(["rename", "grid", "binance-grid"]).status == 0)
+        let removed = try await sandbox.vault(["remove", "okx-sim", "--yes"])
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(try sandbox.open().entries.map(\.name) == ["binance-grid"])
-        let unconfirmed = try sandbox.vault(["remove", "binance-grid"])
+        let unconfirmed = try await sandbox.vault(["remove", "binance-grid"])
         #expect(unconfirmed.status == 1 && unconfirmed.stderr.contains("--yes"))
     }
 
-    @Test func addTrimsPastedWhitespaceWithAWarning() throws {
+    @Test func addTrimsPastedWhitespaceWithAWarning() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
-        let added = try sandbox.vault(
+        try await sandbox.initialize()
+        let added = try await sandbox.vault(
             ["add", "grid", "--exchange", "binance", "--stdin"],
             input: VaultSandbox.keyJSON(" \(Self.binanceKey)", "\(Self.binanceSecret)\n"))
         #expect(added.status == 0, "\(added.stderr)")
@@ -75,9 +75,9 @@ import Testing
         #expect(try sandbox.open().entry(named: "grid")?.apiKey == Self.binanceKey)
     }
 
-    @Test func addRefusesWhatIsCertainlyWrongAndStoresNothing() throws {
+    @Test func addRefusesWhatIsCertainlyWrongAndStoresNothing() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
+        try await sandbox.initialize()
         let cases: [([String], String, String)] = [
             (["--exchange", "okx"], VaultSandbox.keyJSON(Self.okxKey, Self.okxSecret), "need the passphrase"),
             (
@@ -104,17 +104,17 @@ import Testing
             (["--exchange", "binance"], VaultSandbox.keyJSON("key 0123456789", Self.binanceSecret), "whitespace"),
         ]
         for (arguments, input, message) in cases {
-            let outcome = try sandbox.vault(["add", "bad"] + arguments + ["--stdin"], input: input)
+            let outcome = try await sandbox.vault(["add", "bad"] + arguments + ["--stdin"], input: input)
             #expect(outcome.status == 1, "\(arguments)")
             #expect(outcome.stderr.contains(message), "\(arguments): \(outcome.stderr)")
         }
         #expect(try sandbox.open().entries.isEmpty)
     }
 
-    @Test func aPEMPrivateKeyIsValidatedAndItsTypeDetected() throws {
+    @Test func aPEMPrivateKeyIsValidatedAndItsTypeDetected() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
-        let added = try sandbox.vault(
+        try await sandbox.initialize()
+        let added = try await sandbox.vault(
             ["add", "ed", "--exchange", "binance", "--stdin"],
             input: VaultSandbox.keyJSON(
                 "edkeyE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A", Self.ed25519PEM))
@@ -123,56 +123,56 @@ import Testing
         #expect(try sandbox.open().entry(named: "ed")?.keyType == .ed25519)
     }
 
-    @Test func withoutATerminalTheKeyMustComeFromStdinAndThePasswordFromAFile() throws {
+    @Test func withoutATerminalTheKeyMustComeFromStdinAndThePasswordFromAFile() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
-        let noStdinFlag = try sandbox.vault(["add", "x", "--exchange", "binance"])
+        try await sandbox.initialize()
+        let noStdinFlag = try await sandbox.vault(["add", "x", "--exchange", "binance"])
         #expect(noStdinFlag.status == 1 && noStdinFlag.stderr.contains("not a terminal"))
-        let noPassword = try CLIRunner.run(["vault", "list"], environment: ["SENTINEL_HOME": sandbox.home])
+        let noPassword = try await CLIRunner.run(["vault", "list"], environment: ["SENTINEL_HOME": sandbox.home])
         #expect(noPassword.status == 1)
         #expect(noPassword.stderr.contains("standard input is not a terminal and no password file was given"))
-        let withOption = try CLIRunner.run(
+        let withOption = try await CLIRunner.run(
             ["vault", "list", "--password-file", sandbox.passwordFile], environment: ["SENTINEL_HOME": sandbox.home])
         #expect(withOption.status == 0, "\(withOption.stderr)")
     }
 
-    @Test func thereIsNoWayToGiveThePasswordAsAnArgument() throws {
+    @Test func thereIsNoWayToGiveThePasswordAsAnArgument() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
+        try await sandbox.initialize()
         for option in ["--password", "--pass", "-p"] {
-            let outcome = try sandbox.vault(["list", option, "hunter2-password"])
+            let outcome = try await sandbox.vault(["list", option, "hunter2-password"])
             #expect(outcome.status != 0, "\(option)")
             #expect(!outcome.stderr.contains("hunter2") && !outcome.stdout.contains("hunter2"))
         }
     }
 
-    @Test func wrongPasswordMissingVaultAndWidePermissionsEachExitNonZero() throws {
+    @Test func wrongPasswordMissingVaultAndWidePermissionsEachExitNonZero() async throws {
         let sandbox = try VaultSandbox()
-        let missing = try sandbox.vault(["list"])
+        let missing = try await sandbox.vault(["list"])
         #expect(missing.status == 1 && missing.stderr.contains("sentinel vault init"))
-        try sandbox.initialize()
-        let again = try sandbox.vault(["init"])
+        try await sandbox.initialize()
+        let again = try await sandbox.vault(["init"])
         #expect(again.status == 1 && again.stderr.contains("already exists"))
 
         let wrong = try sandbox.folder.write(Data("not the password\n".utf8), name: "wrong")
-        let denied = try sandbox.vault(["list", "--password-file", wrong])
+        let denied = try await sandbox.vault(["list", "--password-file", wrong])
         #expect(denied.status == 1 && denied.stderr.contains("The vault password is wrong"))
 
         chmod(sandbox.home, 0o755)
-        let wideFolder = try sandbox.vault(["list"])
+        let wideFolder = try await sandbox.vault(["list"])
         #expect(wideFolder.status == 1 && wideFolder.stderr.contains("chmod 0700 \(sandbox.home)"))
         chmod(sandbox.home, 0o700)
         chmod(sandbox.location.file, 0o640)
-        let wideFile = try sandbox.vault(["list"])
+        let wideFile = try await sandbox.vault(["list"])
         #expect(wideFile.status == 1 && wideFile.stderr.contains("chmod 0600 \(sandbox.location.file)"))
         chmod(sandbox.location.file, 0o600)
-        #expect(try sandbox.vault(["list"]).status == 0)
+        #expect(try await sandbox.vault(["list"]).status == 0)
     }
 
-    @Test func damagedAndNewerFilesAreRefusedAndTheBackupIsOffered() throws {
+    @Test func damagedAndNewerFilesAreRefusedAndTheBackupIsOffered() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
-        try sandbox.vault(
+        try await sandbox.initialize()
+        try await sandbox.vault(
             ["add", "a", "--exchange", "binance", "--stdin"],
             input: VaultSandbox.keyJSON(Self.binanceKey, Self.binanceSecret))
         let url = URL(fileURLWithPath: sandbox.location.file)
@@ -181,37 +181,37 @@ import Testing
         var flipped = original
         flipped[original.count / 2] ^= 0x20
         try Data(flipped).write(to: url)
-        let damaged = try sandbox.vault(["list"])
+        let damaged = try await sandbox.vault(["list"])
         #expect(damaged.status == 1 && damaged.stderr.contains("damaged"))
         #expect(damaged.stderr.contains("cp \(sandbox.location.backup) \(sandbox.location.file)"))
 
         try Data(original.prefix(100)).write(to: url)
-        let truncated = try sandbox.vault(["list"])
+        let truncated = try await sandbox.vault(["list"])
         #expect(truncated.status == 1 && truncated.stderr.contains("truncated"))
 
         var newer = original
         newer[9] = 7
         let body = newer.dropLast(32)
         try Data(Array(body) + Array(SHA256.hash(data: body))).write(to: url)
-        let upgrade = try sandbox.vault(["list"])
+        let upgrade = try await sandbox.vault(["list"])
         #expect(upgrade.status == 1 && upgrade.stderr.contains("newer Sentinel") && upgrade.stderr.contains("Upgrade"))
 
         // Nothing above changed the file: it is exactly what was last written.
         #expect(Array(try Data(contentsOf: url)) == Array(body) + Array(SHA256.hash(data: body)))
     }
 
-    @Test func rotateWithoutAConnectorChecksOfflineAndSaysSo() throws {
+    @Test func rotateWithoutAConnectorChecksOfflineAndSaysSo() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
-        try sandbox.vault(
+        try await sandbox.initialize()
+        try await sandbox.vault(
             ["add", "grid", "--exchange", "bybit", "--label", "kept", "--stdin"],
             input: VaultSandbox.keyJSON("BYBITKEY0123456789AB", "BYBITSECRET0123456789abcdefABCDEF"))
-        let refused = try sandbox.vault(
+        let refused = try await sandbox.vault(
             ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON("newkey0123456789", "newkey0123456789"))
         #expect(refused.status == 1)
         #expect(try sandbox.open().entry(named: "grid")?.apiKey == "BYBITKEY0123456789AB")
 
-        let rotated = try sandbox.vault(
+        let rotated = try await sandbox.vault(
             ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON("BYBITKEY0123456789CD", "BYBITSECRET0123456789abcdefGHIJKL"))
         #expect(rotated.status == 0, "\(rotated.stderr)")
         #expect(rotated.stderr.contains("could not test the new key against Bybit"))
@@ -226,39 +226,39 @@ import Testing
         let old = try await simulator.createKey(SimulatedKeyRequest(exchange: "binance"))
         let new = try await simulator.createKey(SimulatedKeyRequest(exchange: "binance"))
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
-        try sandbox.vault(
+        try await sandbox.initialize()
+        try await sandbox.vault(
             ["add", "grid", "--exchange", "binance", "--endpoint", simulator.url(for: .binance), "--stdin"],
             input: VaultSandbox.keyJSON(old.apiKey, old.secret))
 
         // A key the exchange does not know is refused, and the old key stays.
-        let unknown = try sandbox.vault(
+        let unknown = try await sandbox.vault(
             ["rotate", "grid", "--stdin"],
             input: VaultSandbox.keyJSON("UNKNOWN" + new.apiKey.dropFirst(7), new.secret))
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("refused the API key"), "\(unknown.stderr)")
         #expect(try sandbox.open().entry(named: "grid")?.apiKey == old.apiKey)
 
-        let rotated = try sandbox.vault(["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON(new.apiKey, new.secret))
+        let rotated = try await sandbox.vault(["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON(new.apiKey, new.secret))
         #expect(rotated.status == 0, "\(rotated.stderr)")
         #expect(rotated.stdout.contains("authenticated on Binance"))
         let entry = try #require(try sandbox.open().entry(named: "grid"))
         #expect(entry.apiKey == new.apiKey && entry.lastVerifiedAt != nil)
     }
 
-    @Test func passwdReencryptsUnderTheNewPassword() throws {
+    @Test func passwdReencryptsUnderTheNewPassword() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
-        try sandbox.vault(
+        try await sandbox.initialize()
+        try await sandbox.vault(
             ["add", "a", "--exchange", "binance", "--stdin"],
             input: VaultSandbox.keyJSON(Self.binanceKey, Self.binanceSecret))
         let newFile = try sandbox.folder.write(Data("the new vault password\n".utf8), name: "new")
-        let changed = try sandbox.vault(["passwd", "--new-password-file", newFile])
+        let changed = try await sandbox.vault(["passwd", "--new-password-file", newFile])
         #expect(changed.status == 0, "\(changed.stderr)")
-        #expect(try sandbox.vault(["list"]).status == 1)
-        #expect(try sandbox.vault(["list", "--password-file", newFile]).status == 0)
+        #expect(try await sandbox.vault(["list"]).status == 1)
+        #expect(try await sandbox.vault(["list", "--password-file", newFile]).status == 0)
         let short = try sandbox.folder.write(Data("short\n".utf8), name: "short")
-        let refused = try sandbox.vault(["passwd", "--password-file", newFile, "--new-password-file", short])
+        let refused = try await sandbox.vault(["passwd", "--password-file", newFile, "--new-password-file", short])
         #expect(refused.status == 1 && refused.stderr.contains("too short"))
     }
 }

@@ -27,18 +27,26 @@ final class VaultSandbox: @unchecked Sendable {
 
     /// Runs `sentinel vault …` with the password file in the environment.
     @discardableResult
-    func vault(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws
+    func vault(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) async throws
         -> CLIRunner.Outcome
     {
-        let outcome = try CLIRunner.run(
+        let outcome = try await CLIRunner.run(
             ["vault"] + arguments, environment: environment.merging(extra) { $1 }, input: input)
         outputs.append(outcome)
         return outcome
     }
 
+    /// Runs any `sentinel` command with this home and password file.
+    @discardableResult
+    func sentinel(_ arguments: [String], input: String? = nil) async throws -> CLIRunner.Outcome {
+        let outcome = try await CLIRunner.run(arguments, environment: environment, input: input)
+        outputs.append(outcome)
+        return outcome
+    }
+
     /// `vault init` with the test-only weak KDF.
-    func initialize() throws {
-        let outcome = try vault(["init"])
+    func initialize() async throws {
+        let outcome = try await vault(["init"])
         precondition(outcome.status == 0, outcome.stderr)
     }
 

@@ -8,32 +8,32 @@ import Testing
     static let passphrase = "Sup3rSecretPassphrase"
     static let rotatedSecret = "Z1y2X3w4V5u6T7s8R9q0P1o2N3m4L5k6J7i8H9g0F1e2D3c4B5a6Z7y8X9w0V1u2"
 
-    @Test func noSecretByteReachesAFileOrTheScreen() throws {
+    @Test func noSecretByteReachesAFileOrTheScreen() async throws {
         let sandbox = try VaultSandbox()
-        try sandbox.initialize()
+        try await sandbox.initialize()
         let okxKey = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"
-        try sandbox.vault(
+        try await sandbox.vault(
             ["add", "okx", "--exchange", "okx", "--stdin"],
             input: VaultSandbox.keyJSON(" \(okxKey)", Self.secret + "\n", Self.passphrase + " "))
-        try sandbox.vault(
+        try await sandbox.vault(
             ["add", "bad", "--exchange", "okx", "--stdin"],
             input: VaultSandbox.keyJSON(okxKey, Self.secret, Self.secret))
-        try sandbox.vault(
+        try await sandbox.vault(
             ["add", "bad2", "--exchange", "binance", "--stdin"], input: VaultSandbox.keyJSON(Self.secret, Self.secret))
-        try sandbox.vault(
+        try await sandbox.vault(
             ["add", "bad3", "--exchange", "okx", "--stdin"],
             input: VaultSandbox.keyJSON(okxKey, Self.secret + " x", Self.passphrase))
-        try sandbox.vault(["list"])
-        try sandbox.vault(["list", "--json"])
-        try sandbox.vault(["show", "okx"])
-        try sandbox.vault(["show", "okx", "--json"])
-        try sandbox.vault(
+        try await sandbox.vault(["list"])
+        try await sandbox.vault(["list", "--json"])
+        try await sandbox.vault(["show", "okx"])
+        try await sandbox.vault(["show", "okx", "--json"])
+        try await sandbox.vault(
             ["rotate", "okx", "--stdin"], input: VaultSandbox.keyJSON(okxKey, Self.rotatedSecret, Self.passphrase))
-        try sandbox.vault(["rename", "okx", "okx-main"])
+        try await sandbox.vault(["rename", "okx", "okx-main"])
         let newPassword = try sandbox.folder.write(Data("another sandbox password\n".utf8), name: "new")
-        try sandbox.vault(["passwd", "--new-password-file", newPassword])
-        try sandbox.vault(["list"])
-        try sandbox.vault(["show", "okx-main", "--password-file", newPassword])
+        try await sandbox.vault(["passwd", "--new-password-file", newPassword])
+        try await sandbox.vault(["list"])
+        try await sandbox.vault(["show", "okx-main", "--password-file", newPassword])
         #expect(sandbox.outputs.count == 14)
 
         let needles = [

@@ -24,7 +24,7 @@ struct TableText {
     }
 
     private static func isNumeric(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+        text.contains { $0.isNumber } && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
     }
 }
 

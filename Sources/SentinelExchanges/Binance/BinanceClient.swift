@@ -127,7 +127,7 @@ public final class BinanceClient: ExchangeClient {
         -> SignedRequest
     {
         let query = QueryString(pairs: parameters.map { (name: $0.0, value: $0.1) })
-        let base = BinanceEndpoints.restBase(for: venue)
+        let base = BinanceEndpoints.restBase(for: venue, path: endpoint.path)
         guard endpoint.security == .signed else {
             let url = query.isEmpty ? base + endpoint.path : base + endpoint.path + "?" + query.encoded
             return SignedRequest(method: endpoint.method, url: url, headers: [], body: nil)
@@ -138,7 +138,11 @@ public final class BinanceClient: ExchangeClient {
             method: endpoint.method, path: endpoint.path, query: inBody ? .empty : query,
             body: inBody ? query.encoded : nil)
         let timestamp = configuration.now() + (await session.clock).offsetMs
-        return try signer.sign(draft, timestampMs: timestamp)
+        var request = try signer.sign(draft, timestampMs: timestamp)
+        if base != BinanceEndpoints.restBase(for: venue) {
+            request.url = base + request.url.dropFirst(BinanceEndpoints.restBase(for: venue).count)
+        }
+        return request
     }
 
     /// Reads `X-MBX-USED-WEIGHT-1M`, `X-MBX-ORDER-COUNT-10S` and friends, and obeys 429 and 418.

@@ -17,6 +17,15 @@ public enum BinanceEndpoints {
         return BaseURL.resolve(venue, own: own)
     }
 
+    /// The base URL for `path`: SAPI calls (key permissions) of a USDⓈ-M venue go to the spot host of the same
+    /// environment, as on Binance; a custom endpoint serves everything itself.
+    public static func restBase(for venue: Venue, path: String) -> String {
+        guard path.hasPrefix("/sapi/"), venue.product != .spot, venue.environment.customEndpoint == nil,
+            let spot = try? Venue(venue.exchange, .spot, venue.environment)
+        else { return restBase(for: venue) }
+        return restBase(for: spot)
+    }
+
     /// The product a Binance path belongs to: `/fapi` is USDⓈ-M, `/api` and `/sapi` are spot.
     public static func product(ofPath path: String) -> Product? {
         if path.hasPrefix("/fapi/") { return .linear }

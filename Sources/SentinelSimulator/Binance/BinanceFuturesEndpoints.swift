@@ -7,6 +7,11 @@ extension BinanceDialect {
                 .object([("serverTime", .int(call.now))])
             },
             BinanceEndpoint("GET", "/fapi/v1/exchangeInfo", .none, weight: 1, handler: futuresExchangeInfo),
+            // On Binance this call goes to the spot host; the simulator also answers it here so that a client
+            // configured with one base URL per venue can audit a futures key.
+            BinanceEndpoint(
+                "GET", "/sapi/v1/account/apiRestrictions", .userData, testnet: false, weight: 1,
+                handler: apiRestrictions),
             BinanceEndpoint("GET", "/fapi/v1/depth", .none, weight: futuresDepthWeight, handler: futuresDepth),
             BinanceEndpoint(
                 "GET", "/fapi/v1/ticker/price", .none, weight: BinanceEndpoint.bySymbol(1, 2), handler: futuresTickerPrice),

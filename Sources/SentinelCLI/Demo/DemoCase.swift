@@ -1,0 +1,219 @@
+import Foundation
+import SentinelCore
+import SentinelDoctor
+import SentinelExchanges
+import SentinelSimulator
+import SentinelVault
+
+/// One key of the demo: how it is made on the simulator, how it is stored, and which check must catch it.
+struct DemoCase: Sendable {
+    let name: String
+    let exchange: ExchangeID
+    let product: Product
+    let port: SimulatorVenue
+    let problem: String
+    /// The check that must fail for this key; nil for a good key, which must pass every check.
+    let expected: DoctorCheckID?
+    var permissions = ["read", "trade", "futures"]
+    var whitelist = ["127.0.0.1"]
+    var expiresInDays: Int64? = nil
+    /// The environment the key is made in on the simulator (stored as live either way).
+    var madeIn = "live"
+    /// The exchange the key is made for on the simulator, when it is not `exchange` (a Binance.US key used on
+    /// binance.com).
+    var madeFor: ExchangeID? = nil
+    /// Kept in a credentials file with a newline pasted after the secret, as people do; the vault would trim it.
+    var pastedWhitespace = false
+    var clockSkewMs: Int64? = nil
+
+    static let all: [DemoCase] = [
+        DemoCase(name: "binance-good", exchange: .binance, product: .spot, port: .binance, problem: "good key", expected: nil),
+        DemoCase(
+            name: "binance-usdm-good", exchange: .binance, product: .linear, port: .binanceUSDM, problem: "good key",
+            expected: nil),
+        DemoCase(
+            name: "binance-us-good", exchange: .binanceUS, product: .spot, port: .binanceUS, problem: "good key",
+            expected: nil),
+        DemoCase(
+            name: "binance-withdraw", exchange: .binance, product: .spot, port: .binance, problem: "withdraw enabled",
+            expected: .permissionsWithdraw, permissions: ["read", "trade", "withdraw"]),
+        DemoCase(
+            name: "binance-whitespace", exchange: .binance, product: .spot, port: .binance,
+            problem: "pasted whitespace", expected: .credentials, pastedWhitespace: true),
+        DemoCase(
+            name: "binance-clock", exchange: .binance, product: .spot, port: .binance, problem: "skewed clock",
+            expected: .clock, clockSkewMs: 2_500),
+        // USDⓈ-M names the refused IP in its -2015 message; spot does not, so there the doctor can only suspect it.
+        DemoCase(
+            name: "binance-usdm-ip", exchange: .binance, product: .linear, port: .binanceUSDM,
+            problem: "IP not whitelisted", expected: .ipWhitelist, whitelist: ["203.0.113.7"]),
+        DemoCase(
+            name: "binance-wrong-env", exchange: .binance, product: .spot, port: .binance,
+            problem: "demo key used on live", expected: .environment, madeIn: "demo"),
+        DemoCase(
+            name: "binance-expired", exchange: .binance, product: .spot, port: .binance, problem: "expired key",
+            expected: .expiry, expiresInDays: -1),
+        DemoCase(
+            name: "binance-us-key-on-global", exchange: .binance, product: .spot, port: .binance,
+            problem: "Binance.US key used on Binance", expected: .environment, madeFor: .binanceUS),
+    ]
+
+    func keyRequest(nowMs: Int64) -> SimulatedKeyRequest {
+        SimulatedKeyRequest(
+            exchange: (madeFor ?? exchange).rawValue, permissions: permissions, ipWhitelist: whitelist,
+            expiresAt: expiresInDays.map { nowMs + $0 * 86_400_000 }, environment: madeIn)
+    }
+
+    /// Runs the doctor on this case's key — from the vault, or from its credentials file — and compares with what
+    /// was expected.
+    func run(vault: UnlockedVault, home: String, simulator: RunningSimulator, verbose: Bool) async -> DemoOutcome {
+        guard let subject = try? subject(vault: vault, home: home, simulator: simulator) else {
+            return DemoOutcome(demoCase: self, report: nil)
+        }
+        if let clockSkewMs { await simulator.setClockSkew(milliseconds: clockSkewMs) }
+        let environment = DoctorEnvironment(
+            makeClient: { venue, credentials throws(SentinelError) in
+                try ExchangeRegistry.client(
+                    for: venue, credentials: credentials,
+                    configuration: ClientConfiguration(requestTimeoutMs: 5_000, lookUpDelaysMs: [50, 100, 200]))
+            },
+            alternativeVenues: { venue in
+                var venues = DoctorEnvironment.prefixedAlternatives(venue)
+                if venue.exchange == .binance, venue.product == .spot,
+                    let us = try? Venue(.binanceUS, .spot, Environment(.live, customEndpoint: simulator.url(for: .binanceUS)))
+                {
+                    venues.append(us)
+                }
+                return venues
+            },
+            isSimulator: true,
+            injectConnectionReset: { [port] in
+                await simulator.addFault(SimulatedFault(exchange: port.rawValue, kind: "reset", count: 1))
+            })
+        let report = await Doctor(subject: subject, environment: environment).run()
+        if clockSkewMs != nil { await simulator.setClockSkew(milliseconds: 0) }
+        await simulator.clearFaults()
+        return DemoOutcome(demoCase: self, report: report, verbose: verbose)
+    }
+
+    private func subject(vault: UnlockedVault, home: String, simulator: RunningSimulator) throws(SentinelError)
+        -> DoctorSubject
+    {
+        let venue = try Venue(exchange, product, Environment(.live, customEndpoint: simulator.url(for: port)))
+        if pastedWhitespace {
+            let fields = try CredentialsFile.read(path: DemoVault.credentialsFile(home: home, name: name))
+            return DoctorSubject(
+                name: name, venue: venue, apiKey: fields.apiKey, secret: fields.secret, passphrase: fields.passphrase,
+                keyType: fields.keyType)
+        }
+        let entry = try vault.requireEntry(named: name)
+        return DoctorSubject(
+            name: name, venue: try entry.venue, apiKey: entry.apiKey, secret: entry.secret,
+            passphrase: entry.passphrase, keyType: entry.keyType,
+            storedAtMs: Int64(entry.createdAt.timeIntervalSince1970 * 1000))
+    }
+}
+
+/// What the doctor found for one demo key.
+struct DemoOutcome {
+    let demoCase: DemoCase
+    let report: DoctorReport?
+    var verbose = false
+
+    var failed: [DoctorCheck] { report?.checks.filter { $0.status == .fail } ?? [] }
+
+    /// A good key passes; a bad key fails, and the first failed check is the expected one.
+    var asExpected: Bool {
+        guard let report else { return false }
+        guard let expected = demoCase.expected else { return report.ok }
+        return failed.first?.id == expected || failed.contains { $0.id == expected }
+    }
+
+    var line: String {
+        guard let report else { return "  ✘ \(demoCase.name): could not run" }
+        let mark = asExpected ? "✔" : "✘"
+        var text = "  \(mark) \(demoCase.name) (\(demoCase.problem)): "
+        if let expected = demoCase.expected, let check = report.check(expected), check.status == .fail {
+            text += "caught by \(expected.rawValue) — \(check.summary)"
+            if let fix = check.fix.first { text += "\n      fix: \(fix)" }
+        } else if demoCase.expected == nil {
+            let passed = report.checks.filter { $0.status == .pass }.count
+            let warned = report.checks.filter { $0.status == .warn }
+            let skipped = report.checks.filter { $0.status == .skip }.map(\.id.rawValue)
+            if report.ok {
+                text += "\(passed) checks passed"
+                if !warned.isEmpty {
+                    text += ", \(warned.count) warnings (\(warned.map(\.id.rawValue).joined(separator: ", ")): "
+                        + warned[0].summary + ")"
+                }
+                if !skipped.isEmpty { text += " (\(skipped.joined(separator: ", ")) skipped)" }
+            } else {
+                text += "unexpected failures: \(failed.map(\.id.rawValue).joined(separator: ", "))"
+            }
+        } else {
+            text += "NOT caught by \(demoCase.expected!.rawValue); failed: \(failed.map(\.id.rawValue).joined(separator: ", "))"
+        }
+        if verbose {
+            for check in report.checks { text += "\n      \(check.status.rawValue.padding(toLength: 4, withPad: " ", startingAt: 0)) \(check.id.rawValue): \(check.summary)" }
+        }
+        return text
+    }
+
+    static func table(_ outcomes: [DemoOutcome]) -> String {
+        var table = TableText("key", "exchange", "problem", "caught by", "result")
+        for outcome in outcomes {
+            let caughtBy = outcome.failed.map(\.id.rawValue).joined(separator: ", ")
+            table.add(
+                outcome.demoCase.name, outcome.demoCase.exchange.rawValue + " " + outcome.demoCase.product.rawValue,
+                outcome.demoCase.problem, caughtBy.isEmpty ? "-" : caughtBy, outcome.asExpected ? "as expected" : "UNEXPECTED")
+        }
+        return table.render()
+    }
+}
+
+/// The demo's throw-away vault: every case's key, made on the simulator and stored encrypted. The one with pasted
+/// whitespace goes to a credentials file instead, since the vault trims whitespace on entry.
+enum DemoVault {
+    static func make(home: String, simulator: RunningSimulator, cases: [DemoCase]) async throws(SentinelError)
+        -> UnlockedVault
+    {
+        var password = [UInt8](repeating: 0, count: 24)
+        var generator = SystemRandomNumberGenerator()
+        for i in password.indices { password[i] = UInt8.random(in: 0x61...0x7A, using: &generator) }
+        var vault = try Vault.create(at: VaultLocation(home: home), password: SecretText(bytes: password))
+        let now = SystemClock.nowMs()
+        for demoCase in cases {
+            let key: SimulatedKey
+            do { key = try await simulator.createKey(demoCase.keyRequest(nowMs: now)) } catch {
+                throw SentinelError(.badResponse, Diagnosis(cause: "The simulator refused to make a demo key: \(error)."))
+            }
+            if demoCase.pastedWhitespace {
+                try writeCredentialsFile(
+                    home: home, name: demoCase.name, apiKey: key.apiKey, secret: key.secret + "\n")
+                continue
+            }
+            try vault.add(
+                VaultEntry(
+                    name: demoCase.name, exchange: demoCase.exchange, products: [demoCase.product],
+                    environment: Environment(.live, customEndpoint: simulator.url(for: demoCase.port)),
+                    credentials: Credentials(apiKey: key.apiKey, secret: SecretText(key.secret)),
+                    label: "Sentinel demo - \(demoCase.problem)"))
+        }
+        try vault.save()
+        return vault
+    }
+
+    static func credentialsFile(home: String, name: String) -> String { home + "/\(name).json" }
+
+    private static func writeCredentialsFile(home: String, name: String, apiKey: String, secret: String)
+        throws(SentinelError)
+    {
+        let object = ["apiKey": apiKey, "secret": secret]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+            FileManager.default.createFile(
+                atPath: credentialsFile(home: home, name: name), contents: data, attributes: [.posixPermissions: 0o600])
+        else {
+            throw SentinelError(.invalidInput, Diagnosis(cause: "The demo could not write its credentials file."))
+        }
+    }
+}
