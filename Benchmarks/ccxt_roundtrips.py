@@ -1,6 +1,6 @@
 """Place + cancel round trips with ccxt against the simulator's Binance port, the same loop as RoundTrips.
 
-    python3 ccxt_roundtrips.py --endpoint http://127.0.0.1:8900 --credentials key.json [--count 200]
+    python3 ccxt_roundtrips.py --endpoint http://127.0.0.1:8900 --credentials key.json [--count 40]
 """
 import argparse
 import json
@@ -11,7 +11,7 @@ import ccxt
 parser = argparse.ArgumentParser()
 parser.add_argument("--endpoint", required=True)
 parser.add_argument("--credentials", required=True)
-parser.add_argument("--count", type=int, default=200)
+parser.add_argument("--count", type=int, default=40)
 parser.add_argument("--symbol", default="BTC/USDT")
 args = parser.parse_args()
 
@@ -19,13 +19,13 @@ keys = json.load(open(args.credentials))
 exchange = ccxt.binance({
     "apiKey": keys["apiKey"],
     "secret": keys["secret"],
-    "options": {"fetchMarkets": ["spot"], "fetchCurrencies": False, "adjustForTimeDifference": True},
+    "enableRateLimit": False,  # the simulator runs with --no-rate-limits for benchmarks; Sentinel paces itself
+    "options": {"fetchMarkets": {"types": ["spot"]}, "fetchCurrencies": False, "fetchMargins": False},
 })
 base = args.endpoint.rstrip("/")
-for name in list(exchange.urls["api"].keys()):
-    url = exchange.urls["api"][name]
-    if isinstance(url, str) and "api.binance.com" in url:
-        exchange.urls["api"][name] = url.replace("https://api.binance.com", base)
+for name, url in list(exchange.urls["api"].items()):
+    if isinstance(url, str) and url.startswith("https://api.binance.com/"):
+        exchange.urls["api"][name] = base + url[len("https://api.binance.com"):]
 
 exchange.load_markets()
 ticker = exchange.fetch_ticker(args.symbol)

@@ -3,7 +3,7 @@ import Sentinel
 import SentinelNet
 
 // Place + cancel round trips against a Binance-speaking endpoint (the simulator), timed as a whole:
-//   RoundTrips --endpoint http://127.0.0.1:8900 --credentials key.json [--count 200] [--symbol BTC/USDT] [--price 20000]
+//   RoundTrips --endpoint http://127.0.0.1:8900 --credentials key.json [--count 40] [--symbol BTC/USDT] [--price 20000]
 // The same loop exists for ccxt in ../ccxt_roundtrips.py, so the two can be run side by side.
 
 func argument(_ name: String, default value: String? = nil) -> String? {
@@ -20,7 +20,7 @@ func fail(_ message: String) -> Never {
 guard let endpoint = argument("endpoint"), let credentialsPath = argument("credentials") else {
     fail("usage: RoundTrips --endpoint URL --credentials FILE [--count N] [--symbol S] [--price P]")
 }
-let count = Int(argument("count", default: "200")!) ?? 200
+let count = Int(argument("count", default: "40")!) ?? 40
 guard let symbol = UnifiedSymbol(argument("symbol", default: "BTC/USDT")!) else { fail("bad --symbol") }
 guard let data = FileManager.default.contents(atPath: credentialsPath),
     let object = try? JSONSerialization.jsonObject(with: data) as? [String: String],
