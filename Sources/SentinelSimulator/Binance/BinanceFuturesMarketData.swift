@@ -56,17 +56,7 @@ extension BinanceDialect {
             ("maxMoveOrderLimit", .int(10000)),
             (
                 "filters",
-                .array([
-                    .object([
-                        ("filterType", .string("PRICE_FILTER")), ("minPrice", .string(format.rule(rules.minPrice.exact))),
-                        ("maxPrice", .string(format.rule(rules.maxPrice.exact))),
-                        ("tickSize", .string(format.rule(rules.tickSize.exact))),
-                    ]),
-                    .object([
-                        ("filterType", .string("LOT_SIZE")), ("minQty", .string(format.rule(rules.minQuantity.exact))),
-                        ("maxQty", .string(format.rule(rules.maxQuantity.exact))),
-                        ("stepSize", .string(format.rule(rules.stepSize.exact))),
-                    ]),
+                .array(format.priceAndLotFilters + [
                     .object([
                         ("filterType", .string("MARKET_LOT_SIZE")),
                         ("minQty", .string(format.rule(rules.minQuantity.exact))),

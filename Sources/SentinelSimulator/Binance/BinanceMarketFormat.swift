@@ -23,6 +23,20 @@ struct BinanceMarketFormat: Sendable {
     func rule(_ value: ExactDecimal) -> String {
         isSpot ? value.fixed(8) : value.normalized.description
     }
+
+    /// The `PRICE_FILTER` and `LOT_SIZE` entries of exchangeInfo, alike on spot and USDⓈ-M.
+    var priceAndLotFilters: [JSONValue] {
+        [
+            .object([
+                ("filterType", .string("PRICE_FILTER")), ("minPrice", .string(rule(rules.minPrice.exact))),
+                ("maxPrice", .string(rule(rules.maxPrice.exact))), ("tickSize", .string(rule(rules.tickSize.exact))),
+            ]),
+            .object([
+                ("filterType", .string("LOT_SIZE")), ("minQty", .string(rule(rules.minQuantity.exact))),
+                ("maxQty", .string(rule(rules.maxQuantity.exact))), ("stepSize", .string(rule(rules.stepSize.exact))),
+            ]),
+        ]
+    }
 }
 
 extension ExactValue {
