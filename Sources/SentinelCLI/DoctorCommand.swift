@@ -28,30 +28,10 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         let subject: DoctorSubject
         do { subject = try resolveSubject() } catch { throw Failure.report(error) }
-        let timeout = connection.timeoutMs
-        let endpoint = subject.venue.environment.customEndpoint
-        let environment = DoctorEnvironment(
-            makeClient: { venue, credentials throws(SentinelError) in
-                try ExchangeRegistry.client(
-                    for: venue, credentials: credentials,
-                    configuration: ClientConfiguration(requestTimeoutMs: timeout))
-            },
-            alternativeVenues: endpoint == nil ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,
-            isSimulator: endpoint.map(Self.isLoopback) ?? false)
-        let doctor = Doctor(
-            subject: subject, environment: environment,
-            options: Doctor.Options(positionTest: positionTest, skipOrderTest: skipOrderTest))
-        let report: DoctorReport
-        if json {
-            report = await doctor.run()
-            Console.output(JSONOutput.render(report))
-        } else {
-            let printer = DoctorPrinter()
-            Console.output("Sentinel doctor — \(subject.name) on \(subject.venue)")
-            report = await doctor.run(
-                starting: { await printer.starting($0) }, progress: { await printer.finished($0) })
-            Console.output(DoctorPrinter.summary(report))
-        }
+        let report = await DoctorRunner.run(
+            subject,
+            options: DoctorRunner.Options(
+                timeoutMs: connection.timeoutMs, json: json, positionTest: positionTest, skipOrderTest: skipOrderTest))
         if !report.ok { throw ExitCode(1) }
     }
 
@@ -67,10 +47,7 @@ struct DoctorCommand: AsyncParsableCommand {
                     venue.exchange, venue.product,
                     Environment(venue.environment.kind, customEndpoint: try Arguments.endpoint(endpoint)))
             }
-            return DoctorSubject(
-                name: vaultName, venue: venue, apiKey: entry.apiKey, secret: entry.secret,
-                passphrase: entry.passphrase, keyType: entry.keyType,
-                storedAtMs: Int64(entry.createdAt.timeIntervalSince1970 * 1000))
+            return DoctorRunner.subject(entry, venue: venue)
         }
         guard let path = connection.credentials else {
             throw .invalidInput(
@@ -94,11 +71,5 @@ struct DoctorCommand: AsyncParsableCommand {
         return DoctorSubject(
             name: name ?? (path as NSString).lastPathComponent, venue: venue, apiKey: raw.apiKey, secret: raw.secret,
             passphrase: raw.passphrase, keyType: raw.keyType)
-    }
-
-    /// True for endpoints on this machine (the local simulator).
-    static func isLoopback(_ url: String) -> Bool {
-        guard let host = URLComponents(string: url)?.host else { return false }
-        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
     }
 }

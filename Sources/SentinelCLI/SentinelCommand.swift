@@ -11,8 +11,9 @@ struct SentinelCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, SignCommand.self, SimCommand.self, VaultCommand.self, DoctorCommand.self,
-            MarketsCommand.self, BalanceCommand.self, PositionsCommand.self, OrderCommand.self,
+            DemoCommand.self, ConnectCommand.self, GuideCommand.self, SignCommand.self, SimCommand.self,
+            VaultCommand.self, DoctorCommand.self, MarketsCommand.self, BalanceCommand.self, PositionsCommand.self,
+            OrderCommand.self,
         ]
     )
 }

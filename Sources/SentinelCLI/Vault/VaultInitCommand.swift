@@ -10,12 +10,7 @@ struct VaultInitCommand: ReportingCommand {
     @OptionGroup var password: VaultPasswordOptions
 
     func execute() async throws(SentinelError) {
-        let location = VaultAccess.location
-        try Vault.checkCreatable(at: location)
-        let newPassword = try password.new(file: password.file, prompt: "New vault password: ")
-        let vault = try Vault.create(at: location, password: newPassword, parameters: VaultAccess.newParameters)
-        Console.output("Created the vault \(vault.location.file) (\(vault.kdfParameters), AES-256-GCM).")
-        Console.output("Add a key: sentinel vault add NAME --exchange EXCHANGE")
-        Console.output("Sentinel cannot recover a forgotten password: keep it in your password manager.")
+        _ = try VaultAccess.create(password)
+        Console.output("Add a key: sentinel connect EXCHANGE (guided) or sentinel vault add NAME --exchange EXCHANGE")
     }
 }

@@ -31,19 +31,29 @@ struct VaultRotateCommand: ReportingCommand {
         let credentials = try CredentialIntake.read(
             exchange: old.exchange, declaredKeyType: try keyType.map(VaultAddCommand.keyType),
             fromStandardInput: readStandardInput)
+        try await Self.rotate(&vault, old: old, to: credentials)
+    }
+
+    /// Puts `credentials` in place of `old` once the exchange accepts them (offline checks only where there is no
+    /// connector yet, with a warning), and says what to do with the old key. Shared with `sentinel connect`.
+    @discardableResult
+    static func rotate(_ vault: inout UnlockedVault, old: VaultEntry, to credentials: Credentials)
+        async throws(SentinelError) -> VaultEntry
+    {
         let new: VaultEntry
         if ExchangeCredentialVerifier.canCheck(old.exchange) {
-            new = try await vault.rotate(named: name, to: credentials, verifier: ExchangeCredentialVerifier())
+            new = try await vault.rotate(named: old.name, to: credentials, verifier: ExchangeCredentialVerifier())
             Console.output("The new key authenticated on \(old.exchange.displayName) (a signed read succeeded).")
         } else {
-            new = try await vault.rotate(named: name, to: credentials, verifier: OfflineCredentialVerifier())
+            new = try await vault.rotate(named: old.name, to: credentials, verifier: OfflineCredentialVerifier())
             Console.warning(
                 "Sentinel could not test the new key against \(old.exchange.displayName): its connector is not "
                     + "available yet, so only offline checks ran (format, key type, signing). Make one read-only "
                     + "request with the new key before revoking the old one.")
         }
-        Console.output("Rotated \(name): key \(old.fingerprint) replaced by \(new.fingerprint).")
+        Console.output("Rotated \(old.name): key \(old.fingerprint) replaced by \(new.fingerprint).")
         Console.output(
             "Revoke the old key \(old.fingerprint) on \(old.exchange.displayName) once your bots use the new one.")
+        return new
     }
 }

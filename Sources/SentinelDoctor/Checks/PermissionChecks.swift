@@ -65,7 +65,7 @@ extension DoctorRun {
             return DoctorCheck(
                 .permissionsTransfer, .warn, "The key can transfer funds between accounts.",
                 evidence: evidence(permissions),
-                fix: ["Unless your bot moves funds between wallets, disable transfers (Internal/Universal Transfer) for the key."])
+                fix: GuidanceText.removeTransfer(venue))
         }
         return DoctorCheck(.permissionsTransfer, .pass, "Transfers are disabled.", evidence: evidence(permissions))
     }

@@ -46,8 +46,31 @@ enum CredentialIntake {
                 passphrase = nil
             }
         }
+        return try review(
+            apiKey: apiKey, secret: secret, passphrase: passphrase, declaredKeyType: keyType, exchange: exchange)
+    }
+
+    /// For a key pair Sentinel made (`GeneratedKeyPair`): asks only for the API key the exchange issued for the
+    /// public key, and the passphrase where the exchange has one.
+    static func read(exchange: ExchangeID, generated pair: GeneratedKeyPair) throws(SentinelError) -> Credentials {
+        Console.error("Paste the API key \(exchange.displayName) shows and press Enter; nothing is shown on screen.")
+        let apiKey = String(decoding: try TerminalInput.readHidden(prompt: "API key: "), as: UTF8.self)
+        Console.error("  read \(Credentials.mask(apiKey)) (\(apiKey.utf8.count) characters)")
+        let passphrase: SecretText? =
+            exchange.traits.passphrase == .required
+            ? SecretText(bytes: try TerminalInput.readHidden(prompt: "Passphrase (the one you chose for this key): "))
+            : nil
+        return try review(
+            apiKey: apiKey, secret: pair.privateKey, passphrase: passphrase, declaredKeyType: pair.keyType,
+            exchange: exchange)
+    }
+
+    /// The vault's hygiene checks on a key, each warning printed; returns the cleaned credentials.
+    static func review(
+        apiKey: String, secret: SecretText, passphrase: SecretText?, declaredKeyType: KeyType?, exchange: ExchangeID
+    ) throws(SentinelError) -> Credentials {
         let review = try CredentialCheck.review(
-            apiKey: apiKey, secret: secret, passphrase: passphrase, declaredKeyType: keyType, for: exchange,
+            apiKey: apiKey, secret: secret, passphrase: passphrase, declaredKeyType: declaredKeyType, for: exchange,
             readKeyType: { (secret, declared) throws(SentinelError) in
                 try SigningKey(secret: secret, declared: declared).keyType
             })

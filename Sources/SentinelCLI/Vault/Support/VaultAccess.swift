@@ -19,6 +19,26 @@ enum VaultAccess {
         return vault
     }
 
+    /// A new empty vault (what `vault init` does): the password from the password file, or typed twice.
+    static func create(_ password: VaultPasswordOptions) throws(SentinelError) -> UnlockedVault {
+        let location = location
+        try Vault.checkCreatable(at: location)
+        let newPassword = try password.new(file: password.file, prompt: "New vault password: ")
+        let vault = try Vault.create(at: location, password: newPassword, parameters: newParameters)
+        Console.output("Created the vault \(vault.location.file) (\(vault.kdfParameters), AES-256-GCM).")
+        Console.output("Sentinel cannot recover a forgotten password: keep it in your password manager.")
+        return vault
+    }
+
+    /// The vault, created first when there is none yet.
+    static func openOrCreate(_ password: VaultPasswordOptions) throws(SentinelError) -> UnlockedVault {
+        guard Vault.exists(at: location) else {
+            Console.output("There is no vault yet at \(location.file): creating one to keep the key encrypted.")
+            return try create(password)
+        }
+        return try open(password)
+    }
+
     /// The parameters for a new vault or a new password.
     static var newParameters: KDFParameters {
         guard ProcessInfo.processInfo.environment[weakKDFVariable] == "1" else { return .standard }

@@ -1,0 +1,60 @@
+import Foundation
+import SentinelCore
+import SentinelDoctor
+import SentinelExchanges
+import SentinelVault
+
+/// Runs the doctor on a key and prints the report — the code path of `sentinel doctor`, shared with
+/// `sentinel connect`, which runs it on the key it just stored.
+enum DoctorRunner {
+    struct Options {
+        var timeoutMs: Int64 = 10_000
+        var json = false
+        var positionTest = false
+        var skipOrderTest = false
+    }
+
+    /// Runs every check, printing each line as it finishes (or the JSON report at the end), then the summary.
+    static func run(_ subject: DoctorSubject, options: Options) async -> DoctorReport {
+        let timeout = options.timeoutMs
+        let endpoint = subject.venue.environment.customEndpoint
+        let environment = DoctorEnvironment(
+            makeClient: { venue, credentials throws(SentinelError) in
+                try ExchangeRegistry.client(
+                    for: venue, credentials: credentials,
+                    configuration: ClientConfiguration(requestTimeoutMs: timeout))
+            },
+            alternativeVenues: endpoint == nil
+                ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,
+            isSimulator: endpoint.map(isLoopback) ?? false)
+        let doctor = Doctor(
+            subject: subject, environment: environment,
+            options: Doctor.Options(positionTest: options.positionTest, skipOrderTest: options.skipOrderTest))
+        if options.json {
+            let report = await doctor.run()
+            Console.output(JSONOutput.render(report))
+            return report
+        }
+        let printer = DoctorPrinter()
+        Console.output("Sentinel doctor — \(subject.name) on \(subject.venue)")
+        // The printer writes to the descriptor: what `print` still holds must go out first.
+        fflush(nil)
+        let report = await doctor.run(
+            starting: { await printer.starting($0) }, progress: { await printer.finished($0) })
+        Console.output(DoctorPrinter.summary(report))
+        return report
+    }
+
+    /// The doctor's subject for a stored key, on `venue` (one of the entry's venues, maybe with another endpoint).
+    static func subject(_ entry: VaultEntry, venue: Venue) -> DoctorSubject {
+        DoctorSubject(
+            name: entry.name, venue: venue, apiKey: entry.apiKey, secret: entry.secret, passphrase: entry.passphrase,
+            keyType: entry.keyType, storedAtMs: Int64(entry.createdAt.timeIntervalSince1970 * 1000))
+    }
+
+    /// True for endpoints on this machine (the local simulator).
+    static func isLoopback(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host else { return false }
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+}
