@@ -11,6 +11,8 @@ struct DoctorRun {
 
     var credentials: Credentials?
     var client: (any ExchangeClient)?
+    /// Why no client could be made for a well-formed key.
+    var clientError: SentinelError?
     /// Why the remaining checks cannot mean anything, once that is known.
     var stopReason: String?
     /// The error of the first authenticated read, if it failed.

@@ -150,4 +150,18 @@ import Testing
         #expect(status(report, .permissionsWithdraw) == .warn)
         #expect(report.ok)
     }
+
+    @Test func aWellFormedKeyWithoutAConnectorIsNotBlamedOnTheCredentials() async throws {
+        let subject = DoctorSubject(
+            name: "bybit", venue: try Venue(.bybit, .linear, .live), apiKey: "BYBITKEY0123456789AB",
+            secret: SecretText("BYBITSECRET0123456789abcdefABCDEF"), passphrase: nil, keyType: nil)
+        let environment = DoctorEnvironment(makeClient: { _, _ throws(SentinelError) in
+            throw SentinelError(.unsupported, Diagnosis(cause: "Sentinel's Bybit connector is not available yet."))
+        })
+        let report = await Doctor(subject: subject, environment: environment).run()
+        #expect(report.check(.credentials)?.status == .pass)
+        #expect(report.check(.environment)?.status == .fail)
+        #expect(report.check(.environment)?.summary == "Sentinel's Bybit connector is not available yet.")
+        #expect(report.checks.dropFirst(2).allSatisfy { $0.status == .skip })
+    }
 }

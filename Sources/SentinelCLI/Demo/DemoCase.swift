@@ -107,10 +107,7 @@ struct DemoCase: Sendable {
                 keyType: fields.keyType)
         }
         let entry = try vault.requireEntry(named: name)
-        return DoctorSubject(
-            name: name, venue: try entry.venue, apiKey: entry.apiKey, secret: entry.secret,
-            passphrase: entry.passphrase, keyType: entry.keyType,
-            storedAtMs: Int64(entry.createdAt.timeIntervalSince1970 * 1000))
+        return DoctorRunner.subject(entry, venue: try entry.venue)
     }
 }
 

@@ -6,6 +6,10 @@ extension DoctorRun {
     /// The host answers, and the key belongs to this exchange and environment. A refused key is tried in the
     /// exchange's other environments (and Binance ↔ Binance.US) to name the classic mix-ups.
     mutating func checkEnvironment() async -> DoctorCheck {
+        if let clientError {
+            stopReason = "Sentinel cannot connect to this venue yet"
+            return DoctorCheck.from(.environment, .fail, clientError, extraEvidence: venueEvidence)
+        }
         guard let client, let credentials else { return DoctorCheck(.environment, .skip, "No client.") }
         do {
             _ = try await client.serverTime()
