@@ -3,6 +3,7 @@
     python3 ccxt_roundtrips.py --endpoint http://127.0.0.1:8900 --credentials key.json [--count 40]
 """
 import argparse
+import math
 import json
 import time
 
@@ -32,7 +33,9 @@ ticker = exchange.fetch_ticker(args.symbol)
 price = float(exchange.price_to_precision(args.symbol, ticker["last"] * 0.8))
 market = exchange.market(args.symbol)
 min_cost = market["limits"]["cost"]["min"] or 5
-amount = float(exchange.amount_to_precision(args.symbol, max(market["limits"]["amount"]["min"] or 0, min_cost / price * 1.01)))
+step = market["precision"]["amount"]  # ccxt gives Binance's step size here (tick-size precision mode)
+# The smallest amount that reaches the minimum order value, rounded up to the step (as Sentinel's smallestQuantity).
+amount = float(exchange.amount_to_precision(args.symbol, math.ceil(min_cost / price / step) * step))
 
 started = time.perf_counter()
 for _ in range(args.count):

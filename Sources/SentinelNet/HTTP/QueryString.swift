@@ -65,19 +65,24 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     // MARK: - Encoding
 
     /// Bytes left raw inside a query: RFC 3986 unreserved and the sub-delimiters exchanges use in values.
-    private static let rawInQuery: Set<UInt8> = Set(
-        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~&=!$'()*+,;:@/?".utf8))
+    private static let rawInQuery = byteTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~&=!$'()*+,;:@/?")
 
     /// Bytes left raw inside one name or value: unreserved only, so `&`, `=`, `+` and `/` are escaped.
-    private static let rawInComponent: Set<UInt8> = Set(
-        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8))
+    private static let rawInComponent = byteTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// A 256-entry membership table: signing runs this per byte of every request.
+    private static func byteTable(_ members: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in members.utf8 { table[Int(byte)] = true }
+        return table
+    }
 
     /// Percent-encodes one name or value (UTF-8, upper-case hex).
     public static func encodeComponent(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            if rawInComponent.contains(byte) { out.append(byte) } else { appendEscape(byte, to: &out) }
+            if rawInComponent[Int(byte)] { out.append(byte) } else { appendEscape(byte, to: &out) }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -94,7 +99,7 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
                 i += 3
                 continue
             }
-            if rawInQuery.contains(byte) { out.append(byte) } else { appendEscape(byte, to: &out) }
+            if rawInQuery[Int(byte)] { out.append(byte) } else { appendEscape(byte, to: &out) }
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
