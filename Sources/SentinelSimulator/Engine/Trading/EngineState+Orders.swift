@@ -88,4 +88,28 @@ extension EngineState {
             }
         }
     }
+
+    /// The market and account an order goes to, once its filters pass and its client id is free. Reduce-only
+    /// perpetual orders may be below the minimum notional.
+    mutating func admit(
+        _ request: OrderRequest, kind: MarketKind, exchange: ExchangeID, accountID: Int, now: Int64
+    ) throws(TradingRejection) -> (key: MarketKey, market: MarketState, account: Account) {
+        let key = MarketKey(exchange: exchange, kind: kind, symbol: request.symbol)
+        guard let market = market(key, now: now), let account = accounts[accountID] else { throw .unknownSymbol }
+        let isMarket = request.type == .market
+        do {
+            try market.rules.validate(
+                price: isMarket ? nil : request.price, quantity: request.quantity, referencePrice: market.mid,
+                isMarket: isMarket, side: request.side)
+        } catch .notionalBelowMinimum where request.reduceOnly && kind == .perpetual {
+            // Reduce-only orders may be smaller than the minimum notional.
+        } catch {
+            throw .filter(error)
+        }
+        if let quote = request.quoteQuantity, quote < market.rules.minNotional { throw .filter(.notionalBelowMinimum) }
+        if hasOpenOrder(accountID: accountID, kind: kind, symbol: request.symbol, clientOrderID: request.clientOrderID) {
+            throw .duplicateClientOrderID
+        }
+        return (key, market, account)
+    }
 }

@@ -69,22 +69,9 @@ extension EngineState {
     mutating func placePerpetualOrder(
         exchange: ExchangeID, accountID: Int, request: OrderRequest, now: Int64
     ) throws(TradingRejection) -> PlacedOrder {
-        let key = MarketKey(exchange: exchange, kind: .perpetual, symbol: request.symbol)
-        guard let market = market(key, now: now), let account = accounts[accountID] else { throw .unknownSymbol }
+        let (key, market, account) = try admit(request, kind: .perpetual, exchange: exchange, accountID: accountID, now: now)
         let rules = market.rules
         let isMarket = request.type == .market
-        do {
-            try rules.validate(
-                price: isMarket ? nil : request.price, quantity: request.quantity, referencePrice: market.mid,
-                isMarket: isMarket, side: request.side)
-        } catch .notionalBelowMinimum where request.reduceOnly {
-            // Reduce-only orders may be smaller than the minimum notional.
-        } catch {
-            throw .filter(error)
-        }
-        if hasOpenOrder(accountID: accountID, kind: .perpetual, symbol: request.symbol, clientOrderID: request.clientOrderID) {
-            throw .duplicateClientOrderID
-        }
         let position = account.positions[request.symbol] ?? PerpetualPosition()
         var quantity = request.quantity ?? .zero
         if request.reduceOnly {

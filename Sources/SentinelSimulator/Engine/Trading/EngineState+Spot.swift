@@ -6,21 +6,9 @@ extension EngineState {
     mutating func placeSpotOrder(
         exchange: ExchangeID, accountID: Int, request: OrderRequest, now: Int64
     ) throws(TradingRejection) -> PlacedOrder {
-        let key = MarketKey(exchange: exchange, kind: .spot, symbol: request.symbol)
-        guard let market = market(key, now: now), let account = accounts[accountID] else { throw .unknownSymbol }
+        let (key, market, account) = try admit(request, kind: .spot, exchange: exchange, accountID: accountID, now: now)
         let rules = market.rules
         let isMarket = request.type == .market
-        do {
-            try rules.validate(
-                price: isMarket ? nil : request.price, quantity: request.quantity, referencePrice: market.mid,
-                isMarket: isMarket, side: request.side)
-        } catch {
-            throw .filter(error)
-        }
-        if let quote = request.quoteQuantity, quote < rules.minNotional { throw .filter(.notionalBelowMinimum) }
-        if hasOpenOrder(accountID: accountID, kind: .spot, symbol: request.symbol, clientOrderID: request.clientOrderID) {
-            throw .duplicateClientOrderID
-        }
         var fills = LiquidityWalk.fills(
             ladder: market.ladder, side: request.side, limit: isMarket ? nil : request.price,
             quantity: request.quantity, quoteBudget: request.quoteQuantity, step: rules.stepSize)
