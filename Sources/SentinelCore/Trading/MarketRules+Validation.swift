@@ -6,20 +6,20 @@ extension MarketRules {
         guard q.isPositive else { throw refusal("The quantity must be greater than zero.", "quantity", q.description) }
         let step = order.type == .market ? (marketStepSize ?? stepSize) : stepSize
         if !q.isMultiple(of: step) {
-            let down = (try? q.rounded(toMultipleOf: step, .down))?.description ?? "?"
+            let down = (try? q.rounded(toMultipleOf: step, .down)).map { show($0.value) } ?? "?"
             throw refusal(
-                "The quantity \(q) is not a multiple of the step size \(step).", "step size", step.description,
+                "The quantity \(q) is not a multiple of the step size \(show(step.value)).", "step size", show(step.value),
                 fix: "Use \(down) (rounded down to the step).")
         }
         if q < minQuantity {
             throw refusal(
-                "The quantity \(q) is below the minimum \(minQuantity).", "minimum quantity", minQuantity.description,
-                fix: "Use at least \(minQuantity).")
+                "The quantity \(q) is below the minimum \(show(minQuantity.value)).", "minimum quantity",
+                show(minQuantity.value), fix: "Use at least \(show(minQuantity.value)).")
         }
         if let max = order.type == .market ? (marketMaxQuantity ?? maxQuantity) : maxQuantity, max.isPositive, q > max {
             throw refusal(
-                "The quantity \(q) is above the maximum \(max).", "maximum quantity", max.description,
-                fix: "Split the order into parts of at most \(max).")
+                "The quantity \(q) is above the maximum \(show(max.value)).", "maximum quantity", show(max.value),
+                fix: "Split the order into parts of at most \(show(max.value)).")
         }
         switch order.type {
         case .limit:
@@ -42,10 +42,11 @@ extension MarketRules {
     func validate(limitPrice price: Price, reference: Price?) throws(SentinelError) {
         guard price.isPositive else { throw refusal("The price must be greater than zero.", "price", price.description) }
         if !price.isMultiple(of: tickSize) {
-            let down = (try? price.rounded(toMultipleOf: tickSize, .down))?.description ?? "?"
-            let up = (try? price.rounded(toMultipleOf: tickSize, .up))?.description ?? "?"
+            let down = (try? price.rounded(toMultipleOf: tickSize, .down)).map { show($0.value) } ?? "?"
+            let up = (try? price.rounded(toMultipleOf: tickSize, .up)).map { show($0.value) } ?? "?"
             throw refusal(
-                "The price \(price) is not a multiple of the tick size \(tickSize).", "tick size", tickSize.description,
+                "The price \(price) is not a multiple of the tick size \(show(tickSize.value)).", "tick size",
+                show(tickSize.value),
                 fix: "Use \(down) or \(up).")
         }
         if let minPrice, minPrice.isPositive, price < minPrice {
@@ -71,8 +72,9 @@ extension MarketRules {
         guard let minNotional, minNotional.isPositive, let notional = try? price.notional(of: quantity) else { return }
         if notional < minNotional {
             throw refusal(
-                "The order is worth \(notional), below the minimum order value \(minNotional).", "minimum notional",
-                minNotional.description, fix: "Increase the quantity so that price × quantity ≥ \(minNotional).")
+                "The order is worth \(show(notional.value)), below the minimum order value \(show(minNotional.value)).",
+                "minimum notional", show(minNotional.value),
+                fix: "Increase the quantity so that price × quantity ≥ \(show(minNotional.value)).")
         }
     }
 
@@ -87,6 +89,9 @@ extension MarketRules {
         }
         return quantity
     }
+
+    /// A rule value as a person reads it: `0.01`, not the exchange's `0.01000000`.
+    private func show(_ value: ExactDecimal) -> String { value.normalized.description }
 
     private func refusal(_ cause: String, _ label: String, _ value: String, fix: String? = nil) -> SentinelError {
         SentinelError(
