@@ -112,4 +112,21 @@ extension EngineState {
         }
         return (key, market, account)
     }
+
+    /// Books a new order's taker side: stores it, takes its fills off the ladder, books them with `book` (spot
+    /// balances or perpetual position), and expires what is left of an order that may not rest (IOC, FOK, market).
+    mutating func bookTakerFills(
+        _ order: SimulatedOrder, fills: [LadderFill], key: MarketKey, rests: Bool, accountID: Int,
+        book: (inout EngineState, SimulatedOrder) -> [SimulatedTrade]
+    ) -> PlacedOrder {
+        accounts[accountID]?.store(order)
+        for fill in fills { markets[key]?.consume(side: order.side, level: fill.level, quantity: fill.quantity) }
+        let trades = book(&self, order)
+        var booked = accounts[accountID]?.orders[order.id] ?? order
+        if !rests, booked.status.isOpen {
+            booked.status = .expired
+            accounts[accountID]?.store(booked)
+        }
+        return PlacedOrder(order: booked, fills: trades)
+    }
 }

@@ -94,20 +94,14 @@ extension EngineState {
         }
 
         let rests = !isMarket && (request.timeInForce == .goodTillCancel || request.timeInForce == .postOnly)
-        var order = SimulatedOrder(
+        let order = SimulatedOrder(
             id: takeOrderID(), clientOrderID: request.clientOrderID, symbol: request.symbol, kind: .perpetual,
             side: request.side, type: request.type, timeInForce: request.timeInForce,
             price: isMarket ? nil : request.price, quantity: quantity, quoteQuantity: nil,
             reduceOnly: request.reduceOnly, createdAt: now, updatedAt: now)
-        accounts[accountID]?.store(order)
-        for fill in fills { markets[key]?.consume(side: request.side, level: fill.level, quantity: fill.quantity) }
-        let trades = applyPerpetualFills(fills, to: order, rules: rules, accountID: accountID, isMaker: false, now: now)
-        order = accounts[accountID]?.orders[order.id] ?? order
-        if !rests, order.status.isOpen {
-            order.status = .expired
-            accounts[accountID]?.store(order)
+        return bookTakerFills(order, fills: fills, key: key, rests: rests, accountID: accountID) { state, order in
+            state.applyPerpetualFills(fills, to: order, rules: rules, accountID: accountID, isMaker: false, now: now)
         }
-        return PlacedOrder(order: order, fills: trades)
     }
 
     @discardableResult

@@ -34,7 +34,7 @@ extension EngineState {
         }
 
         let quantity = request.quantity ?? LiquidityWalk.totalQuantity(fills)
-        var order = SimulatedOrder(
+        let order = SimulatedOrder(
             id: takeOrderID(), clientOrderID: request.clientOrderID, symbol: request.symbol, kind: .spot,
             side: request.side, type: request.type, timeInForce: request.timeInForce,
             price: isMarket ? nil : request.price, quantity: quantity, quoteQuantity: request.quoteQuantity,
@@ -47,16 +47,10 @@ extension EngineState {
                 accounts[accountID]?.lock(rules.base, quantity.value)
             }
         }
-        accounts[accountID]?.store(order)
-        for fill in fills { markets[key]?.consume(side: request.side, level: fill.level, quantity: fill.quantity) }
-        let trades = applySpotFills(
-            fills, to: order, rules: rules, accountID: accountID, isMaker: false, fromLocked: rests, now: now)
-        order = accounts[accountID]?.orders[order.id] ?? order
-        if !rests, order.status.isOpen {
-            order.status = .expired
-            accounts[accountID]?.store(order)
+        return bookTakerFills(order, fills: fills, key: key, rests: rests, accountID: accountID) { state, order in
+            state.applySpotFills(
+                fills, to: order, rules: rules, accountID: accountID, isMaker: false, fromLocked: rests, now: now)
         }
-        return PlacedOrder(order: order, fills: trades)
     }
 
     /// Books fills of one order: balances, commission (in the asset received), the order's progress and the
