@@ -25,13 +25,19 @@ struct DoctorCommand: AsyncParsableCommand {
     @Flag(help: "Do not place the test order.")
     var skipOrderTest = false
 
+    @Flag(help: ArgumentHelp(
+        "If the key is refused, also try it at the sibling exchange (Binance ↔ Binance.US).",
+        discussion: "This sends the key and signed requests to the other company's servers; without the flag Sentinel only names the possibility."))
+    var probeSibling = false
+
     func run() async throws {
         let subject: DoctorSubject
         do { subject = try resolveSubject() } catch { throw Failure.report(error) }
         let report = await DoctorRunner.run(
             subject,
             options: DoctorRunner.Options(
-                timeoutMs: connection.timeoutMs, json: json, positionTest: positionTest, skipOrderTest: skipOrderTest))
+                timeoutMs: connection.timeoutMs, json: json, positionTest: positionTest, skipOrderTest: skipOrderTest,
+                probeSibling: probeSibling))
         if !report.ok { throw ExitCode(1) }
     }
 

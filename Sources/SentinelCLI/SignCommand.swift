@@ -80,7 +80,7 @@ struct SignCommand: AsyncParsableCommand {
     /// The product from --product, or from the path for Binance (`/fapi` is USDⓈ-M), else spot. The venue is
     /// checked first, so a product the exchange lacks is named as such rather than as a path mismatch.
     private func resolveProduct(_ exchange: ExchangeID, path: String) throws(SentinelError) -> Product {
-        let fromPath = (exchange == .binance || exchange == .binanceUS) ? BinanceEndpoints.product(ofPath: path) : nil
+        let fromPath = ExchangeModules.module(for: exchange).product(ofPath: path)
         guard let product else { return fromPath ?? .spot }
         let chosen = try Arguments.product(product)
         _ = try Venue(exchange, chosen, Environment(try Arguments.environment(environment)))

@@ -32,8 +32,12 @@ public struct DoctorSubject: Sendable {
 /// simulator's controls when it runs against the simulator.
 public struct DoctorEnvironment: Sendable {
     public var makeClient: @Sendable (Venue, Credentials) throws(SentinelError) -> any ExchangeClient
-    /// Other venues to try when the key is refused here: other environments, Binance ↔ Binance.US.
+    /// The exchange's other environments, tried with the key when it is refused here.
     public var alternativeVenues: @Sendable (Venue) -> [Venue]
+    /// Another company's venues a key is classically confused with (Binance ↔ Binance.US). The key goes there only
+    /// when `maySendKeyToSiblings` is true (the user asked, or every venue is the local simulator).
+    public var siblingVenues: @Sendable (Venue) -> [Venue]
+    public var maySendKeyToSiblings: Bool
     /// True when talking to the local simulator: the position test always runs there.
     public var isSimulator: Bool
     /// Breaks the client's connection from the server side (the simulator's `reset` fault); nil to close the
@@ -44,25 +48,31 @@ public struct DoctorEnvironment: Sendable {
     public init(
         makeClient: @escaping @Sendable (Venue, Credentials) throws(SentinelError) -> any ExchangeClient,
         alternativeVenues: @escaping @Sendable (Venue) -> [Venue] = DoctorEnvironment.standardAlternatives,
-        isSimulator: Bool = false, injectConnectionReset: (@Sendable () async throws -> Void)? = nil,
+        siblingVenues: @escaping @Sendable (Venue) -> [Venue] = DoctorEnvironment.registeredSiblings,
+        maySendKeyToSiblings: Bool = false, isSimulator: Bool = false, injectConnectionReset: (@Sendable () async throws -> Void)? = nil,
         now: @escaping @Sendable () -> Int64 = SystemClock.nowMs
     ) {
         self.makeClient = makeClient
         self.alternativeVenues = alternativeVenues
+        self.siblingVenues = siblingVenues
+        self.maySendKeyToSiblings = maySendKeyToSiblings
         self.isSimulator = isSimulator
         self.injectConnectionReset = injectConnectionReset
         self.now = now
     }
 
-    /// The exchange's other environments, and Binance ↔ Binance.US, on the exchange's own hosts.
+    /// The exchange's other environments, on the exchange's own hosts.
     @Sendable public static func standardAlternatives(_ venue: Venue) -> [Venue] {
         var venues: [Venue] = []
         for kind in EnvironmentKind.allCases where kind != venue.environment.kind {
             if let other = try? Venue(venue.exchange, venue.product, Environment(kind)) { venues.append(other) }
         }
-        if venue.exchange == .binance, let us = try? Venue(.binanceUS, .spot, .live) { venues.append(us) }
-        if venue.exchange == .binanceUS, let global = try? Venue(.binance, .spot, .live) { venues.append(global) }
         return venues
+    }
+
+    /// The siblings the exchange's module names (Binance ↔ Binance.US), on their own hosts.
+    @Sendable public static func registeredSiblings(_ venue: Venue) -> [Venue] {
+        ExchangeModules.module(for: venue.exchange).siblings(of: venue)
     }
 
     /// For a custom endpoint that follows the simulator's convention: the other environments are the same base URL

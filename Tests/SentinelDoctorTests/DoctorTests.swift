@@ -90,7 +90,7 @@ import Testing
         behaviour.authError = SentinelError(
             .authentication,
             Diagnosis(cause: "refused", evidence: [.init("exchange said", "-2015 Invalid API-key, IP, or permissions for action, request ip: 127.0.0.1")]),
-            exchangeCode: "-2015")
+            exchangeCode: "-2015", requestIP: "127.0.0.1")
         let (report, _) = try await run(behaviour)
         #expect(status(report, .auth) == .fail)
         #expect(status(report, .ipWhitelist) == .fail)

@@ -154,12 +154,24 @@ import Testing
             }
             return .success(ScriptedTransport.json(400, #"{"code":-2013,"msg":"Order does not exist."}"#))
         }
-        let client = try client(transport)
+        // Each reading of the clock is a second later, so the first request's validity window (recvWindow 5 s)
+        // passes while the client keeps asking.
+        let ticks = Counter()
+        let client = try BinanceClient(
+            venue: Venue(.binance, .spot, Environment(.live, customEndpoint: "http://127.0.0.1:1")),
+            credentials: Credentials(apiKey: "key-0123456789abcdef", secret: SecretText("secret-0123456789")),
+            transport: transport,
+            configuration: ClientConfiguration(
+                readRetry: RetryPolicy(maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2),
+                now: { 1_700_000_000_000 + Int64(ticks.next()) * 1_000 }, lookUpDelaysMs: [1, 1, 1]))
         let order = try await client.placeOrder(try limitOrder("sn-test-2"))
         #expect(order.clientOrderID == "sn-test-2")
         #expect(placements.current == 2)
         let posts = transport.requests.filter { $0.method == .POST }
         #expect(posts.allSatisfy { $0.body?.contains("newClientOrderId=sn-test-2") == true })
+        // Sent again only once "no such order" was said past the first request's timestamp + recvWindow.
+        let stamps = posts.compactMap { $0.body.flatMap { parameter("timestamp", in: $0) }.flatMap { Int64($0) } }
+        #expect(stamps.count == 2 && stamps[1] > stamps[0] + 5_000)
     }
 
     @Test func invalidOrdersAreRefusedWithoutARequest() async throws {

@@ -94,7 +94,7 @@ import Testing
             code: code, message: message,
             context: .init(
                 venue: try! Venue(exchange, product, .live), httpStatus: status, path: "/api/v3/order",
-                clock: .init(text: "+2412 ms (±3 ms, round trip 6 ms)"), retryAfterSeconds: 30))
+                clockSummary: "+2412 ms (±3 ms, round trip 6 ms)", retryAfterSeconds: 30))
     }
 
     @Test func clockDriftCarriesTheMeasuredOffsetAndHowToSync() {

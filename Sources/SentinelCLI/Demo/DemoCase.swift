@@ -77,16 +77,17 @@ struct DemoCase: Sendable {
                     for: venue, credentials: credentials,
                     configuration: ClientConfiguration(requestTimeoutMs: 5_000, lookUpDelaysMs: [50, 100, 200]))
             },
-            alternativeVenues: { venue in
-                var venues = DoctorEnvironment.prefixedAlternatives(venue)
-                if venue.exchange == .binance, venue.product == .spot,
-                    let us = try? Venue(.binanceUS, .spot, Environment(.live, customEndpoint: simulator.url(for: .binanceUS)))
-                {
-                    venues.append(us)
+            alternativeVenues: DoctorEnvironment.prefixedAlternatives,
+            siblingVenues: { venue in
+                // The siblings' own listeners on the simulator: every venue here is this machine.
+                guard let onExchange = try? Venue(venue.exchange, venue.product, .live) else { return [] }
+                return DoctorEnvironment.registeredSiblings(onExchange).compactMap { sibling in
+                    guard let port = SimulatorVenue.serving(sibling) else { return nil }
+                    return try? Venue(
+                        sibling.exchange, sibling.product, Environment(.live, customEndpoint: simulator.url(for: port)))
                 }
-                return venues
             },
-            isSimulator: true,
+            maySendKeyToSiblings: true, isSimulator: true,
             injectConnectionReset: { [port] in
                 await simulator.addFault(SimulatedFault(exchange: port.rawValue, kind: "reset", count: 1))
             })

@@ -114,14 +114,31 @@ func withClient<T>(
     }
 }
 
-/// Parses a symbol as typed: unified (`BTC/USDT`, `BTC/USDT:USDT`) or native (`BTCUSDT`, taken as spot).
-func parseSymbol(_ text: String) throws(SentinelError) -> UnifiedSymbol {
-    if let unified = UnifiedSymbol(text) { return unified }
-    for quote in ["USDT", "USDC", "FDUSD", "BUSD", "BTC", "ETH", "BNB", "USD", "EUR", "TRY"] where text.uppercased().hasSuffix(quote) {
-        let base = String(text.uppercased().dropLast(quote.count))
-        if !base.isEmpty, let symbol = UnifiedSymbol("\(base)/\(quote)") { return symbol }
+/// A symbol as typed: unified (`BTC/USDT`, `BTC/USDT:USDT`), resolved without a network call, or the exchange's
+/// native id (`BTCUSDT`, `BTC-USDT-SWAP`, `XBTUSDTM`), resolved through the exchange's market list once a client
+/// exists.
+struct SymbolInput {
+    let text: String
+    let unified: UnifiedSymbol?
+
+    init(_ text: String) throws(SentinelError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 })
+        else {
+            throw .invalidInput(
+                "\"\(text.prefix(40))\" is not a symbol.",
+                fix: ["Write it as BTC/USDT (spot), BTC/USDT:USDT (linear) or BTC/USD:BTC (inverse), or as the "
+                    + "exchange's own id (`sentinel markets` lists both)."])
+        }
+        self.text = trimmed
+        self.unified = UnifiedSymbol(trimmed)
     }
-    throw .invalidInput(
-        "\"\(text.prefix(40))\" is not a symbol.",
-        fix: ["Write it as BTC/USDT (spot) or BTC/USDT:USDT (USDⓈ-M perpetual)."])
+
+    /// The product the symbol names, when it is unified; a native id leaves the product to the key or `--product`.
+    var product: Product? { unified?.product }
+
+    func resolve(with client: any ExchangeClient) async throws(SentinelError) -> UnifiedSymbol {
+        if let unified { return unified }
+        return try await client.resolveSymbol(text)
+    }
 }

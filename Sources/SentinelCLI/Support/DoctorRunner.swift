@@ -12,6 +12,8 @@ enum DoctorRunner {
         var json = false
         var positionTest = false
         var skipOrderTest = false
+        /// The user agreed to send the key to a sibling exchange (Binance ↔ Binance.US) if it is refused here.
+        var probeSibling = false
     }
 
     /// Runs every check, printing each line as it finishes (or the JSON report at the end), then the summary.
@@ -26,6 +28,7 @@ enum DoctorRunner {
             },
             alternativeVenues: endpoint == nil
                 ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,
+            maySendKeyToSiblings: options.probeSibling,
             isSimulator: endpoint.map(isLoopback) ?? false)
         let doctor = Doctor(
             subject: subject, environment: environment,

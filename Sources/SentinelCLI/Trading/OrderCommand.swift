@@ -19,11 +19,11 @@ struct OrderTarget: ParsableArguments {
     @Option(help: "The client order id the order was placed with.")
     var clientId: String?
 
-    func resolve() throws(SentinelError) -> (UnifiedSymbol, OrderReference) {
-        let unified = try parseSymbol(symbol)
+    func resolve() throws(SentinelError) -> (SymbolInput, OrderReference) {
+        let input = try SymbolInput(symbol)
         switch (id, clientId) {
-        case (let id?, nil): return (unified, .exchangeID(id))
-        case (nil, let clientId?): return (unified, .clientOrderID(clientId))
+        case (let id?, nil): return (input, .exchangeID(id))
+        case (nil, let clientId?): return (input, .clientOrderID(clientId))
         default:
             throw .invalidInput("Give exactly one of --id and --client-id.", fix: ["e.g. --client-id sn-…"])
         }
@@ -34,10 +34,10 @@ struct OrderTarget: ParsableArguments {
         _ connection: ConnectionOptions, json: Bool,
         _ body: (any ExchangeClient, UnifiedSymbol, OrderReference) async throws(SentinelError) -> Order
     ) async throws {
-        let (symbol, reference): (UnifiedSymbol, OrderReference)
-        do { (symbol, reference) = try resolve() } catch { throw Failure.report(error) }
-        let order = try await withClient(connection, symbolProduct: symbol.product) { client throws(SentinelError) in
-            try await body(client, symbol, reference)
+        let (input, reference): (SymbolInput, OrderReference)
+        do { (input, reference) = try resolve() } catch { throw Failure.report(error) }
+        let order = try await withClient(connection, symbolProduct: input.product) { client throws(SentinelError) in
+            try await body(client, try await input.resolve(with: client), reference)
         }
         OrderPrinter.print([order], json: json)
     }
@@ -76,8 +76,7 @@ struct OrderPlaceCommand: AsyncParsableCommand {
     @Flag(help: "Only reduce a position (derivatives).") var reduceOnly = false
     @Option(help: "gtc, ioc or fok.") var timeInForce: String = "gtc"
 
-    func request() throws(SentinelError) -> OrderRequest {
-        let unified = try parseSymbol(symbol)
+    func request(symbol unified: UnifiedSymbol) throws(SentinelError) -> OrderRequest {
         guard let sideValue = OrderSide(rawValue: side.lowercased()) else {
             throw .invalidInput("--side must be buy or sell.", fix: ["Use --side buy or --side sell."])
         }
@@ -104,10 +103,14 @@ struct OrderPlaceCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let order: OrderRequest
-        do { order = try request() } catch { throw Failure.report(error) }
-        let placed = try await withClient(connection, symbolProduct: order.symbol.product) { client throws(SentinelError) in
-            try await client.placeOrder(order)
+        let input: SymbolInput
+        do {
+            input = try SymbolInput(symbol)
+            // Every other argument is checked before any connection is made.
+            _ = try request(symbol: input.unified ?? UnifiedSymbol(base: "CHECK", quote: "ONLY"))
+        } catch { throw Failure.report(error) }
+        let placed = try await withClient(connection, symbolProduct: input.product) { client throws(SentinelError) in
+            try await client.placeOrder(try request(symbol: try await input.resolve(with: client)))
         }
         OrderPrinter.print([placed], json: output.json)
     }
@@ -149,12 +152,14 @@ struct OrderListCommand: AsyncParsableCommand {
     @Option(help: "Only this symbol.") var symbol: String?
 
     func run() async throws {
-        let unified: UnifiedSymbol?
-        do { unified = try symbol.map { (text) throws(SentinelError) in try parseSymbol(text) } } catch {
+        let input: SymbolInput?
+        do { input = try symbol.map { (text) throws(SentinelError) in try SymbolInput(text) } } catch {
             throw Failure.report(error)
         }
-        let orders = try await withClient(connection, symbolProduct: unified?.product) { client throws(SentinelError) in
-            try await client.openOrders(symbol: unified)
+        let orders = try await withClient(connection, symbolProduct: input?.product) { client throws(SentinelError) in
+            var unified: UnifiedSymbol?
+            if let input { unified = try await input.resolve(with: client) }
+            return try await client.openOrders(symbol: unified)
         }
         OrderPrinter.print(orders, json: output.json)
     }

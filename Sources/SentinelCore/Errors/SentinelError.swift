@@ -37,14 +37,19 @@ public struct SentinelError: Error, Sendable, Hashable, CustomStringConvertible 
     public let exchangeCode: String?
     /// Seconds to wait before trying again (rate limits and bans).
     public let retryAfterSeconds: Int?
+    /// The address the exchange says the refused request came from, where it says so (an IP not on the key's
+    /// whitelist). Filled by each exchange's error mapper, so the doctor can name the IP to add.
+    public let requestIP: String?
 
     public init(
-        _ kind: Kind, _ diagnosis: Diagnosis, exchangeCode: String? = nil, retryAfterSeconds: Int? = nil
+        _ kind: Kind, _ diagnosis: Diagnosis, exchangeCode: String? = nil, retryAfterSeconds: Int? = nil,
+        requestIP: String? = nil
     ) {
         self.kind = kind
         self.diagnosis = diagnosis
         self.exchangeCode = exchangeCode
         self.retryAfterSeconds = retryAfterSeconds
+        self.requestIP = requestIP
     }
 
     /// A bad-input error in one line, with the steps that fix it.

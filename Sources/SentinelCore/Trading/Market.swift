@@ -50,4 +50,7 @@ public struct MarketRules: Sendable, Hashable, Codable {
         self.percentPriceUp = percentPriceUp
         self.percentPriceDown = percentPriceDown
     }
+
+    /// True when limit prices must lie within a band around the market price.
+    public var hasPriceBand: Bool { percentPriceUp != nil || percentPriceDown != nil }
 }

@@ -7,8 +7,7 @@ extension DoctorRun {
     func checkIPWhitelist() -> DoctorCheck {
         if let authError {
             let said = authError.diagnosis.evidence.first { $0.label == "exchange said" }?.value ?? ""
-            if let range = said.range(of: "request ip: ") {
-                let ip = String(said[range.upperBound...]).trimmingCharacters(in: .init(charactersIn: " .,"))
+            if let ip = authError.requestIP {
                 return DoctorCheck(
                     .ipWhitelist, .fail, "The exchange refused requests from this computer's IP address (\(ip)).",
                     evidence: ["request ip": ip, "exchange said": said],

@@ -4,7 +4,8 @@ import SentinelNet
 
 extension DoctorRun {
     /// The host answers, and the key belongs to this exchange and environment. A refused key is tried in the
-    /// exchange's other environments (and Binance ↔ Binance.US) to name the classic mix-ups.
+    /// exchange's other environments to name the classic mix-ups; at a sibling company (Binance ↔ Binance.US) only
+    /// with the user's consent, since the key would go to another company's servers.
     mutating func checkEnvironment() async -> DoctorCheck {
         if let clientError {
             stopReason = "Sentinel cannot connect to this venue yet"
@@ -41,13 +42,36 @@ extension DoctorRun {
                 return wrongEnvironment(found: alternative)
             }
         }
+        let siblings = environment.siblingVenues(venue)
+        if environment.maySendKeyToSiblings {
+            for sibling in siblings {
+                guard let other = try? environment.makeClient(sibling, credentials) else { continue }
+                let works = (try? await other.balances()) != nil
+                await other.shutdown()
+                if works {
+                    keyHome = sibling
+                    stopReason = "the key belongs to another exchange"
+                    return wrongEnvironment(found: sibling)
+                }
+            }
+        }
+        var fix = ["See the auth check below for why the key is refused."]
+        if !environment.maySendKeyToSiblings {
+            for sibling in siblings {
+                fix.append(
+                    "If this key was created on \(sibling.exchange.displayName), it works only there: use the exchange "
+                        + "\(sibling.exchange.rawValue). (Sentinel did not send the key to \(sibling.exchange.displayName) "
+                        + "to check; `sentinel doctor … --probe-sibling` does, with your consent.)")
+            }
+        }
+        var tried = environment.alternativeVenues(venue)
+        if environment.maySendKeyToSiblings { tried += siblings }
         return DoctorCheck(
             .environment, .warn,
             "The key is refused here, and also in the other environments tried.",
             evidence: venueEvidence.merging(
-                ["tried": environment.alternativeVenues(venue).map(\.description).joined(separator: "; ")],
-                uniquingKeysWith: { a, _ in a }),
-            fix: ["See the auth check below for why the key is refused."])
+                ["tried": tried.map(\.description).joined(separator: "; ")], uniquingKeysWith: { a, _ in a }),
+            fix: fix)
     }
 
     private func wrongEnvironment(found: Venue) -> DoctorCheck {

@@ -33,55 +33,28 @@ public enum BinanceEndpoints {
         return nil
     }
 
+    /// How long Binance accepts a request after its timestamp: `recvWindow` (binance.md §2).
     /// Default `recvWindow` (ms); Binance's own default, and its maximum is 60000.
     public static let defaultRecvWindow = 5000
     public static let maxRecvWindow = 60000
 }
 
-/// One Binance REST endpoint: where it is, how it is authenticated and what it costs (binance.md §4).
-struct BinanceEndpoint: Sendable {
-    enum Security: Sendable {
-        /// No key, no signature.
-        case none
-        /// Key header, timestamp and signature.
-        case signed
-    }
-
-    let method: HTTPMethod
-    let path: String
-    let security: Security
-    /// Request weight (per IP).
-    let weight: Int
-    /// Orders it counts against the order-rate pools.
-    let orders: Int
-    /// Safe to send again after a failure without asking the exchange first.
-    let idempotent: Bool
-
-    init(_ method: HTTPMethod, _ path: String, _ security: Security, weight: Int, orders: Int = 0) {
-        self.method = method
-        self.path = path
-        self.security = security
-        self.weight = weight
-        self.orders = orders
-        self.idempotent = method == .GET
-    }
-}
-
-extension BinanceEndpoint {
+/// Binance's REST endpoints per product, with their weights (binance.md §4).
+enum BinanceEndpoint {
     struct Set: Sendable {
-        let time: BinanceEndpoint
-        let exchangeInfo: BinanceEndpoint
-        let ticker: BinanceEndpoint
-        let balances: BinanceEndpoint
-        let positions: BinanceEndpoint?
-        let placeOrder: BinanceEndpoint
-        let batchOrders: BinanceEndpoint?
-        let queryOrder: BinanceEndpoint
-        let cancelOrder: BinanceEndpoint
-        let cancelAll: BinanceEndpoint
-        let openOrders: BinanceEndpoint
-        let openOrdersAllSymbols: BinanceEndpoint
-        let apiRestrictions: BinanceEndpoint
+        let time: VenueEndpoint
+        let exchangeInfo: VenueEndpoint
+        let ticker: VenueEndpoint
+        let balances: VenueEndpoint
+        let positions: VenueEndpoint?
+        let placeOrder: VenueEndpoint
+        let batchOrders: VenueEndpoint?
+        let queryOrder: VenueEndpoint
+        let cancelOrder: VenueEndpoint
+        let cancelAll: VenueEndpoint
+        let openOrders: VenueEndpoint
+        let openOrdersAllSymbols: VenueEndpoint
+        let apiRestrictions: VenueEndpoint
     }
 
     static let spot = Set(

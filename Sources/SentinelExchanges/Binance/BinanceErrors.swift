@@ -2,20 +2,7 @@ import SentinelCore
 
 /// Binance error codes (binance.md §3) as `SentinelError`s with diagnoses written for a person.
 enum BinanceErrors {
-    struct Context {
-        let venue: Venue
-        let httpStatus: Int
-        let path: String
-        let clock: ClockEstimateSummary?
-        let retryAfterSeconds: Int?
-    }
-
-    /// The clock offset measured when the error happened, if any.
-    struct ClockEstimateSummary {
-        let text: String
-    }
-
-    static func map(code: Int, message: String, context: Context) -> SentinelError {
+    static func map(code: Int, message: String, context: ErrorContext) -> SentinelError {
         let exchange = context.venue.exchange
         let name = exchange.displayName
         var evidence: [Diagnosis.Evidence] = [
@@ -25,12 +12,12 @@ enum BinanceErrors {
         func error(_ kind: SentinelError.Kind, _ cause: String, _ fix: [String]) -> SentinelError {
             SentinelError(
                 kind, Diagnosis(cause: cause, evidence: evidence, fix: fix), exchangeCode: String(code),
-                retryAfterSeconds: context.retryAfterSeconds)
+                retryAfterSeconds: context.retryAfterSeconds, requestIP: requestIP(in: message))
         }
 
         switch code {
         case -1021, -5028:
-            if let clock = context.clock { evidence.append(.init("measured clock offset", clock.text)) }
+            if let clock = context.clockSummary { evidence.append(.init("measured clock offset", clock)) }
             return error(
                 .invalidTimestamp, "\(name) rejected the request's timestamp: this computer's clock is off.",
                 ClockAdvice.steps)
@@ -94,6 +81,11 @@ enum BinanceErrors {
             return error(
                 .insufficientFunds, "\(name) says the futures margin is not enough for this order.",
                 ["Lower the quantity or the leverage, or transfer USDT to the USDⓈ-M wallet."])
+        case -4116:
+            // USDⓈ-M: "ClientOrderId is duplicated." — an order with this client id exists: most likely our own.
+            return error(
+                .duplicateOrder, "\(name) already has an order with this client order id.",
+                ["Look the order up by its client id before sending it again."])
         case -2011, -2013, -2026:
             return error(
                 .orderNotFound, "\(name) has no such order (\(message)).",
@@ -111,6 +103,13 @@ enum BinanceErrors {
             }
             return error(.badResponse, "\(name) refused the request: \(message)", ["Check the request parameters."])
         }
+    }
+
+    /// USDⓈ-M's -2015 says which address it saw: "Invalid API-key, IP, or permissions for action, request ip: 1.2.3.4".
+    static func requestIP(in message: String) -> String? {
+        guard let range = message.range(of: "request ip: ") else { return nil }
+        let ip = message[range.upperBound...].prefix { $0.isHexDigit || $0 == "." || $0 == ":" }
+        return ip.isEmpty ? nil : String(ip)
     }
 
     /// -2015 is one code for three causes; say all three, most likely first, and the classic domain mix-up.
@@ -162,15 +161,4 @@ enum BinanceErrors {
         }
         return ["Check the order's parameters against `sentinel markets`."]
     }
-}
-
-/// How to fix a drifting clock, for people on each system.
-public enum ClockAdvice {
-    public static let steps: [String] = [
-        "Turn on automatic time synchronization, then run the command again.",
-        "Linux: `timedatectl set-ntp true` (check with `timedatectl status`: \"System clock synchronized: yes\").",
-        "macOS: System Settings → General → Date & Time → \"Set time and date automatically\".",
-        "Windows: Settings → Time & language → Date & time → \"Set time automatically\", then \"Sync now\".",
-        "A VPS: install and enable chrony or systemd-timesyncd (`apt install chrony`), since some hosts drift.",
-    ]
 }

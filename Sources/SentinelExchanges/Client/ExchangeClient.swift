@@ -33,9 +33,25 @@ public protocol ExchangeClient: Sendable {
     /// The key's permissions as the exchange reports them.
     func permissions() async throws(SentinelError) -> KeyPermissions
 
+    /// A symbol as a person typed it — unified (`BTC/USDT:USDT`) or the exchange's native id (`BTCUSDT`,
+    /// `BTC-USDT-SWAP`) — resolved through the exchange's market list.
+    func resolveSymbol(_ text: String) async throws(SentinelError) -> UnifiedSymbol
+
     /// Closes the client's connections; the next request must reconnect (the doctor's reconnect test).
     func dropConnections() async
     func shutdown() async
+}
+
+extension ExchangeClient {
+    /// Unified symbols only, for clients without a market list.
+    public func resolveSymbol(_ text: String) async throws(SentinelError) -> UnifiedSymbol {
+        guard let symbol = UnifiedSymbol(text) else {
+            throw .invalidInput(
+                "\"\(text.prefix(40))\" is not a symbol.",
+                fix: ["Write it as BTC/USDT (spot), BTC/USDT:USDT (linear) or BTC/USD:BTC (inverse)."])
+        }
+        return symbol
+    }
 }
 
 /// Top of the book and the last trade.

@@ -1,10 +1,10 @@
 import SentinelCore
 import SentinelNet
 
-/// The one place that knows which type serves which exchange. Adding an exchange is one line per table.
+/// Signers and clients for any venue, from the registered exchange modules (`ExchangeModules.all`).
 public enum ExchangeRegistry {
     /// A signer for `venue` with `credentials`, after the credential checks every key goes through.
-    /// `recvWindow` (ms) applies to Binance and Bybit, the exchanges that have one; nil keeps their default.
+    /// `recvWindow` (ms) applies to the exchanges that have one (Binance, Bybit); nil keeps their default.
     public static func signer(for venue: Venue, credentials: Credentials, recvWindow: Int? = nil)
         throws(SentinelError) -> any RequestSigner
     {
@@ -18,27 +18,18 @@ public enum ExchangeRegistry {
                 evidence: [.init("key types", offered.joined(separator: ", "))],
                 fix: ["Create a key of type \(offered.joined(separator: " or ")) on \(venue.exchange.displayName)."])
         }
-        if recvWindow != nil, venue.exchange != .binance, venue.exchange != .binanceUS, venue.exchange != .bybit {
+        let module = ExchangeModules.module(for: venue.exchange)
+        if recvWindow != nil, !module.acceptsRecvWindow {
             throw .invalidInput(
                 "\(venue.exchange.displayName) has no recvWindow.", fix: ["Leave out the recvWindow setting."])
         }
-        switch venue.exchange {
-        case .binance, .binanceUS:
-            return try BinanceSigner(
-                credentials: credentials, venue: venue, recvWindow: recvWindow ?? BinanceEndpoints.defaultRecvWindow)
-        case .bybit:
-            return try BybitSigner(
-                credentials: credentials, venue: venue, recvWindow: recvWindow ?? BybitEndpoints.defaultRecvWindow)
-        case .okx: return try OKXSigner(credentials: credentials, venue: venue)
-        case .kucoin: return try KuCoinSigner(credentials: credentials, venue: venue)
-        case .bitget: return try BitgetSigner(credentials: credentials, venue: venue)
-        }
+        return try module.signer(for: venue, credentials: credentials, recvWindow: recvWindow)
     }
-}
 
-extension ExchangeRegistry {
     /// Exchanges with a full connector today. The others can already sign (`signer(for:)`).
-    public static let connectorExchanges: Set<ExchangeID> = [.binance, .binanceUS]
+    public static var connectorExchanges: Set<ExchangeID> {
+        Set(ExchangeModules.all.filter(\.hasConnector).flatMap(\.exchanges))
+    }
 
     /// A ready client for `venue` with `credentials`.
     public static func client(
@@ -48,21 +39,22 @@ extension ExchangeRegistry {
         try CredentialCheck.validate(
             apiKey: credentials.apiKey, secret: credentials.secret, passphrase: credentials.passphrase,
             for: venue.exchange)
-        switch venue.exchange {
-        case .binance, .binanceUS:
-            return try BinanceClient(
-                venue: venue, credentials: credentials, transport: transport ?? AsyncHTTPTransport(),
-                configuration: configuration)
-        case .bybit, .okx, .kucoin, .bitget:
-            throw SentinelError(
-                .unsupported,
-                Diagnosis(
-                    cause: "Sentinel's \(venue.exchange.displayName) connector is not available yet.",
-                    fix: [
-                        "Binance and Binance.US are connected today.",
-                        "`sentinel sign \(venue.exchange.rawValue) …` already shows exactly what a signed request "
-                            + "to \(venue.exchange.displayName) looks like.",
-                    ]))
+        let module = ExchangeModules.module(for: venue.exchange)
+        if let client = try module.client(
+            for: venue, credentials: credentials, transport: transport ?? AsyncHTTPTransport(),
+            configuration: configuration)
+        {
+            return client
         }
+        let connected = ExchangeID.allCases.filter { connectorExchanges.contains($0) }.map(\.displayName)
+        throw SentinelError(
+            .unsupported,
+            Diagnosis(
+                cause: "Sentinel's \(venue.exchange.displayName) connector is not available yet.",
+                fix: [
+                    "Connected today: \(connected.joined(separator: ", ")).",
+                    "`sentinel sign \(venue.exchange.rawValue) …` already shows exactly what a signed request "
+                        + "to \(venue.exchange.displayName) looks like.",
+                ]))
     }
 }

@@ -1,9 +1,10 @@
 /// Paces requests so the exchange never has to complain, without doing I/O.
 ///
-/// It counts weight and orders in each of the exchange's pools, asks callers to wait for the next window before a
-/// pool would pass `safetyFraction` of its limit, takes the exchange's own usage headers as the truth when they
-/// arrive, and after a 429 or 418 refuses to let anything through until the exchange's `Retry-After` has passed —
-/// a banned client never keeps knocking.
+/// It counts each request's cost in every pool of the meters it spends, asks callers to wait for the next window
+/// before a pool would pass `safetyFraction` of its limit, takes the exchange's own usage headers as the truth when
+/// they arrive, and after a 429 or 418 (or an exchange's equivalent) refuses to let anything through until the
+/// exchange's `Retry-After` has passed — a banned client never keeps knocking. An exchange without usage headers
+/// (OKX) is paced from its published limits alone.
 public struct RateLimiterStateMachine: Sendable {
     public enum Decision: Sendable, Equatable {
         case proceed
@@ -25,11 +26,17 @@ public struct RateLimiterStateMachine: Sendable {
         var used: Int
     }
 
-    public let pools: [RateLimitPool]
+    /// A pool's counter; instrument-scoped pools count each instrument apart.
+    struct CounterKey: Sendable, Hashable {
+        let pool: RateLimitPool
+        let instrument: String?
+    }
+
+    public private(set) var pools: [RateLimitPool]
     public let safetyFraction: Double
     /// Longer waits than this are refused instead (a day window is not something to sleep through).
     public let maxWaitMs: Int64
-    private var usage: [RateLimitPool: Usage] = [:]
+    private var usage: [CounterKey: Usage] = [:]
     private(set) var blockedUntilMs: Int64 = 0
     private(set) var blockReason: Reason = .rateLimited
 
@@ -39,17 +46,18 @@ public struct RateLimiterStateMachine: Sendable {
         self.maxWaitMs = maxWaitMs
     }
 
-    /// Asks to send a request costing `weight` and placing `orders` orders at `nowMs`. On `.proceed` the cost is
-    /// counted.
-    public mutating func acquire(weight: Int, orders: Int, nowMs: Int64) -> Decision {
+    /// Asks to send a request with `costs` (per meter) at `nowMs`, on `instrument` where a pool counts per
+    /// instrument. On `.proceed` the cost is counted.
+    public mutating func acquire(
+        costs: [RateLimitPool.Meter: Int], instrument: String? = nil, nowMs: Int64
+    ) -> Decision {
         if nowMs < blockedUntilMs { return .refuse(untilMs: blockedUntilMs, reason: blockReason) }
         var waitUntil: Int64 = 0
         for pool in pools {
-            let cost = pool.kind == .weight ? weight : orders
-            guard cost > 0 else { continue }
-            let current = used(pool, nowMs)
+            guard let cost = costs[pool.kind], cost > 0 else { continue }
+            let key = counterKey(pool, instrument)
             let budget = max(1, Int(Double(pool.limit) * safetyFraction))
-            if current + cost > budget {
+            if used(key, nowMs) + cost > budget {
                 waitUntil = max(waitUntil, pool.windowStart(at: nowMs) + pool.windowMs)
             }
         }
@@ -58,33 +66,56 @@ public struct RateLimiterStateMachine: Sendable {
             return .wait(untilMs: waitUntil)
         }
         for pool in pools {
-            let cost = pool.kind == .weight ? weight : orders
-            guard cost > 0 else { continue }
-            usage[pool] = Usage(windowStart: pool.windowStart(at: nowMs), used: used(pool, nowMs) + cost)
+            guard let cost = costs[pool.kind], cost > 0 else { continue }
+            let key = counterKey(pool, instrument)
+            usage[key] = Usage(windowStart: pool.windowStart(at: nowMs), used: used(key, nowMs) + cost)
         }
         return .proceed
     }
 
-    /// The exchange reported `used` for the pool of `kind` with window `windowMs` (a usage header).
-    public mutating func observe(kind: RateLimitPool.Kind, windowMs: Int64, used: Int, nowMs: Int64) {
-        for pool in pools where pool.kind == kind && pool.windowMs == windowMs {
-            usage[pool] = Usage(windowStart: pool.windowStart(at: nowMs), used: used)
+    /// The exchange announced its limits: count against these from now on, keeping what was used of pools that
+    /// stay and any block in force.
+    public mutating func replacePools(_ newPools: [RateLimitPool]) {
+        pools = newPools
+        usage = usage.filter { newPools.contains($0.key.pool) }
+    }
+
+    /// Binance's two meters: request weight and orders.
+    public mutating func acquire(weight: Int, orders: Int, nowMs: Int64) -> Decision {
+        acquire(costs: [.weight: weight, .orders: orders], nowMs: nowMs)
+    }
+
+    /// The exchange reported `used` of the pool of meter `kind` with window `windowMs` (nil: every window of that
+    /// meter), from a usage header.
+    public mutating func observe(
+        kind: RateLimitPool.Meter, windowMs: Int64?, used: Int, instrument: String? = nil, nowMs: Int64
+    ) {
+        for pool in pools where pool.kind == kind && (windowMs == nil || pool.windowMs == windowMs) {
+            usage[counterKey(pool, instrument)] = Usage(windowStart: pool.windowStart(at: nowMs), used: max(0, used))
         }
     }
 
-    /// HTTP 429: back off for `retryAfterMs`.
+    /// HTTP 429 (or the exchange's "too many requests" code): back off for `retryAfterMs`.
     public mutating func rateLimited(retryAfterMs: Int64, nowMs: Int64) {
         block(until: nowMs + max(retryAfterMs, 1000), reason: .rateLimited)
     }
 
-    /// HTTP 418: the IP is banned until `untilMs`.
+    /// HTTP 418 (Binance) or 403 (Bybit): the IP is banned until `untilMs`.
     public mutating func banned(untilMs: Int64) {
         block(until: untilMs, reason: .banned)
     }
 
-    public func used(_ pool: RateLimitPool, _ nowMs: Int64) -> Int {
-        guard let entry = usage[pool], entry.windowStart == pool.windowStart(at: nowMs) else { return 0 }
+    public func used(_ pool: RateLimitPool, _ nowMs: Int64, instrument: String? = nil) -> Int {
+        used(counterKey(pool, instrument), nowMs)
+    }
+
+    private func used(_ key: CounterKey, _ nowMs: Int64) -> Int {
+        guard let entry = usage[key], entry.windowStart == key.pool.windowStart(at: nowMs) else { return 0 }
         return entry.used
+    }
+
+    private func counterKey(_ pool: RateLimitPool, _ instrument: String?) -> CounterKey {
+        CounterKey(pool: pool, instrument: pool.scope == .instrument ? instrument : nil)
     }
 
     private mutating func block(until: Int64, reason: Reason) {

@@ -1,0 +1,44 @@
+import SentinelCore
+
+extension VenueClient {
+    public func cancelOrder(symbol: UnifiedSymbol, _ reference: OrderReference) async throws(SentinelError) -> Order {
+        let market = try await market(symbol)
+        do {
+            var order = try await perform(connector.cancelOrder(reference, market: market))
+            order.symbol = market.symbol
+            return order
+        } catch {
+            // No answer: the order's state decides whether the cancel took effect.
+            guard error.kind == .ambiguousOutcome || error.kind == .exchangeUnavailable else { throw error }
+            return try await order(symbol: symbol, reference)
+        }
+    }
+
+    public func cancelAllOrders(symbol: UnifiedSymbol) async throws(SentinelError) -> Int {
+        let market = try await market(symbol)
+        let open = try await openOrders(symbol: symbol)
+        guard !open.isEmpty else { return 0 }
+        try await perform(connector.cancelAllOrders(market: market))
+        return open.count
+    }
+
+    public func order(symbol: UnifiedSymbol, _ reference: OrderReference) async throws(SentinelError) -> Order {
+        let market = try await market(symbol)
+        var order = try await perform(connector.order(reference, market: market))
+        order.symbol = market.symbol
+        return order
+    }
+
+    public func openOrders(symbol: UnifiedSymbol?) async throws(SentinelError) -> [Order] {
+        guard let symbol else {
+            _ = try await loadedDirectory()
+            return try await perform(connector.openOrders(market: nil))
+        }
+        let market = try await market(symbol)
+        return try await perform(connector.openOrders(market: market)).map { order in
+            var order = order
+            order.symbol = market.symbol
+            return order
+        }
+    }
+}

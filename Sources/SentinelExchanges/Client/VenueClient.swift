@@ -1,0 +1,37 @@
+import SentinelCore
+import SentinelNet
+
+/// The client of every exchange: one request pipeline, exactly-once placement, market cache, batches and journal
+/// reconciliation, written once and driven by what the venue's `VenueConnector` supplies.
+public final class VenueClient<Connector: VenueConnector>: ExchangeClient {
+    public let connector: Connector
+    let transport: any HTTPTransport
+    let configuration: ClientConfiguration
+    let session: ClientSession
+
+    public init(connector: Connector, transport: any HTTPTransport, configuration: ClientConfiguration) {
+        self.connector = connector
+        self.transport = transport
+        self.configuration = configuration
+        self.session = ClientSession(pools: connector.initialPools)
+    }
+
+    public var venue: Venue { connector.venue }
+
+    public var clock: ClockEstimate {
+        get async { await session.clock }
+    }
+
+    public func dropConnections() async {
+        await transport.dropConnections()
+    }
+
+    public func shutdown() async {
+        await transport.shutdown()
+    }
+
+    /// The exchange's time as this client estimates it now: the local clock corrected by the measured offset.
+    func estimatedServerTime() async -> Int64 {
+        configuration.now() + (await session.clock).offsetMs
+    }
+}

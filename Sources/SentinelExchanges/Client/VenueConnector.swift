@@ -1,0 +1,109 @@
+import SentinelCore
+import SentinelNet
+
+/// What one exchange supplies to the shared client: how its requests are signed and addressed, how its answers are
+/// judged and decoded, what its endpoints cost and which usage headers it sends. Everything else — admission through
+/// the rate limiter, the corrected clock, retries, timestamp recovery, exactly-once placement, the market cache,
+/// batches and journal reconciliation — is `VenueClient`'s, written once for every exchange.
+public protocol VenueConnector: Sendable {
+    var venue: Venue { get }
+
+    /// The rate-limit pools until the exchange announces its own (Binance's exchangeInfo).
+    var initialPools: [RateLimitPool] { get }
+
+    /// How long after its timestamp a signed request can still be accepted by the exchange (Binance and Bybit
+    /// `recvWindow`, OKX `expTime`, KuCoin's and Bitget's timestamp windows). An order the exchange does not know
+    /// once its server time is past this window can never arrive late, and only then may it be sent again.
+    var requestValidityMs: Int64 { get }
+
+    /// The host requests go to, for messages.
+    var host: String { get }
+
+    /// The request exactly as it goes on the wire, signed with `timestampMs` (already corrected for clock offset)
+    /// when the endpoint is signed.
+    func request(_ endpoint: VenueEndpoint, _ payload: VenuePayload, timestampMs: Int64) throws(SentinelError)
+        -> SignedRequest
+
+    /// nil when the answer is a success. Otherwise the error it carries — also for exchanges that answer business
+    /// errors and even rate limits with HTTP 200 (Bybit, OKX, KuCoin, Bitget).
+    func failure(in response: HTTPResponse, endpoint: VenueEndpoint, context: ErrorContext) -> SentinelError?
+
+    /// What the answer says about rate-limit usage: the exchange's usage headers, a 429, a ban.
+    func usage(in response: HTTPResponse, endpoint: VenueEndpoint) -> UsageReport
+
+    // MARK: Operations
+
+    func serverTime() -> VenueCall<Int64>
+    func markets() -> VenueCall<MarketsAnswer>
+    func ticker(_ market: Market) -> VenueCall<Ticker>
+    func balances() -> VenueCall<[Balance]>
+    /// nil where the product has no positions (spot).
+    func positions() -> VenueCall<[Position]>?
+    func placeOrder(_ request: OrderRequest, market: Market) -> VenueCall<Order>
+    /// The exchange's batch endpoint and its largest batch; nil without one.
+    var batchLimit: Int? { get }
+    func placeOrders(_ orders: [(request: OrderRequest, market: Market)]) -> VenueCall<[BatchItemResult]>?
+    func order(_ reference: OrderReference, market: Market) -> VenueCall<Order>
+    func cancelOrder(_ reference: OrderReference, market: Market) -> VenueCall<Order>
+    func cancelAllOrders(market: Market) -> VenueCall<Void>
+    func openOrders(market: Market?) -> VenueCall<[Order]>
+    /// Throws `unsupported` where the exchange does not report a key's permissions.
+    func permissions() throws(SentinelError) -> VenueCall<KeyPermissions>
+    /// A transport failure in this exchange's words.
+    func transportFailure(_ failure: TransportFailure, endpoint: VenueEndpoint) -> SentinelError
+}
+
+/// One order's result inside a batch answer.
+public enum BatchItemResult: Sendable {
+    case placed(Order)
+    case refused(SentinelError)
+}
+
+/// What an error mapper knows besides the exchange's code and message.
+public struct ErrorContext: Sendable {
+    public let venue: Venue
+    public let httpStatus: Int
+    public let path: String
+    /// The clock estimate in force, when one was measured ("+2412 ms (±4 ms, …)").
+    public let clockSummary: String?
+    public let retryAfterSeconds: Int?
+
+    public init(venue: Venue, httpStatus: Int, path: String, clockSummary: String?, retryAfterSeconds: Int?) {
+        self.venue = venue
+        self.httpStatus = httpStatus
+        self.path = path
+        self.clockSummary = clockSummary
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+}
+
+/// Rate-limit facts read off one answer.
+public struct UsageReport: Sendable, Equatable {
+    public struct Observation: Sendable, Equatable {
+        public let meter: RateLimitPool.Meter
+        /// nil: every window of that meter.
+        public let windowMs: Int64?
+        public let used: Int
+
+        public init(meter: RateLimitPool.Meter, windowMs: Int64?, used: Int) {
+            self.meter = meter
+            self.windowMs = windowMs
+            self.used = used
+        }
+    }
+
+    public enum Throttle: Sendable, Equatable {
+        /// Slow down: nothing may be sent for this long (429, Bybit 10006, OKX 50011, KuCoin 429000).
+        case rateLimited(retryAfterMs: Int64)
+        /// The IP is banned for this long (Binance 418, Bybit 403).
+        case banned(forMs: Int64)
+    }
+
+    public var observations: [Observation]
+    public var throttle: Throttle?
+
+    public init(observations: [Observation] = [], throttle: Throttle? = nil) {
+        self.observations = observations
+        self.throttle = throttle
+    }
+}

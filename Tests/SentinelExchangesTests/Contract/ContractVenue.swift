@@ -1,0 +1,62 @@
+import SentinelCore
+import SentinelNet
+import SentinelSimulator
+
+@testable import SentinelExchanges
+
+/// One venue the `ExchangeClient` contract runs on: its simulator listener, the key to make, a liquid symbol.
+/// A new connector adds its venues here and passes the same suite.
+struct ContractVenue: Sendable, CustomStringConvertible {
+    let name: String
+    let keyExchange: String
+    let listener: SimulatorVenue
+    let exchange: ExchangeID
+    let product: Product
+    let symbol: UnifiedSymbol
+    /// The asset whose balance grows when a buy fills (spot), nil where a position shows it (derivatives).
+    let boughtAsset: String?
+    /// The path orders are placed on, for faults aimed at placement only.
+    let orderPath: String
+
+    var description: String { name }
+
+    static let all: [ContractVenue] = [
+        ContractVenue(
+            name: "binance spot", keyExchange: "binance", listener: .binance, exchange: .binance, product: .spot,
+            symbol: UnifiedSymbol("BTC/USDT")!, boughtAsset: "BTC", orderPath: "/api/v3/order"),
+        ContractVenue(
+            name: "binance usdm", keyExchange: "binance", listener: .binanceUSDM, exchange: .binance, product: .linear,
+            symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/fapi/v1/order"),
+        ContractVenue(
+            name: "binance-us spot", keyExchange: "binance-us", listener: .binanceUS, exchange: .binanceUS,
+            product: .spot, symbol: UnifiedSymbol("BTC/USDT")!, boughtAsset: "BTC", orderPath: "/api/v3/order"),
+    ]
+
+    /// A running simulator, a fresh funded key and a client on this venue with an in-memory journal.
+    struct Session {
+        let simulator: RunningSimulator
+        let client: any ExchangeClient
+        let journal: OrderJournal
+
+        func close() async {
+            await client.shutdown()
+            await simulator.shutdown()
+        }
+    }
+
+    func session(timeoutMs: Int64 = 10_000, recvWindow: Int? = 1_000) async throws -> Session {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: keyExchange, permissions: ["read", "trade", "futures"]))
+        let journal = try OrderJournal(path: nil)
+        let venue = try Venue(exchange, product, Environment(.live, customEndpoint: simulator.url(for: listener)))
+        let client = try ExchangeRegistry.client(
+            for: venue,
+            credentials: Credentials(
+                apiKey: key.apiKey, secret: SecretText(key.secret), passphrase: key.passphrase.map(SecretText.init)),
+            configuration: ClientConfiguration(
+                requestTimeoutMs: timeoutMs, readRetry: RetryPolicy(maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 50),
+                journal: journal, recvWindow: recvWindow, lookUpDelaysMs: [100, 200, 400, 800]))
+        return Session(simulator: simulator, client: client, journal: journal)
+    }
+}
