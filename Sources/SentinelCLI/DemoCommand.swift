@@ -35,7 +35,10 @@ struct DemoCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: home) }
         do {
             let cases = DemoCase.all
-            Console.output("2. Simulator up: \(simulator.url(for: .binance)) (Binance), \(simulator.url(for: .binanceUSDM)) (USDⓈ-M), \(simulator.url(for: .binanceUS)) (Binance.US).")
+            let listeners = Array(Set(cases.map(\.port))).sorted { $0.portOffset < $1.portOffset }
+            Console.output(
+                "2. Simulator up: " + listeners.map { "\(simulator.url(for: $0)) (\($0.rawValue))" }.joined(separator: ", ")
+                    + ".")
             let vault = try await DemoVault.make(home: home, simulator: simulator, cases: cases)
             Console.output(
                 "3. Throw-away vault: \(vault.entries.count) keys made through the simulator's admin API and stored "

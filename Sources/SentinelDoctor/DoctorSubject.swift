@@ -75,15 +75,17 @@ public struct DoctorEnvironment: Sendable {
         ExchangeModules.module(for: venue.exchange).siblings(of: venue)
     }
 
-    /// For a custom endpoint that follows the simulator's convention: the other environments are the same base URL
-    /// with a `/testnet` or `/demo` prefix.
+    /// For a custom endpoint (the simulator): where the exchange selects its environment by host, the other
+    /// environments are the same base URL with a `/testnet` or `/demo` prefix (design.md §2); where it selects by a
+    /// header (OKX, Bitget), the same URL, and the signer sends the header.
     @Sendable public static func prefixedAlternatives(_ venue: Venue) -> [Venue] {
         guard let endpoint = venue.environment.customEndpoint else { return standardAlternatives(venue) }
+        let byHost = venue.exchange.traits.environmentSelection == .host
         var base = endpoint
-        for suffix in ["/testnet", "/demo"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
+        if byHost { for suffix in ["/testnet", "/demo"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) } }
         var venues: [Venue] = []
         for kind in EnvironmentKind.allCases where kind != venue.environment.kind {
-            let url = kind == .live ? base : base + "/" + kind.rawValue
+            let url = !byHost || kind == .live ? base : base + "/" + kind.rawValue
             if let other = try? Venue(venue.exchange, venue.product, Environment(kind, customEndpoint: url)) {
                 venues.append(other)
             }

@@ -13,7 +13,7 @@ struct DemoCase: Sendable {
     let port: SimulatorVenue
     let problem: String
     /// The check that must fail for this key; nil for a good key, which must pass every check.
-    let expected: DoctorCheckID?
+    var expected: DoctorCheckID?
     var permissions = ["read", "trade", "futures"]
     var whitelist = ["127.0.0.1"]
     var expiresInDays: Int64? = nil
@@ -26,37 +26,6 @@ struct DemoCase: Sendable {
     var pastedWhitespace = false
     var clockSkewMs: Int64? = nil
 
-    static let all: [DemoCase] = [
-        DemoCase(name: "binance-good", exchange: .binance, product: .spot, port: .binance, problem: "good key", expected: nil),
-        DemoCase(
-            name: "binance-usdm-good", exchange: .binance, product: .linear, port: .binanceUSDM, problem: "good key",
-            expected: nil),
-        DemoCase(
-            name: "binance-us-good", exchange: .binanceUS, product: .spot, port: .binanceUS, problem: "good key",
-            expected: nil),
-        DemoCase(
-            name: "binance-withdraw", exchange: .binance, product: .spot, port: .binance, problem: "withdraw enabled",
-            expected: .permissionsWithdraw, permissions: ["read", "trade", "withdraw"]),
-        DemoCase(
-            name: "binance-whitespace", exchange: .binance, product: .spot, port: .binance,
-            problem: "pasted whitespace", expected: .credentials, pastedWhitespace: true),
-        DemoCase(
-            name: "binance-clock", exchange: .binance, product: .spot, port: .binance, problem: "skewed clock",
-            expected: .clock, clockSkewMs: 2_500),
-        // USDⓈ-M names the refused IP in its -2015 message; spot does not, so there the doctor can only suspect it.
-        DemoCase(
-            name: "binance-usdm-ip", exchange: .binance, product: .linear, port: .binanceUSDM,
-            problem: "IP not whitelisted", expected: .ipWhitelist, whitelist: ["203.0.113.7"]),
-        DemoCase(
-            name: "binance-wrong-env", exchange: .binance, product: .spot, port: .binance,
-            problem: "demo key used on live", expected: .environment, madeIn: "demo"),
-        DemoCase(
-            name: "binance-expired", exchange: .binance, product: .spot, port: .binance, problem: "expired key",
-            expected: .expiry, expiresInDays: -1),
-        DemoCase(
-            name: "binance-us-key-on-global", exchange: .binance, product: .spot, port: .binance,
-            problem: "Binance.US key used on Binance", expected: .environment, madeFor: .binanceUS),
-    ]
 
     func keyRequest(nowMs: Int64) -> SimulatedKeyRequest {
         SimulatedKeyRequest(
@@ -212,6 +181,44 @@ enum DemoVault {
                 atPath: credentialsFile(home: home, name: name), contents: data, attributes: [.posixPermissions: 0o600])
         else {
             throw SentinelError(.invalidInput, Diagnosis(cause: "The demo could not write its credentials file."))
+        }
+    }
+}
+
+extension DemoCase {
+    /// Every registered exchange module's demo keys, on the simulator listener that serves each.
+    static var all: [DemoCase] {
+        ExchangeModules.all.flatMap { $0.demoKeys }.compactMap(DemoCase.init)
+    }
+
+    init?(_ key: DemoKey) {
+        guard let venue = try? Venue(key.exchange, key.product, .live), let port = SimulatorVenue.serving(venue) else {
+            return nil
+        }
+        self.init(name: key.name, exchange: key.exchange, product: key.product, port: port, problem: key.problem, expected: nil)
+        switch key.recipe {
+        case .good: break
+        case .withdrawEnabled:
+            expected = .permissionsWithdraw
+            permissions = ["read", "trade", "withdraw"]
+        case .pastedWhitespace:
+            expected = .credentials
+            pastedWhitespace = true
+        case .skewedClock(let milliseconds):
+            expected = .clock
+            clockSkewMs = milliseconds
+        case .ipNotWhitelisted:
+            expected = .ipWhitelist
+            whitelist = ["203.0.113.7"]
+        case .wrongEnvironment(let environment):
+            expected = .environment
+            madeIn = environment.rawValue
+        case .expired:
+            expected = .expiry
+            expiresInDays = -1
+        case .siblingKey(let sibling):
+            expected = .environment
+            madeFor = sibling
         }
     }
 }

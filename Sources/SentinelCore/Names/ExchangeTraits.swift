@@ -6,6 +6,15 @@ public struct ExchangeTraits: Sendable {
     public let environments: [Product: Set<EnvironmentKind>]
     public let passphrase: PassphraseRule
     public let keyTypes: Set<KeyType>
+    /// How the exchange tells its environments apart: by host (Binance, Bybit: the simulator then uses a `/testnet`
+    /// or `/demo` path prefix on one port) or by a header on the live host (OKX `x-simulated-trading`, Bitget
+    /// `paptrading`).
+    public var environmentSelection: EnvironmentSelection { exchange == .okx || exchange == .bitget ? .header : .host }
+
+    public enum EnvironmentSelection: Sendable, Equatable {
+        case host
+        case header
+    }
 
     public enum PassphraseRule: Sendable, Equatable {
         case none

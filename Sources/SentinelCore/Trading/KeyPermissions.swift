@@ -14,6 +14,12 @@ public struct KeyPermissions: Sendable, Hashable, Codable {
     public var expiresAt: Int64?
     /// When the key was created (ms since the epoch).
     public var createdAt: Int64?
+    /// The exchange's own words for what the key may do, as it reported them (Bybit's permission groups such as
+    /// `ContractTrade`, OKX `perm` "read_only,trade", KuCoin's `General`/`Spot`/`Futures`, Bitget's list), shown as
+    /// evidence so nothing the exchange said is lost in the normalization above.
+    public var reported: [String] = []
+    /// The key can only read (Bybit `readOnly`, OKX `read_only` without `trade`).
+    public var readOnly: Bool { read && !spotTrade && !futuresTrade && !withdraw && !transfer }
 
     public init(
         read: Bool, spotTrade: Bool, futuresTrade: Bool, withdraw: Bool, transfer: Bool, ipRestricted: Bool?,

@@ -1,19 +1,30 @@
-/// A tradable market: its unified and native names and the rules every order must meet.
+/// A tradable market: its unified and native names, how the exchange counts an order's size, and the rules every
+/// order must meet.
 public struct Market: Sendable, Hashable, Codable {
     public var symbol: UnifiedSymbol
     /// The exchange's own id: `BTCUSDT`, `BTC-USDT-SWAP`, `XBTUSDTM`.
     public var nativeSymbol: String
     public var product: Product
     public var isTrading: Bool
+    /// The rules in base-currency terms: `OrderRequest` quantities are always base units.
     public var rules: MarketRules
+    /// How the exchange counts size on the wire. Connectors convert exactly between base units and contracts.
+    public var sizing: ContractSizing
 
-    public init(symbol: UnifiedSymbol, nativeSymbol: String, product: Product, isTrading: Bool, rules: MarketRules) {
+    public init(
+        symbol: UnifiedSymbol, nativeSymbol: String, product: Product, isTrading: Bool, rules: MarketRules,
+        sizing: ContractSizing = .baseUnits
+    ) {
         self.symbol = symbol
         self.nativeSymbol = nativeSymbol
         self.product = product
         self.isTrading = isTrading
         self.rules = rules
+        self.sizing = sizing
     }
+
+    /// The settlement asset: the quote for spot and linear, the base for inverse.
+    public var settleAsset: String { symbol.settle ?? symbol.quote }
 }
 
 /// The filters an exchange applies to orders on one market. A nil rule is not enforced by the exchange.

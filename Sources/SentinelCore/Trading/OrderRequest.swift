@@ -13,11 +13,15 @@ public struct OrderRequest: Sendable, Hashable, Codable {
     /// Only reduce an open position (derivatives).
     public var reduceOnly: Bool
     public var clientOrderID: ClientOrderID
+    /// Hedge mode: the position the order opens or closes. nil (one-way mode) on most accounts.
+    public var positionSide: PositionSide?
+    /// Derivatives: cross or isolated (OKX `tdMode`, Bitget `marginMode`); nil keeps the account's setting.
+    public var marginMode: MarginMode?
 
     public init(
         symbol: UnifiedSymbol, side: OrderSide, type: OrderType, quantity: Quantity, price: Price? = nil,
         timeInForce: TimeInForce = .gtc, postOnly: Bool = false, reduceOnly: Bool = false,
-        clientOrderID: ClientOrderID = .generate()
+        clientOrderID: ClientOrderID = .generate(), positionSide: PositionSide? = nil, marginMode: MarginMode? = nil
     ) {
         self.symbol = symbol
         self.side = side
@@ -28,5 +32,7 @@ public struct OrderRequest: Sendable, Hashable, Codable {
         self.postOnly = postOnly
         self.reduceOnly = reduceOnly
         self.clientOrderID = clientOrderID
+        self.positionSide = positionSide
+        self.marginMode = marginMode
     }
 }

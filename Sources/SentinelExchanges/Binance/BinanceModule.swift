@@ -31,4 +31,24 @@ struct BinanceModule: ExchangeModule {
     }
 
     func product(ofPath path: String) -> Product? { BinanceEndpoints.product(ofPath: path) }
+
+    var demoKeys: [DemoKey] {
+        [
+            DemoKey("binance-good", .binance, .spot, .good, problem: "good key"),
+            DemoKey("binance-usdm-good", .binance, .linear, .good, problem: "good key"),
+            DemoKey("binance-us-good", .binanceUS, .spot, .good, problem: "good key"),
+            DemoKey("binance-withdraw", .binance, .spot, .withdrawEnabled, problem: "withdraw enabled"),
+            DemoKey("binance-whitespace", .binance, .spot, .pastedWhitespace, problem: "pasted whitespace"),
+            DemoKey("binance-clock", .binance, .spot, .skewedClock(milliseconds: 2_500), problem: "skewed clock"),
+            // USDⓈ-M names the refused IP in its -2015 message; spot does not, so there the doctor can only suspect it.
+            DemoKey("binance-usdm-ip", .binance, .linear, .ipNotWhitelisted, problem: "IP not whitelisted"),
+            DemoKey("binance-wrong-env", .binance, .spot, .wrongEnvironment(.demo), problem: "demo key used on live"),
+            DemoKey("binance-expired", .binance, .spot, .expired, problem: "expired key"),
+            DemoKey(
+                "binance-us-key-on-global", .binance, .spot, .siblingKey(.binanceUS),
+                problem: "Binance.US key used on Binance"),
+        ]
+    }
+
+    func guidance(for exchange: ExchangeID) -> ExchangeGuidance { exchange == .binanceUS ? .binanceUS : .binance }
 }

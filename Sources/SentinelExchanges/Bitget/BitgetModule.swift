@@ -8,4 +8,6 @@ struct BitgetModule: ExchangeModule {
     {
         try BitgetSigner(credentials: credentials, venue: venue)
     }
+
+    func guidance(for exchange: ExchangeID) -> ExchangeGuidance { .bitget }
 }

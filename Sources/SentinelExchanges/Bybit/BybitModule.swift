@@ -9,4 +9,6 @@ struct BybitModule: ExchangeModule {
     {
         try BybitSigner(credentials: credentials, venue: venue, recvWindow: recvWindow ?? BybitEndpoints.defaultRecvWindow)
     }
+
+    func guidance(for exchange: ExchangeID) -> ExchangeGuidance { .bybit }
 }

@@ -71,14 +71,7 @@ public struct ExchangeGuidance: Sendable {
 
     /// The guidance for `exchange`.
     public static func `for`(_ exchange: ExchangeID) -> ExchangeGuidance {
-        switch exchange {
-        case .binance: .binance
-        case .binanceUS: .binanceUS
-        case .bybit: .bybit
-        case .okx: .okx
-        case .kucoin: .kucoin
-        case .bitget: .bitget
-        }
+        ExchangeModules.module(for: exchange).guidance(for: exchange)
     }
 
     /// The page where keys for `environment` are made.

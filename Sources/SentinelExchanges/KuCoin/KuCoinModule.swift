@@ -8,4 +8,6 @@ struct KuCoinModule: ExchangeModule {
     {
         try KuCoinSigner(credentials: credentials, venue: venue)
     }
+
+    func guidance(for exchange: ExchangeID) -> ExchangeGuidance { .kucoin }
 }

@@ -8,4 +8,6 @@ struct OKXModule: ExchangeModule {
     {
         try OKXSigner(credentials: credentials, venue: venue)
     }
+
+    func guidance(for exchange: ExchangeID) -> ExchangeGuidance { .okx }
 }

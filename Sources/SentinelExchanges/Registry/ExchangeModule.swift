@@ -22,6 +22,12 @@ public protocol ExchangeModule: Sendable {
     func siblings(of venue: Venue) -> [Venue]
     /// The product a request path belongs to where the path says it (`/fapi/…` is USDⓈ-M on Binance).
     func product(ofPath path: String) -> Product?
+    /// How to make, store and fix a key for `exchange`, step by step (shared by `sentinel guide`, `connect` and the
+    /// doctor's fixes).
+    func guidance(for exchange: ExchangeID) -> ExchangeGuidance
+    /// The keys `sentinel demo` tries on this exchange's simulator listeners; empty until it has a connector and a
+    /// simulator dialect.
+    var demoKeys: [DemoKey] { get }
 }
 
 extension ExchangeModule {
@@ -29,6 +35,7 @@ extension ExchangeModule {
     public var hasConnector: Bool { false }
     public func siblings(of venue: Venue) -> [Venue] { [] }
     public func product(ofPath path: String) -> Product? { nil }
+    public var demoKeys: [DemoKey] { [] }
     public func client(
         for venue: Venue, credentials: Credentials, transport: any HTTPTransport, configuration: ClientConfiguration
     ) throws(SentinelError) -> (any ExchangeClient)? { nil }

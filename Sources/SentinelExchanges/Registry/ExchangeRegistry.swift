@@ -28,7 +28,7 @@ public enum ExchangeRegistry {
 
     /// Exchanges with a full connector today. The others can already sign (`signer(for:)`).
     public static var connectorExchanges: Set<ExchangeID> {
-        Set(ExchangeModules.all.filter(\.hasConnector).flatMap(\.exchanges))
+        Set(ExchangeModules.all.filter { $0.hasConnector }.flatMap { $0.exchanges })
     }
 
     /// A ready client for `venue` with `credentials`.

@@ -1,0 +1,34 @@
+import SentinelCore
+
+/// One key `sentinel demo` makes on the local simulator and runs the doctor on: a good key, or one of the classic
+/// mistakes, and the venue it is used on. Each exchange module lists its own.
+public struct DemoKey: Sendable {
+    public enum Recipe: Sendable, Equatable {
+        case good
+        case withdrawEnabled
+        case pastedWhitespace
+        case skewedClock(milliseconds: Int64)
+        /// Whitelisted for another address than this machine's.
+        case ipNotWhitelisted
+        /// Made in `environment`, used on live.
+        case wrongEnvironment(EnvironmentKind)
+        case expired
+        /// Made on the sibling exchange (a Binance.US key used on binance.com).
+        case siblingKey(ExchangeID)
+    }
+
+    public let name: String
+    public let exchange: ExchangeID
+    public let product: Product
+    public let recipe: Recipe
+    /// What a person reads in the demo's table.
+    public let problem: String
+
+    public init(_ name: String, _ exchange: ExchangeID, _ product: Product, _ recipe: Recipe, problem: String) {
+        self.name = name
+        self.exchange = exchange
+        self.product = product
+        self.recipe = recipe
+        self.problem = problem
+    }
+}
