@@ -33,12 +33,14 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         let subject: DoctorSubject
         do { subject = try resolveSubject() } catch { throw Failure.report(error) }
-        let report = await DoctorRunner.run(
-            subject,
-            options: DoctorRunner.Options(
-                timeoutMs: connection.timeoutMs, json: json, positionTest: positionTest, skipOrderTest: skipOrderTest,
-                probeSibling: probeSibling))
-        if !report.ok { throw ExitCode(1) }
+        let options = DoctorRunner.Options(
+            timeoutMs: connection.timeoutMs, json: json, positionTest: positionTest, skipOrderTest: skipOrderTest,
+            probeSibling: probeSibling)
+        // Ctrl-C cancels the run; the check in progress cancels its own test order or closes its test position.
+        try await Interruption.run {
+            let report = await DoctorRunner.run(subject, options: options)
+            if !report.ok { throw ExitCode(1) }
+        }
     }
 
     /// The key from the vault by name, or from a credentials file. The doctor gets the values exactly as stored:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct SentinelCommand: AsyncParsableCommand {
@@ -16,4 +17,11 @@ struct SentinelCommand: AsyncParsableCommand {
             OrderCommand.self,
         ]
     )
+
+    static func main() async {
+        // A reader that goes away (`sentinel doctor | head`) must not kill the process mid-way: the doctor may have
+        // a test order to cancel. Writes to a closed pipe then fail with EPIPE, and `Console` stops writing.
+        signal(SIGPIPE, SIG_IGN)
+        await main(nil)
+    }
 }

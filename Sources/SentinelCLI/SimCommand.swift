@@ -39,7 +39,7 @@ struct SimCommand: AsyncParsableCommand {
         }
         // Written straight to the file descriptor: `print` is block-buffered on a pipe, and whoever started us is
         // waiting for this line.
-        FileHandle.standardOutput.write(Data((simulator.readyLine + "\n").utf8))
+        Console.write(simulator.readyLine + "\n", to: STDOUT_FILENO)
         await Self.waitForTermination()
         await simulator.shutdown()
     }

@@ -41,6 +41,8 @@ public struct Doctor: Sendable {
         var run = DoctorRun(doctor: self)
         var checks: [DoctorCheck] = []
         for id in DoctorCheckID.allCases {
+            // Ctrl-C: the check that was running has cleaned up after itself; nothing new starts.
+            if Task.isCancelled, run.stopReason == nil { run.stopReason = "interrupted" }
             let check: DoctorCheck
             if let reason = run.stopReason {
                 check = DoctorCheck(id, .skip, "Not run: \(reason)")

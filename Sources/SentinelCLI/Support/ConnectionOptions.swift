@@ -104,6 +104,7 @@ func withClient<T>(
 ) async throws -> T {
     let client: any ExchangeClient
     do { client = try options.client(symbolProduct: symbolProduct) } catch { throw Failure.report(error) }
+    await JournalNotes.reconcile(client)
     do {
         let result = try await body(client)
         await client.shutdown()

@@ -63,6 +63,6 @@ actor DoctorPrinter {
     }
 
     private static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Console.write(text, to: STDOUT_FILENO)
     }
 }

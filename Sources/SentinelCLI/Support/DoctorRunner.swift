@@ -20,11 +20,14 @@ enum DoctorRunner {
     static func run(_ subject: DoctorSubject, options: Options) async -> DoctorReport {
         let timeout = options.timeoutMs
         let endpoint = subject.venue.environment.customEndpoint
+        // The test order is journalled like any other: if the run is cut short, the next command settles it.
+        let home = SentinelHome.path(environment: ProcessInfo.processInfo.environment)
+        let journal = try? OrderJournal(path: OrderJournal.path(home: home))
         let environment = DoctorEnvironment(
             makeClient: { venue, credentials throws(SentinelError) in
                 try ExchangeRegistry.client(
                     for: venue, credentials: credentials,
-                    configuration: ClientConfiguration(requestTimeoutMs: timeout))
+                    configuration: ClientConfiguration(requestTimeoutMs: timeout, journal: journal))
             },
             alternativeVenues: endpoint == nil
                 ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,

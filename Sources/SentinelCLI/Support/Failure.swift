@@ -18,12 +18,34 @@ enum Failure {
     }
 }
 
+/// Everything the CLI prints goes through here, unbuffered, straight to the descriptor, so lines from the doctor's
+/// printer and from plain output never reorder. A closed reader (`| head`) is not an error: output stops quietly
+/// and the command finishes its work (cleanup included).
 enum Console {
     static func output(_ text: String) {
-        print(text)
+        write(text + "\n", to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text`, retrying short writes; gives up silently once the reader has gone.
+    static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+                #else
+                Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+                #endif
+            }
+            if written < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return  // EPIPE and the like: nobody is reading any more.
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }

@@ -109,10 +109,15 @@ struct OrderPlaceCommand: AsyncParsableCommand {
             // Every other argument is checked before any connection is made.
             _ = try request(symbol: input.unified ?? UnifiedSymbol(base: "CHECK", quote: "ONLY"))
         } catch { throw Failure.report(error) }
-        let placed = try await withClient(connection, symbolProduct: input.product) { client throws(SentinelError) in
-            try await client.placeOrder(try request(symbol: try await input.resolve(with: client)))
+        // Ctrl-C while the order is on its way: the placement settles what it can; whatever stays open in the journal
+        // is settled by client id the next time any command uses this key.
+        let command = self
+        try await Interruption.run {
+            let placed = try await withClient(command.connection, symbolProduct: input.product) { client throws(SentinelError) in
+                try await client.placeOrder(try command.request(symbol: try await input.resolve(with: client)))
+            }
+            OrderPrinter.print([placed], json: command.output.json)
         }
-        OrderPrinter.print([placed], json: output.json)
     }
 }
 

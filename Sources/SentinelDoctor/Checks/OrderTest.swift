@@ -16,7 +16,7 @@ extension DoctorRun {
         } catch {
             return DoctorCheck.from(.orderTest, .fail, error, summary: "Could not prepare the test order: \(error.diagnosis.cause)")
         }
-        var evidence = [
+        let evidence = [
             "symbol": plan.request.symbol.description, "price": plan.request.price?.description ?? "-",
             "market price": plan.reference.description, "quantity": plan.request.quantity.description,
             "client order id": plan.request.clientOrderID.rawValue,
@@ -25,10 +25,22 @@ extension DoctorRun {
         do {
             placed = try await client.placeOrder(plan.request)
         } catch {
+            // Interrupted while the order was on its way: it may exist, so it is cancelled all the same.
+            if Task.isCancelled { return await Self.cleanUpAfterInterruption(client, plan, evidence) }
             return DoctorCheck.from(
                 .orderTest, .fail, error, summary: "The test order was refused: \(error.diagnosis.cause)",
                 extraEvidence: evidence)
         }
+        if Task.isCancelled { return await Self.cleanUpAfterInterruption(client, plan, evidence) }
+        // The rest runs in a task of its own: Ctrl-C from here on must not stop the cancel.
+        return await Task.detached { await Self.seeAndCancel(client, plan, placed, evidence) }.value
+    }
+
+    /// Looks the test order up by client id, cancels it and looks again; reports a stuck order loudly.
+    static func seeAndCancel(
+        _ client: any ExchangeClient, _ plan: OrderTestPlan, _ placed: Order, _ evidence: [String: String]
+    ) async -> DoctorCheck {
+        var evidence = evidence
         evidence["order id"] = placed.id
         let reference = OrderReference.clientOrderID(plan.request.clientOrderID.rawValue)
         do {
@@ -72,6 +84,45 @@ extension DoctorRun {
                     + "with the same key, or on the exchange's website (Open Orders).",
                 "It is far from the market and post-only, so it is unlikely to fill meanwhile.",
             ])
+    }
+}
+
+extension DoctorRun {
+    /// Cancels the test order after Ctrl-C, in a task of its own so the interruption does not cancel the cleanup
+    /// too. Keeps asking by client id while the order may still be on its way.
+    static func cleanUpAfterInterruption(
+        _ client: any ExchangeClient, _ plan: OrderTestPlan, _ evidence: [String: String]
+    ) async -> DoctorCheck {
+        let symbol = plan.request.symbol
+        let id = plan.request.clientOrderID.rawValue
+        let outcome = await Task.detached { () -> String? in
+            for _ in 0..<20 {
+                do {
+                    let order = try await client.cancelOrder(symbol: symbol, .clientOrderID(id))
+                    if order.status.isFinal { return order.status.rawValue }
+                } catch let error as SentinelError {
+                    if error.kind == .orderNotFound,
+                        let order = try? await client.order(symbol: symbol, .clientOrderID(id)), order.status.isFinal
+                    {
+                        return order.status.rawValue
+                    }
+                } catch {}
+                try? await Task.sleep(for: .milliseconds(400))
+            }
+            return nil
+        }.value
+        guard let outcome else {
+            return DoctorCheck(
+                .orderTest, .fail, "INTERRUPTED, AND THE TEST ORDER MAY STILL BE OPEN: \(plan.request.quantity) \(symbol).",
+                evidence: evidence,
+                fix: [
+                    "Cancel it now: `sentinel order cancel --symbol \(symbol) --client-id \(id)` with the same key, or "
+                        + "on the exchange's website (Open Orders)."
+                ])
+        }
+        return DoctorCheck(
+            .orderTest, .fail, "Interrupted: the test order was cancelled (\(outcome)).",
+            evidence: evidence.merging(["after cancel": outcome], uniquingKeysWith: { a, _ in a }))
     }
 }
 

@@ -13,19 +13,39 @@ extension DoctorRun {
                 .positionTest, .skip, "Not run: it opens a real position. Add --position-test to include it.")
         }
         guard let client else { return DoctorCheck(.positionTest, .skip, "No client.") }
+        let plan: OrderTestPlan
+        let open: OrderRequest
         do {
-            let plan = try await OrderTestPlan.make(client: client, product: venue.product)
-            let symbol = plan.request.symbol
+            plan = try await OrderTestPlan.make(client: client, product: venue.product)
             // Sized for a fill up to 10% below the market price, so the minimum order value holds wherever it fills.
             let quantity = try plan.market.rules.smallestQuantity(
                 at: Price(plan.reference.value.multiplied(by: ExactDecimal("0.9"))))
-            let open = OrderRequest(symbol: symbol, side: .buy, type: .market, quantity: quantity)
-            _ = try await client.placeOrder(open)
+            open = OrderRequest(symbol: plan.request.symbol, side: .buy, type: .market, quantity: quantity)
+        } catch let error as SentinelError {
+            return DoctorCheck.from(.positionTest, .fail, error)
+        } catch {
+            return DoctorCheck(.positionTest, .fail, "The position test could not be prepared: \(error).")
+        }
+        var openError: SentinelError?
+        do { _ = try await client.placeOrder(open) } catch { openError = error }
+        if let openError, !Task.isCancelled { return DoctorCheck.from(.positionTest, .fail, openError) }
+        // From here on the position may be open: closing it runs in a task of its own, so Ctrl-C cannot stop it.
+        let interrupted = Task.isCancelled
+        return await Task.detached { await Self.closeTestPosition(client, open, interrupted: interrupted) }.value
+    }
+
+    /// Reads the position the test opened and closes it with a reduce-only market order.
+    static func closeTestPosition(_ client: any ExchangeClient, _ open: OrderRequest, interrupted: Bool) async
+        -> DoctorCheck
+    {
+        let symbol = open.symbol
+        do {
             let opened = try await client.positions().first { $0.symbol == symbol }
             guard let opened, opened.size.isPositive else {
+                if interrupted { return DoctorCheck(.positionTest, .fail, "Interrupted before a position opened.") }
                 return DoctorCheck(
                     .positionTest, .fail, "The market buy was accepted but no position appeared.",
-                    evidence: ["symbol": symbol.description, "quantity": quantity.description])
+                    evidence: ["symbol": symbol.description, "quantity": open.quantity.description])
             }
             let close = OrderRequest(
                 symbol: symbol, side: .sell, type: .market, quantity: Quantity(opened.size), reduceOnly: true)
@@ -40,13 +60,16 @@ extension DoctorRun {
                             + "--quantity \(remaining.size.magnitude) --reduce-only` with the same key."
                     ])
             }
+            if interrupted {
+                return DoctorCheck(.positionTest, .fail, "Interrupted: the test position was closed again.")
+            }
             return DoctorCheck(
                 .positionTest, .pass, "A \(opened.size) \(symbol) position was opened at \(opened.entryPrice) and closed.",
                 evidence: ["entry price": opened.entryPrice.description, "size": opened.size.description])
-        } catch let error as SentinelError {
-            return DoctorCheck.from(.positionTest, .fail, error)
         } catch {
-            return DoctorCheck(.positionTest, .fail, "The position test failed: \(error).")
+            return DoctorCheck.from(
+                .positionTest, .fail, error,
+                summary: "THE TEST POSITION MAY STILL BE OPEN: \(error.diagnosis.cause) Check with `sentinel positions`.")
         }
     }
 }

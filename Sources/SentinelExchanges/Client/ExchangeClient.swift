@@ -37,12 +37,18 @@ public protocol ExchangeClient: Sendable {
     /// `BTC-USDT-SWAP`) — resolved through the exchange's market list.
     func resolveSymbol(_ text: String) async throws(SentinelError) -> UnifiedSymbol
 
+    /// Settles the journal's orders that an earlier run left pending or ambiguous (a crash, Ctrl-C, a lost answer)
+    /// by asking the exchange by client id; returns the entries it settled.
+    func reconcileJournal() async throws(SentinelError) -> [OrderJournal.Entry]
+
     /// Closes the client's connections; the next request must reconnect (the doctor's reconnect test).
     func dropConnections() async
     func shutdown() async
 }
 
 extension ExchangeClient {
+    public func reconcileJournal() async throws(SentinelError) -> [OrderJournal.Entry] { [] }
+
     /// Unified symbols only, for clients without a market list.
     public func resolveSymbol(_ text: String) async throws(SentinelError) -> UnifiedSymbol {
         guard let symbol = UnifiedSymbol(text) else {

@@ -8,6 +8,6 @@ extension Console {
 
     /// A prompt on stderr without a line break.
     static func prompt(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.write(text, to: STDERR_FILENO)
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import SentinelSimulator
+import Testing
+
+/// What users do to a running command: Ctrl-C in the middle of the doctor's test order, a reader that goes away
+/// (`| head`), and asking for positions without saying which product.
+@Suite(.serialized) struct InterruptionAndPipeTests {
+    static func keyFile(_ simulator: RunningSimulator, in sandbox: VaultSandbox) async throws -> String {
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "binance", permissions: ["read", "trade", "futures"], ipWhitelist: ["127.0.0.1"]))
+        let file = try sandbox.folder.write(Data(VaultSandbox.keyJSON(key.apiKey, key.secret).utf8), name: "key.json")
+        chmod(file, 0o600)
+        return file
+    }
+
+    /// A started `sentinel` whose standard output the test reads as it comes.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        let out = Pipe()
+        let err = Pipe()
+
+        init(_ arguments: [String], environment: [String: String]) throws {
+            process.executableURL = CLIRunner.executable
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        /// Reads standard output until it contains `text` (or the process ends); returns what was read.
+        func read(until text: String) -> String {
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains(text) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen.append(chunk)
+            }
+            return String(decoding: seen, as: UTF8.self)
+        }
+
+        func finish() -> (status: Int32, stdout: String, stderr: String) {
+            let rest = out.fileHandleForReading.readDataToEndOfFile()
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (
+                process.terminationStatus, String(decoding: rest, as: UTF8.self), String(decoding: errors, as: UTF8.self)
+            )
+        }
+    }
+
+    /// Ctrl-C while the test order is on its way (the simulator holds the placement for 3 s): the doctor cancels the
+    /// order it placed, says so, and exits 130; nothing is left open on the exchange.
+    @Test func ctrlCDuringTheOrderTestCancelsTheTestOrder() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        let sandbox = try VaultSandbox()
+        let file = try await Self.keyFile(simulator, in: sandbox)
+        let spot = ["--exchange", "binance", "--credentials", file, "--endpoint", simulator.url(for: .binance)]
+        await simulator.addFault(
+            SimulatedFault(exchange: "binance", kind: "latency", path: "/api/v3/order", count: 1, latencyMs: 3_000))
+        let running = try Running(["doctor", "ctrl-c"] + spot, environment: sandbox.environment)
+        let outcome = try await CLIRunner.offPool { () -> (status: Int32, stdout: String, stderr: String) in
+            let before = running.read(until: "read-test")
+            // The order test starts right after the read test: its placement is now held by the simulator.
+            Thread.sleep(forTimeInterval: 1.0)
+            kill(running.process.processIdentifier, SIGINT)
+            let after = running.finish()
+            return (after.status, before + after.stdout, after.stderr)
+        }
+        #expect(outcome.status == 130, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stderr.contains("Interrupted"))
+        #expect(outcome.stdout.contains("Interrupted: the test order was cancelled"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("SKIP  reconnect-test        Not run: interrupted"), "no check starts after Ctrl-C")
+        let list = try await sandbox.sentinel(["order", "list"] + spot)
+        #expect(list.stdout.contains("No orders."), "\(list.stdout)\(list.stderr)")
+    }
+
+    /// `sentinel doctor … | head -1`: the reader goes away after one line; the doctor neither crashes nor leaves its
+    /// test order behind.
+    @Test func aClosedPipeEndsQuietly() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        let sandbox = try VaultSandbox()
+        let file = try await Self.keyFile(simulator, in: sandbox)
+        let spot = ["--exchange", "binance", "--credentials", file, "--endpoint", simulator.url(for: .binance)]
+        let running = try Running(["doctor", "piped"] + spot, environment: sandbox.environment)
+        let outcome = try await CLIRunner.offPool { () -> (status: Int32, stderr: String) in
+            _ = running.read(until: "\n")
+            try? running.out.fileHandleForReading.close()
+            let errors = running.err.fileHandleForReading.readDataToEndOfFile()
+            running.process.waitUntilExit()
+            return (running.process.terminationStatus, String(decoding: errors, as: UTF8.self))
+        }
+        #expect([0, 1, 141].contains(outcome.status), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("Crash") && !outcome.stderr.contains("Fatal error"), "\(outcome.stderr)")
+        let list = try await sandbox.sentinel(["order", "list"] + spot)
+        #expect(list.stdout.contains("No orders."))
+    }
+
+    /// `sentinel positions` never answers "none" for a product it did not read.
+    @Test func positionsSayWhichProductWasRead() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        let sandbox = try VaultSandbox()
+        let file = try await Self.keyFile(simulator, in: sandbox)
+        let futures = ["--exchange", "binance", "--credentials", file, "--endpoint", simulator.url(for: .binanceUSDM)]
+        let open = try await sandbox.sentinel(
+            ["order", "place", "--symbol", "BTC/USDT:USDT", "--side", "buy", "--type", "market", "--quantity", "0.005"]
+                + futures)
+        #expect(open.status == 0, "\(open.stderr)")
+        let spotOnly = try await sandbox.sentinel(
+            ["positions", "--exchange", "binance", "--credentials", file, "--endpoint", simulator.url(for: .binance)])
+        #expect(spotOnly.status == 0, "\(spotOnly.stderr)")
+        #expect(!spotOnly.stdout.contains("No open positions"), "\(spotOnly.stdout)")
+        #expect(spotOnly.stdout.contains("--product linear"), "\(spotOnly.stdout)")
+        let linear = try await sandbox.sentinel(["positions", "--product", "linear"] + futures)
+        #expect(linear.stdout.contains("BTC/USDT:USDT") && linear.stdout.contains("long"), "\(linear.stdout)")
+    }
+}
