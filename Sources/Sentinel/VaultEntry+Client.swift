@@ -14,24 +14,51 @@ extension VaultEntry {
     }
 }
 
-/// Checks a key by asking the exchange: a signed read on every product the key is stored for. For exchanges
-/// without a connector yet it checks what can be checked offline and says so (`checksWithExchange` is false).
+/// Checks a key by asking the exchange: a signed read on every product the key is stored for, and the key's
+/// permissions where the exchange reports them — a key that can withdraw is refused unless `refusesWithdraw` is
+/// false (the user's explicit, named override).
 public struct ExchangeCredentialVerifier: CredentialVerifier {
-    public init() {}
+    public let refusesWithdraw: Bool
+
+    public init(refusesWithdraw: Bool = true) {
+        self.refusesWithdraw = refusesWithdraw
+    }
 
     public var checksWithExchange: Bool { true }
 
     public func verify(_ entry: VaultEntry) async throws(SentinelError) {
+        var checkedPermissions = false
         for venue in try entry.venues {
             let client = try ExchangeRegistry.client(for: venue, credentials: entry.credentials)
-            do {
+            do throws(SentinelError) {
                 _ = try await client.balances()
+                if refusesWithdraw, !checkedPermissions {
+                    checkedPermissions = true
+                    if let permissions = try? await client.permissions(), permissions.withdraw {
+                        throw Self.withdrawRefusal(entry)
+                    }
+                }
                 await client.shutdown()
             } catch {
                 await client.shutdown()
                 throw error
             }
         }
+    }
+
+    public static func withdrawRefusal(_ entry: VaultEntry) -> SentinelError {
+        let name = entry.exchange.displayName
+        return SentinelError(
+            .permissionDenied,
+            Diagnosis(
+                cause: "This \(name) key can withdraw funds: Sentinel does not store or use keys that can move money "
+                    + "off the exchange.",
+                evidence: [.init("key", entry.fingerprint)],
+                fix: [
+                    "On \(name)'s API management page, turn off Withdrawals for this key (or create a new key "
+                        + "without it), then try again.",
+                    "A trading bot never needs to withdraw. If you accept the risk anyway, pass --allow-withdraw-key.",
+                ]))
     }
 
     public static func canCheck(_ exchange: ExchangeID) -> Bool {

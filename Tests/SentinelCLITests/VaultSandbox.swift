@@ -22,7 +22,9 @@ final class VaultSandbox: @unchecked Sendable {
     var location: VaultLocation { VaultLocation(home: home) }
 
     var environment: [String: String] {
-        ["SENTINEL_HOME": home, "SENTINEL_PASSWORD_FILE": passwordFile, "SENTINEL_TEST_ONLY_WEAK_KDF": "1"]
+        ["SENTINEL_HOME": home, "SENTINEL_PASSWORD_FILE": passwordFile, "SENTINEL_TEST_ONLY_WEAK_KDF": "1",
+         // Keys stored without an endpoint would otherwise be checked with the real exchange: tests stay on loopback.
+         "SENTINEL_OFFLINE": "1"]
     }
 
     /// Runs `sentinel vault …` with the password file in the environment.

@@ -50,6 +50,9 @@ struct ConnectCommand: AsyncParsableCommand {
     @Option(help: "Wait this long for the exchange's answers, in milliseconds.")
     var timeoutMs: Int64 = 10_000
 
+    @Flag(help: "Accept a key that can withdraw funds (refused otherwise; a trading bot never needs it).")
+    var allowWithdrawKey = false
+
     func run() async throws {
         let ready: Bool
         do { ready = try await execute() } catch { throw Failure.report(error) }
@@ -111,11 +114,13 @@ struct ConnectCommand: AsyncParsableCommand {
 
         let stored: VaultEntry
         if let existing {
-            stored = try await VaultRotateCommand.rotate(&vault, old: existing, to: credentials)
+            stored = try await VaultRotateCommand.rotate(
+                &vault, old: existing, to: credentials, allowWithdraw: allowWithdrawKey)
         } else {
             let entry = VaultEntry(
                 name: keyName, exchange: venue.exchange, products: [venue.product], environment: venue.environment,
                 credentials: credentials, label: label ?? ExchangeGuidance.suggestedLabel(for: keyName))
+            try await KeyAdmission.check(entry, allowWithdraw: allowWithdrawKey, offline: false)
             try vault.add(entry)
             try vault.save()
             Console.output("Stored \(VaultEntryRendering.summary(entry)) in \(vault.location.file).")

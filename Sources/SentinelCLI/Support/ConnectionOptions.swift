@@ -105,6 +105,12 @@ func withClient<T>(
     let client: any ExchangeClient
     do { client = try options.client(symbolProduct: symbolProduct) } catch { throw Failure.report(error) }
     await JournalNotes.reconcile(client)
+    // Sentinel refuses to store keys that can withdraw; one that got in some other way is named on every use.
+    if let permissions = try? await client.permissions(), permissions.withdraw {
+        Console.warning(
+            "this key can WITHDRAW funds. A trading bot never needs that: turn Withdrawals off for it on "
+                + "\(client.venue.exchange.displayName)'s API management page.")
+    }
     do {
         let result = try await body(client)
         await client.shutdown()

@@ -41,6 +41,12 @@ struct VaultAddCommand: ReportingCommand {
     @Flag(name: .customLong("stdin"), help: "Read the key as JSON from standard input instead of prompting.")
     var readStandardInput = false
 
+    @Flag(help: "Store a key that can withdraw funds (refused otherwise; a trading bot never needs it).")
+    var allowWithdrawKey = false
+
+    @Flag(help: "Store without asking the exchange about the key (the doctor checks it later).")
+    var offline = false
+
     @OptionGroup var password: VaultPasswordOptions
 
     func execute() async throws(SentinelError) {
@@ -57,6 +63,7 @@ struct VaultAddCommand: ReportingCommand {
         let entry = VaultEntry(
             name: name, exchange: exchangeID, products: chosenProducts, environment: environmentValue,
             credentials: credentials, label: label)
+        try await KeyAdmission.check(entry, allowWithdraw: allowWithdrawKey, offline: offline)
         try vault.add(entry)
         try vault.save()
         Console.output("Stored \(VaultEntryRendering.summary(entry)) in \(vault.location.file).")
