@@ -10,6 +10,8 @@ extension VaultEntry {
         product: Product? = nil, configuration: ClientConfiguration = ClientConfiguration()
     ) throws(SentinelError) -> any ExchangeClient {
         let venue = try venue(for: product ?? products.first ?? .spot)
+        // The same rule as the CLI's: a stored endpoint gets the key only over TLS, or plain HTTP on this machine.
+        if let endpoint = venue.environment.customEndpoint { _ = try EndpointURL(endpoint) }
         return try ExchangeRegistry.client(for: venue, credentials: credentials, configuration: configuration)
     }
 }

@@ -49,13 +49,7 @@ struct DoctorCommand: AsyncParsableCommand {
         if connection.credentials == nil, let vaultName = name ?? connection.key {
             let entry = try VaultAccess.open(connection.password).requireEntry(named: vaultName)
             let product = try connection.product.map { (text) throws(SentinelError) in try Arguments.product(text) }
-            var venue = try entry.venue(for: product ?? entry.products.first ?? .spot)
-            if let endpoint = connection.endpoint {
-                venue = try Venue(
-                    venue.exchange, venue.product,
-                    Environment(venue.environment.kind, customEndpoint: try Arguments.endpoint(endpoint)))
-            }
-            return DoctorRunner.subject(entry, venue: venue)
+            return DoctorRunner.subject(entry, venue: try connection.venue(of: entry, product: product))
         }
         guard let path = connection.credentials else {
             throw .invalidInput(
@@ -74,7 +68,7 @@ struct DoctorCommand: AsyncParsableCommand {
             exchangeID, product,
             Environment(
                 try Arguments.environment(connection.environment),
-                customEndpoint: try Arguments.endpoint(connection.endpoint)))
+                customEndpoint: try connection.endpointOverride()))
         let raw = try CredentialsFile.read(path: path)
         return DoctorSubject(
             name: name ?? (path as NSString).lastPathComponent, venue: venue, apiKey: raw.apiKey, secret: raw.secret,

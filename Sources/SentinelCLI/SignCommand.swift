@@ -12,7 +12,9 @@ struct SignCommand: AsyncParsableCommand {
         discussion: """
             Prints {"method", "url", "headers", "body"} for the request, signed with the key in the credentials \
             file ({"apiKey", "secret", "passphrase"}; the secret may be a PEM private key for Ed25519/RSA keys). \
-            Nothing is sent. Secrets are never taken as command-line arguments.
+            Nothing is sent. Secrets are never taken as command-line arguments. Passphrase headers (OKX, KuCoin, \
+            Bitget) are shown as \(SignCommand.redacted) unless --reveal is given: each, even KuCoin's HMAC'd form, \
+            works as a credential.
             """)
 
     @Argument(help: "binance, binance-us, bybit, okx, kucoin or bitget.")
@@ -45,13 +47,18 @@ struct SignCommand: AsyncParsableCommand {
     @Option(help: "A base URL that replaces the exchange's host, e.g. the simulator's http://127.0.0.1:8900.")
     var endpoint: String?
 
+    @OptionGroup var insecureHTTP: InsecureHTTPOption
+
+    @Flag(help: "Show passphrase headers as they would be sent (default: masked; they work as credentials).")
+    var reveal = false
+
     @Option(help: "recvWindow in milliseconds (Binance and Bybit; default 5000).")
     var recvWindow: Int?
 
     func run() async throws {
         do {
             let request = try signedRequest()
-            Console.output(Self.render(request))
+            Console.output(Self.render(request, revealingPassphrase: reveal))
         } catch {
             throw Failure.report(error)
         }
@@ -67,7 +74,7 @@ struct SignCommand: AsyncParsableCommand {
         let productValue = try resolveProduct(exchangeID, path: draft.path)
         let environmentKind = try Arguments.environment(environment)
         let venue = try Venue(
-            exchangeID, productValue, Environment(environmentKind, customEndpoint: try Arguments.endpoint(endpoint)))
+            exchangeID, productValue, Environment(environmentKind, customEndpoint: try Arguments.endpoint(endpoint, insecureHTTP: insecureHTTP.allowed)))
         let keys = try CredentialsFile.load(path: credentials, exchange: exchangeID)
         let signer = try ExchangeRegistry.signer(for: venue, credentials: keys, recvWindow: recvWindow)
         let time = timestamp ?? Int64(Date().timeIntervalSince1970 * 1000)
@@ -92,12 +99,27 @@ struct SignCommand: AsyncParsableCommand {
         return chosen
     }
 
-    static func render(_ request: SignedRequest) -> String {
+    /// What a passphrase header shows without `--reveal`.
+    static let redacted = "<redacted: add --reveal to show>"
+
+    /// True for the headers that carry a passphrase (OKX `OK-ACCESS-PASSPHRASE`, KuCoin `KC-API-PASSPHRASE`,
+    /// Bitget `ACCESS-PASSPHRASE`), whatever the exchange.
+    static func isPassphraseHeader(_ name: String) -> Bool {
+        name.lowercased().contains("passphrase")
+    }
+
+    static func render(_ request: SignedRequest, revealingPassphrase: Bool = false) -> String {
         JSONText.render(
             .object([
                 ("method", .string(request.method.rawValue)),
                 ("url", .string(request.url)),
-                ("headers", .object(request.headers.map { ($0.name, .string($0.value)) })),
+                (
+                    "headers",
+                    .object(
+                        request.headers.map {
+                            ($0.name, .string(!revealingPassphrase && isPassphraseHeader($0.name) ? redacted : $0.value))
+                        })
+                ),
                 ("body", request.body.map { .string($0) } ?? .null),
             ]))
     }

@@ -12,10 +12,12 @@ enum FilePermissions {
     static let privateFolder: UInt16 = 0o700
     static let privateFile: UInt16 = 0o600
 
-    /// Throws when `path` exists and group or others have any access to it.
+    /// Throws when `path` exists and group or others have any access to it, or when a folder is expected and it
+    /// is something else (`SENTINEL_HOME` naming a file).
     static func checkPrivate(_ path: String, isDirectory: Bool) throws(SentinelError) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
+        if isDirectory, info.st_mode & S_IFMT != S_IFDIR { throw notAFolder(path) }
         let mode = UInt16(info.st_mode & 0o7777)
         if mode & 0o077 != 0 {
             throw VaultError.permissionsTooWide(
@@ -34,9 +36,7 @@ enum FilePermissions {
     static func preparePrivateFolder(_ folder: String) throws(SentinelError) {
         var info = stat()
         if stat(folder, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw VaultError.fileSystem("use as a folder", folder, errno: ENOTDIR)
-            }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw notAFolder(folder) }
             try checkPrivate(folder, isDirectory: true)
             return
         }
@@ -51,6 +51,20 @@ enum FilePermissions {
         guard chmod(folder, mode_t(privateFolder)) == 0 else {
             throw VaultError.fileSystem("protect", folder, errno: errno)
         }
+    }
+
+    /// `SENTINEL_HOME` (or `~/.sentinel`) names something that is not a folder.
+    static func notAFolder(_ path: String) -> SentinelError {
+        VaultError.make(
+            .invalidInput, .fileSystem,
+            "The Sentinel home \(path) is a file, not a folder. Sentinel keeps its vault and order journal in a "
+                + "private folder there.",
+            evidence: [.init("path", path)],
+            fix: [
+                "Point SENTINEL_HOME at a folder (it is created with mode 0700 if missing), e.g. "
+                    + "export SENTINEL_HOME=$HOME/.sentinel",
+                "Or move the file away: mv \(path) \(path).moved",
+            ])
     }
 
     private static func mkdirParents(_ folder: String) -> Bool {

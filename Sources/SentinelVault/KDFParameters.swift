@@ -39,14 +39,29 @@ public struct KDFParameters: Sendable, Hashable, CustomStringConvertible {
         self.parallelism = parallelism
     }
 
-    /// Checked arithmetic throughout: the values come from a file that may be hostile.
+    /// Checked arithmetic throughout: the values come from a file that may be hostile. Within these bounds the
+    /// crypto library (BoringSSL's `EVP_PBE_scrypt`, as swift-crypto calls it) accepts every combination, so a
+    /// refusal by the library can only mean a machine short of memory, never a file that slipped through.
     var isWithinBounds: Bool {
-        guard log2N >= Self.smallestLog2N, log2N <= 24, (1...32).contains(blockSize), (1...16).contains(parallelism)
+        guard log2N >= Self.smallestLog2N, log2N <= 24, (1...16).contains(blockSize), (1...16).contains(parallelism)
         else { return false }
         let rounds = 1 << Int(log2N)
         let (memory, memoryOverflow) = (128 * Int(blockSize)).multipliedReportingOverflow(by: rounds)
         let (work, workOverflow) = (rounds * Int(blockSize)).multipliedReportingOverflow(by: Int(parallelism))
         return !memoryOverflow && !workOverflow && memory <= Self.largestMemoryBytes && work <= Self.largestWork
+            && isAcceptedByCryptoLibrary
+    }
+
+    /// BoringSSL's own checks: N < 2^(16·r) (so r = 1 allows at most N = 2^15), and the scratch space of N + p + 1
+    /// blocks fitting in the memory limit swift-crypto passes (128·N·r·p plus one page, at least 4 KiB). r ≤ 16
+    /// keeps the second true for p = 1 (a 4 KiB page holds 32/r ≥ 2 spare blocks).
+    private var isAcceptedByCryptoLibrary: Bool {
+        let rounds = 1 << Int(log2N)
+        let r = Int(blockSize)
+        let p = Int(parallelism)
+        if 16 * r <= 63, rounds >= 1 << (16 * r) { return false }
+        let spareBlocks = 4096 / (128 * r)
+        return rounds * p + spareBlocks >= rounds + p + 1
     }
 
     /// Cheaper than the standard in memory or time.

@@ -100,19 +100,67 @@ public struct UnlockedVault: Sendable {
         let previous = (password, kdfParameters, baseline)
         password = newPassword
         kdfParameters = parameters ?? kdfParameters
+        let lock: FileLock
         do {
-            let lock = try FileLock(location)
-            defer { withExtendedLifetime(lock) {} }
-            try writeLocked(backupIsNewVersion: true)
+            lock = try FileLock(location)
+            // The marker goes down first: if the process dies between the vault's rename and the backup's, the
+            // next open finds it and rewrites the backup, so that the old password opens nothing.
+            try DurableFile.createMarker(location.rekeyMarker, folder: location.home)
+            try writeLocked(backupIsNewVersion: true, stage: .vault)
         } catch {
-            // Only if the vault itself was not rewritten; if just the backup failed, the new password is in force.
+            // Only if the vault itself was not rewritten (a failure after its rename keeps the new password).
             if baseline == previous.2 { (password, kdfParameters) = (previous.0, previous.1) }
             throw error
         }
+        defer { withExtendedLifetime(lock) {} }
+        // From here the vault is under the new password whatever happens: a failure is reported as such.
+        do {
+            try writeLocked(backupIsNewVersion: true, stage: .backup)
+        } catch {
+            throw Self.backupNotReplaced(location, error: error, removed: Self.removeBackup(location))
+        }
+        try? DurableFile.removeMarker(location.rekeyMarker, folder: location.home)
     }
 
+    /// The vault is under the new password but the backup could not be replaced: it is removed if possible (it
+    /// opens with the old password), and the message says exactly which state the files are in.
+    static func backupNotReplaced(_ location: VaultLocation, error: SentinelError, removed: Bool) -> SentinelError {
+        let reason = error.diagnosis.evidence.first { $0.label == "errno" }.map { "errno \($0.value)" } ?? "see below"
+        return VaultError.make(
+            .invalidInput, .fileSystem,
+            "The vault password WAS changed: the vault now opens only with the new password. But its backup "
+                + "could not be replaced (\(reason)), and "
+                + (removed
+                    ? "so the backup was deleted: nothing opens with the old password."
+                    : "it could not be deleted either: \(location.backup) still opens with the OLD password."),
+            evidence: [.init("vault", location.file), .init("backup", location.backup)],
+            fix: removed
+                ? ["Keep using the new password. The next save writes a new backup."]
+                : [
+                    "Keep using the new password.",
+                    "Delete the old backup yourself: rm \(location.backup)  (or run any command that opens the "
+                        + "vault: it rewrites the backup).",
+                ])
+    }
+
+    private static func removeBackup(_ location: VaultLocation) -> Bool {
+        (try? DurableFile.remove(location.backup, folder: location.home)) != nil
+    }
+
+    /// Which part of a password change's save to do: the vault, then (as a separate step, so that a failure
+    /// there is told apart) the backup; `.both` for a plain save.
+    enum SaveStage { case both, vault, backup }
+
     /// The save itself; the caller holds the lock.
-    mutating func writeLocked(backupIsNewVersion: Bool = false) throws(SentinelError) {
+    mutating func writeLocked(backupIsNewVersion: Bool = false, stage: SaveStage = .both) throws(SentinelError) {
+        if stage == .backup {
+            guard let current = try DurableFile.contents(of: location.file), Vault.digest(current) == baseline else {
+                throw VaultError.changedElsewhere(location)
+            }
+            try DurableFile.replace(
+                location.backup, with: current, through: location.temporaryBackup, folder: location.home)
+            return
+        }
         let current = try DurableFile.contents(of: location.file)
         guard current.map(Vault.digest) == baseline else { throw VaultError.changedElsewhere(location) }
         var payload = VaultPayload.encode(entries)
@@ -126,7 +174,7 @@ public struct UnlockedVault: Sendable {
         }
         try DurableFile.replace(location.file, with: sealed, through: location.temporaryFile, folder: location.home)
         baseline = Vault.digest(sealed)
-        if backupIsNewVersion {
+        if backupIsNewVersion, stage == .both {
             try DurableFile.replace(
                 location.backup, with: sealed, through: location.temporaryBackup, folder: location.home)
         }
@@ -139,6 +187,8 @@ public struct UnlockedVault: Sendable {
                 fix: ["Give --product spot, linear or inverse (repeat it for several)."])
         }
         _ = try entry.venues
+        // Well-formed, without user information; whether plain HTTP may be used is decided where it is used.
+        if let endpoint = entry.environment.customEndpoint { _ = try EndpointURL(endpoint, allowInsecureHTTP: true) }
         try CredentialCheck.validate(
             apiKey: entry.apiKey, secret: entry.secret, passphrase: entry.passphrase, for: entry.exchange)
         if let label = entry.label, label.utf8.count > 200 || label.utf8.contains(where: { $0 < 0x20 }) {

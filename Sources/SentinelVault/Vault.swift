@@ -41,7 +41,8 @@ public enum Vault {
 
     /// Opens the vault with `password`. Checks, in order: the folder's and file's permissions, the file's
     /// signature, integrity (truncation, damage), format version and KDF bounds, and only then spends the KDF's
-    /// time on the password. Never changes the file.
+    /// time on the password. Never changes the vault file; it rewrites the backup only after a password change
+    /// that was interrupted (see `finishInterruptedPasswordChange`).
     public static func open(at location: VaultLocation, password: SecretText) throws(SentinelError) -> UnlockedVault {
         try FilePermissions.checkPrivate(location.home, isDirectory: true)
         guard let file = try DurableFile.contents(of: location.file) else { throw VaultError.missing(location) }
@@ -49,6 +50,7 @@ public enum Vault {
         var opened = try VaultFileFormat.open(file, password: password, location: location)
         defer { for index in opened.payload.indices { opened.payload[index] = 0 } }
         let entries = try VaultPayload.decode(opened.payload, location: location)
+        finishInterruptedPasswordChange(at: location, opened: file)
         return UnlockedVault(
             location: location, password: password, kdfParameters: opened.parameters, entries: entries,
             baseline: digest(file))
@@ -58,6 +60,26 @@ public enum Vault {
     public static func kdfParameters(at location: VaultLocation) throws(SentinelError) -> KDFParameters {
         guard let file = try DurableFile.contents(of: location.file) else { throw VaultError.missing(location) }
         return try VaultFileFormat.parameters(of: file, location: location)
+    }
+
+    /// A password change that died between the vault's rename and the backup's left the backup under the old
+    /// password (and the marker in place). The current password just opened `opened`, so the backup is replaced
+    /// by it — or deleted if that fails — and "the old password opens nothing" holds again. Best effort: a
+    /// failure leaves the marker for the next open.
+    static func finishInterruptedPasswordChange(at location: VaultLocation, opened: [UInt8]) {
+        guard DurableFile.exists(location.rekeyMarker) else { return }
+        guard let lock = try? FileLock(location) else { return }
+        defer { withExtendedLifetime(lock) {} }
+        guard let current = try? DurableFile.contents(of: location.file), digest(current) == digest(opened) else {
+            return
+        }
+        do {
+            try DurableFile.replace(
+                location.backup, with: current, through: location.temporaryBackup, folder: location.home)
+        } catch {
+            guard (try? DurableFile.remove(location.backup, folder: location.home)) != nil else { return }
+        }
+        try? DurableFile.removeMarker(location.rekeyMarker, folder: location.home)
     }
 
     static func digest(_ bytes: [UInt8]) -> [UInt8] {

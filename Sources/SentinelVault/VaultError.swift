@@ -71,13 +71,15 @@ enum VaultError {
     static func unsafeParameters(_ parameters: String, path: String?) -> SentinelError {
         make(
             .invalidInput, .unsafeParameters,
-            "The vault's key-derivation parameters (\(parameters)) are outside what Sentinel accepts, so it refused "
-                + "to unlock it: a damaged or hostile file could otherwise take minutes or all memory to open.",
+            "The vault's key-derivation parameters (\(parameters)) are outside what Sentinel accepts: the file is "
+                + "damaged or was made to be hostile (it could otherwise take minutes or all memory to open, or use "
+                + "parameters scrypt itself refuses). It was not unlocked.",
             evidence: path.map { [.init("vault", $0)] } ?? [],
             fix: [
                 "Restore the backup (vault.sentinel.bak) if the vault was damaged.",
-                "Accepted: N from 2^\(KDFParameters.smallestLog2N), at most "
-                    + "\(KDFParameters.largestMemoryBytes >> 20) MiB of memory and twice the standard's work.",
+                "Accepted: N from 2^\(KDFParameters.smallestLog2N) (at most 2^15 with r = 1), r from 1 to 16, p from 1 "
+                    + "to 16, at most \(KDFParameters.largestMemoryBytes >> 20) MiB of memory and twice the standard's "
+                    + "work.",
             ])
     }
 

@@ -132,7 +132,8 @@ enum VaultFileFormat {
         } catch {
             throw VaultError.make(
                 .invalidInput, .unsafeParameters,
-                "The vault key could not be derived with \(parameters) (not enough memory?).",
+                "The vault key could not be derived with \(parameters): the parameters are within Sentinel's bounds, "
+                    + "which scrypt accepts, so the machine is most likely short of memory.",
                 fix: ["Close other programs and try again; scrypt needs \(parameters.memoryDescription)."])
         }
     }

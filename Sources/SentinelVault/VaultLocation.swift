@@ -25,6 +25,9 @@ public struct VaultLocation: Sendable, Hashable, CustomStringConvertible {
     /// Where a new version is written before it is renamed over the vault.
     var temporaryFile: String { file + ".tmp" }
     var temporaryBackup: String { backup + ".tmp" }
+    /// Present while a password change is under way: until it is gone, the backup may still be under the old
+    /// password, and the next open rewrites it (see `Vault.open`).
+    var rekeyMarker: String { file + ".rekey" }
 
     public var description: String { file }
 }

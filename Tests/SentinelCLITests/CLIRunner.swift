@@ -86,9 +86,11 @@ final class TemporaryFolder {
         return try write(data, name: name)
     }
 
+    /// Writes a file only its owner can read (0600), as Sentinel requires of files that hold secrets.
     func write(_ data: Data, name: String) throws -> String {
         let file = url.appendingPathComponent(name)
         try data.write(to: file)
+        chmod(file.path, 0o600)
         return file.path
     }
 

@@ -48,6 +48,10 @@ import Testing
         let placed = try #require((try json(place.stdout) as? [[String: Any]])?.first)
         #expect(placed["clientOrderID"] as? String == "sn-cli-1")
         #expect(placed["status"] as? String == "new")
+        // The order journal is as private as the vault (issue 17): 0600 in a 0700 home.
+        let journal = try FileManager.default.attributesOfItem(atPath: s.sandbox.home + "/journal.sqlite")
+        #expect(journal[.posixPermissions] as? Int == 0o600)
+        #expect(try FileManager.default.attributesOfItem(atPath: s.sandbox.home)[.posixPermissions] as? Int == 0o700)
         #expect((placed["price"] as? String).flatMap { Double($0) } == 20000)
 
         let show = try await s.sandbox.sentinel(["order", "show", "--symbol", "BTC/USDT", "--client-id", "sn-cli-1"] + s.spot)

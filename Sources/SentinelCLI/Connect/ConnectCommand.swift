@@ -33,6 +33,8 @@ struct ConnectCommand: AsyncParsableCommand {
     @Option(help: "A base URL that replaces the exchange's host, e.g. the simulator's http://127.0.0.1:8900.")
     var endpoint: String?
 
+    @OptionGroup var insecureHTTP: InsecureHTTPOption
+
     @Option(name: .customLong("key-type"), help: "hmac, ed25519 or rsa (default: asked, or read from the secret).")
     var keyType: String?
 
@@ -62,7 +64,8 @@ struct ConnectCommand: AsyncParsableCommand {
     /// True when the key is stored and no doctor check failed.
     func execute() async throws(SentinelError) -> Bool {
         let venue = try GuideText.venue(
-            exchange: exchange, product: product, environment: environment, endpoint: endpoint)
+            exchange: exchange, product: product, environment: environment, endpoint: endpoint,
+            insecureHTTP: insecureHTTP.allowed)
         let declaredKeyType = try keyType.map(VaultAddCommand.keyType)
         if let declaredKeyType, !venue.exchange.traits.keyTypes.contains(declaredKeyType) {
             let offered = KeyType.allCases.filter(venue.exchange.traits.keyTypes.contains).map(\.rawValue)

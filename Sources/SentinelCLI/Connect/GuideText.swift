@@ -6,7 +6,9 @@ import SentinelExchanges
 enum GuideText {
     /// The venue a person asked for: the exchange, `--product` (default: spot, or the exchange's only product) and
     /// `--env` (default: live), refused when the exchange does not have it.
-    static func venue(exchange: String, product: String?, environment: String?, endpoint: String? = nil)
+    static func venue(
+        exchange: String, product: String?, environment: String?, endpoint: String? = nil, insecureHTTP: Bool = false
+    )
         throws(SentinelError) -> Venue
     {
         let exchangeID = try Arguments.exchange(exchange)
@@ -14,7 +16,7 @@ enum GuideText {
         return try Venue(
             exchangeID, chosen,
             Environment(
-                try Arguments.environment(environment ?? "live"), customEndpoint: try Arguments.endpoint(endpoint)))
+                try Arguments.environment(environment ?? "live"), customEndpoint: try Arguments.endpoint(endpoint, insecureHTTP: insecureHTTP)))
     }
 
     static func title(_ venue: Venue) -> String {

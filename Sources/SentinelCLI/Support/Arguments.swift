@@ -1,3 +1,4 @@
+import ArgumentParser
 import SentinelCore
 
 /// Parses the names a person types, with errors that list what is accepted.
@@ -28,17 +29,38 @@ enum Arguments {
         return environment
     }
 
-    /// A custom base URL: `http(s)://host[:port]` with nothing after the authority but an optional path.
-    static func endpoint(_ text: String?) throws(SentinelError) -> String? {
+    /// A custom base URL, checked by `EndpointURL` (https, or plain http only for this machine unless
+    /// `insecureHTTP`; no user information), in canonical form.
+    static func endpoint(_ text: String?, insecureHTTP: Bool = false) throws(SentinelError) -> String? {
         guard let text else { return nil }
-        let valid =
-            (text.hasPrefix("http://") || text.hasPrefix("https://")) && !text.contains(" ")
-            && !text.contains("?") && !text.contains("#") && text.split(separator: "/").count >= 2
-        guard valid else {
-            throw .invalidInput(
-                "\"\(text.prefix(80))\" is not a base URL.",
-                fix: ["Give a base URL such as http://127.0.0.1:8900 (the simulator's Binance port)."])
-        }
-        return text
+        let endpoint = try EndpointURL(text, allowInsecureHTTP: insecureHTTP)
+        if endpoint.isInsecureRemote { InsecureHTTP.warn(endpoint) }
+        return endpoint.url
+    }
+
+    /// The venue of a stored key, after the same check of its endpoint as one typed on the command line: a vault
+    /// entry saved with `--insecure-http` needs the flag again each time it is used.
+    static func checkedStoredVenue(_ venue: Venue, insecureHTTP: Bool) throws(SentinelError) -> Venue {
+        guard let stored = venue.environment.customEndpoint else { return venue }
+        _ = try endpoint(stored, insecureHTTP: insecureHTTP)
+        return venue
+    }
+}
+
+/// `--insecure-http`: the one way to send a key over plain HTTP to another machine, and what it risks.
+struct InsecureHTTPOption: ParsableArguments {
+    @Flag(
+        name: .customLong("insecure-http"),
+        help: ArgumentHelp(
+            "Allow a plain http:// endpoint on another machine. Anyone on the network path can then read the API "
+                + "key and replay the signed requests; use only on a network you control."))
+    var allowed = false
+}
+
+enum InsecureHTTP {
+    static func warn(_ endpoint: EndpointURL) {
+        Console.warning(
+            "sending the API key and signed requests to \(endpoint.host) over plain HTTP (--insecure-http): anyone "
+                + "on the network path can read and replay them")
     }
 }

@@ -24,6 +24,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "A base URL replacing the exchange's host, e.g. the simulator's http://127.0.0.1:8900.")
     var endpoint: String?
 
+    @OptionGroup var insecureHTTP: InsecureHTTPOption
+
     @Option(help: "A JSON file with apiKey and secret (chmod 600).")
     var credentials: String?
 
@@ -41,12 +43,7 @@ struct ConnectionOptions: ParsableArguments {
                     fix: ["Use either --key NAME, or --exchange X --credentials FILE."])
             }
             let entry = try VaultAccess.open(password).requireEntry(named: key)
-            var venue = try entry.venue(for: chosenProduct ?? entry.products.first ?? .spot)
-            if let endpoint {
-                venue = try Venue(
-                    venue.exchange, venue.product,
-                    Environment(venue.environment.kind, customEndpoint: try Arguments.endpoint(endpoint)))
-            }
+            let venue = try venue(of: entry, product: chosenProduct)
             return (venue, entry.credentials, Int64(entry.createdAt.timeIntervalSince1970 * 1000))
         }
         guard let exchange else {
@@ -60,13 +57,27 @@ struct ConnectionOptions: ParsableArguments {
         let exchangeID = try Arguments.exchange(exchange)
         let venue = try Venue(
             exchangeID, chosenProduct ?? .spot,
-            Environment(try Arguments.environment(environment), customEndpoint: try Arguments.endpoint(endpoint)))
+            Environment(try Arguments.environment(environment), customEndpoint: try endpointOverride()))
         guard let credentials else {
             throw .invalidInput(
                 "No key given.",
                 fix: ["Add --credentials FILE with {\"apiKey\": \"…\", \"secret\": \"…\"} (chmod 600)."])
         }
         return (venue, try CredentialsFile.load(path: credentials, exchange: exchangeID), nil)
+    }
+
+    /// `--endpoint`, checked (https, or http only for this machine unless `--insecure-http`).
+    func endpointOverride() throws(SentinelError) -> String? {
+        try Arguments.endpoint(endpoint, insecureHTTP: insecureHTTP.allowed)
+    }
+
+    /// A stored key's venue after the check of its endpoint (`--endpoint` replaces it).
+    func venue(of entry: VaultEntry, product: Product?) throws(SentinelError) -> Venue {
+        let venue = try entry.venue(for: product ?? entry.products.first ?? .spot)
+        if let endpoint = try endpointOverride() {
+            return try Venue(venue.exchange, venue.product, Environment(venue.environment.kind, customEndpoint: endpoint))
+        }
+        return try Arguments.checkedStoredVenue(venue, insecureHTTP: insecureHTTP.allowed)
     }
 
     private func chosenProduct(_ symbolProduct: Product?) throws(SentinelError) -> Product? {
@@ -84,7 +95,10 @@ struct ConnectionOptions: ParsableArguments {
     func client(symbolProduct: Product? = nil) throws(SentinelError) -> any ExchangeClient {
         let (venue, keys, _) = try resolve(symbolProduct: symbolProduct)
         let home = SentinelHome.path(environment: ProcessInfo.processInfo.environment)
-        let journal = try OrderJournal(path: OrderJournal.path(home: home))
+        let journalPath = OrderJournal.path(home: home)
+        // Created 0600 in a private home before SQLite opens it (SQLite gives its side files the same mode).
+        try SentinelHome.preparePrivateFile(journalPath)
+        let journal = try OrderJournal(path: journalPath)
         return try ExchangeRegistry.client(
             for: venue, credentials: keys,
             configuration: ClientConfiguration(requestTimeoutMs: timeoutMs, journal: journal))

@@ -1,6 +1,7 @@
 import Foundation
 import SentinelCore
 import SentinelExchanges
+import SentinelVault
 
 /// Reads `{"apiKey": "...", "secret": "...", "passphrase": "...", "keyType": "hmac|ed25519|rsa"}` from a file.
 /// Error messages name the file and the field, never a value from it.
@@ -16,14 +17,15 @@ enum CredentialsFile {
     }
 
     /// The fields exactly as written in the file, before any check (the doctor diagnoses them itself).
+    /// The file must be private (chmod 600) and regular: it holds a secret like the vault.
     static func read(path: String) throws(SentinelError) -> Fields {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .invalidInput(
-                "Cannot read the credentials file \(path).",
-                fix: ["Check the path, and that the file is readable by you (and only you: chmod 600)."])
-        }
-        return try parse(data, source: "the credentials file \(path)")
+        var bytes = try PrivateFile.read(path, what: "the credentials file", limit: largestFile)
+        defer { for index in bytes.indices { bytes[index] = 0 } }
+        return try parse(Data(bytes), source: "the credentials file \(path)")
     }
+
+    /// Far larger than any key file (an RSA-4096 PEM key is about 3.3 KB).
+    static let largestFile = 64 << 10
 
     /// The fields of a credentials JSON object, as given (no checks beyond the shape).
     struct Fields {

@@ -60,7 +60,6 @@ enum DoctorRunner {
 
     /// True for endpoints on this machine (the local simulator).
     static func isLoopback(_ url: String) -> Bool {
-        guard let host = URLComponents(string: url)?.host else { return false }
-        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+        (try? EndpointURL(url, allowInsecureHTTP: true))?.isLoopback ?? false
     }
 }

@@ -32,6 +32,8 @@ struct VaultAddCommand: ReportingCommand {
     @Option(help: "A base URL that replaces the exchange's host, e.g. the simulator's http://127.0.0.1:8900.")
     var endpoint: String?
 
+    @OptionGroup var insecureHTTP: InsecureHTTPOption
+
     @Option(help: "A note for people, e.g. \"Sentinel - BTC strategy\".")
     var label: String?
 
@@ -53,7 +55,7 @@ struct VaultAddCommand: ReportingCommand {
         let exchangeID = try Arguments.exchange(exchange)
         let chosenProducts = try VaultAddCommand.products(products, exchangeID)
         let environmentValue = Environment(
-            try Arguments.environment(environment ?? "live"), customEndpoint: try Arguments.endpoint(endpoint))
+            try Arguments.environment(environment ?? "live"), customEndpoint: try Arguments.endpoint(endpoint, insecureHTTP: insecureHTTP.allowed))
         let declaredKeyType = try keyType.map(VaultAddCommand.keyType)
         var vault = try VaultAccess.open(password)
         try vault.checkNameAvailable(name)

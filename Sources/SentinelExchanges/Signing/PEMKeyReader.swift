@@ -39,9 +39,22 @@ enum PEMKeyReader {
             if let key = try? Curve25519.Signing.PrivateKey(pemRepresentation: pem) { return .ed25519(key) }
             return try rsa(pem)
         default:
-            throw malformed("The PEM block is not a private key (\(label.prefix(40))).")
+            // The first line is part of the secret: it is named only when it is a PEM label Sentinel knows.
+            if let known = otherLabels.first(where: { "-----BEGIN \($0)-----" == label }) {
+                throw malformed("The PEM block is a \(known), not a private key.")
+            }
+            throw malformed(
+                "The secret contains -----BEGIN but does not start with a PEM private key label "
+                    + "(-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----).")
         }
     }
+
+    /// PEM labels that are not private keys Sentinel signs with; an error may name these (and only these).
+    static let otherLabels = [
+        "CERTIFICATE", "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "TRUSTED CERTIFICATE", "X509 CRL",
+        "EC PRIVATE KEY", "DSA PRIVATE KEY", "EC PARAMETERS", "DH PARAMETERS", "PKCS7", "CMS",
+        "PGP PRIVATE KEY BLOCK", "PGP PUBLIC KEY BLOCK", "SSH2 PUBLIC KEY", "ENCRYPTED PRIVATE KEY",
+    ]
 
     private static func rsa(_ pem: String) throws(SentinelError) -> SigningKey.Material {
         do {

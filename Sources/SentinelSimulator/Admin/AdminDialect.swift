@@ -18,6 +18,7 @@ struct AdminDialect: VenueDialect {
                 return .json(200, .object(members))
             case ("POST", "clock") where segments.count == 1:
                 let clock = try Self.decode(ClockRequest.self, request.body)
+                try SimulatorEngine.checkClockSkew(clock.skewMs)
                 engine.setClockSkew(milliseconds: clock.skewMs)
                 return .json(200, .object([("skewMs", .int(clock.skewMs))]))
             case ("POST", "faults") where segments.count == 1:
@@ -79,10 +80,16 @@ struct AdminDialect: VenueDialect {
             throw .invalidRequest("missing field \"\(key.stringValue)\"")
         } catch let DecodingError.typeMismatch(_, context) {
             throw .invalidRequest("field \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // E.g. a number that does not fit the field (1e300 for an integer).
+            throw .invalidRequest(
+                "field \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is out of range or malformed")
         } catch let DecodingError.valueNotFound(_, context) {
             throw .invalidRequest("field \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is null")
         } catch {
-            throw .invalidRequest("the body could not be read as \(type)")
+            // E.g. a number too large for its field, reported by Foundation without the field's name.
+            throw .invalidRequest(
+                "a value is out of range or of the wrong type; check the fields " + known.sorted().joined(separator: ", "))
         }
     }
 

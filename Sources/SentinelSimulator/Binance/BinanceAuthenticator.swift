@@ -59,8 +59,11 @@ struct BinanceAuthenticator {
             guard value <= ExactDecimal(60_000) else { throw .recvWindowTooLarge }
             window = value
         }
-        if timestamp >= now + 1000 { throw .timestampAhead }
-        if ExactDecimal(Int(now - timestamp)) > window { throw .timestampOutsideWindow }
+        // Wide arithmetic: both numbers come from outside (the request, the admin-set skew) and must not overflow.
+        if Int128(timestamp) >= Int128(now) + 1000 { throw .timestampAhead }
+        guard let age = try? ExactDecimal(significand: Int128(now) - Int128(timestamp), scale: 0), age <= window else {
+            throw .timestampOutsideWindow
+        }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -39,8 +39,18 @@ final class SimulatorEngine: Sendable {
         return withState { $0.createKey(specification, now: $0.now) }
     }
 
+    /// Sets the clock skew; outside ±1 day it is clamped (`checkClockSkew` says why a request is refused).
     func setClockSkew(milliseconds: Int64) {
-        withState { $0.clock.skewMilliseconds = milliseconds }
+        withState { $0.clock.setSkew(milliseconds: milliseconds) }
+    }
+
+    /// Throws, naming the field, when `milliseconds` is outside ±1 day.
+    static func checkClockSkew(_ milliseconds: Int64) throws(SimulatorError) {
+        guard SimulatorClock.skewRange.contains(milliseconds) else {
+            throw .invalidRequest(
+                "skewMs must be between \(SimulatorClock.skewRange.lowerBound) and \(SimulatorClock.skewRange.upperBound) "
+                    + "(±1 day in milliseconds)")
+        }
     }
 
     func addFault(_ fault: SimulatedFault) throws(SimulatorError) {
@@ -60,7 +70,7 @@ final class SimulatorEngine: Sendable {
                 "unknown exchange \"\(exchange.prefix(40))\"; use one of "
                     + ExchangeID.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        guard let value = Price(exactly: price), value.isPositive else {
+        guard price.utf8.count <= 40, let value = Price(exactly: price), value.isPositive else {
             throw .invalidRequest("price must be a positive decimal string such as \"65000.5\"")
         }
         try withState { state throws(SimulatorError) in
@@ -74,6 +84,15 @@ final class SimulatorEngine: Sendable {
                 throw .invalidRequest(
                     "\(exchangeID.rawValue) has no market \"\(symbol.prefix(40))\"; markets: "
                         + known.joined(separator: ", "))
+            }
+            // Every market must take the price before any moves: the filters bound what the engine multiplies.
+            for key in keys {
+                guard let rules = state.markets[key]?.rules else { continue }
+                guard value >= rules.minPrice, value <= rules.maxPrice else {
+                    throw .invalidRequest(
+                        "price must be between \(rules.minPrice) and \(rules.maxPrice) on \(rules.unifiedSymbol) "
+                            + "(the market's price filter)")
+                }
             }
             for key in keys {
                 guard let rules = state.markets[key]?.rules else { continue }
@@ -103,7 +122,9 @@ final class SimulatorEngine: Sendable {
         if fault.count != nil, fault.probability != nil {
             throw .invalidRequest("give count or probability, not both")
         }
-        if let count = fault.count, count < 1 { throw .invalidRequest("count must be at least 1") }
+        if let count = fault.count, count < 1 || count > 1_000_000_000 {
+            throw .invalidRequest("count must be between 1 and 1000000000")
+        }
         if let probability = fault.probability, !(probability > 0 && probability <= 1) {
             throw .invalidRequest("probability must be in (0, 1]")
         }

@@ -13,31 +13,53 @@ struct Listener: Sendable {
     /// Binds `host:port` (0 = ephemeral) and returns once the listener accepts connections, or throws a
     /// `SimulatorError` naming the port.
     static func start(
-        name: String, host: String, port: Int, responder: VenueResponder
+        name: String, host: String, port: Int, responder: VenueResponder, limits: ConnectionLimits
     ) async throws(SimulatorError) -> Listener {
         let outcome = OneShot()
         let dialect = responder.dialect
         let engine = responder.engine
-        let server: HTTPServerBuilder =
-            responder.appliesFaults
-            ? .http1WebSocketUpgrade { request, channel, _ in
-                let target = (request.path ?? "/").split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-                let path = String(target.first ?? "/")
-                guard let stream = dialect.stream(path: path, query: target.count > 1 ? String(target[1]) : "") else {
-                    return .dontUpgrade
-                }
-                let pump = StreamPump(
-                    listener: name, exchange: dialect.exchangeName, path: path, engine: engine,
-                    closeConnection: { channel.close(promise: nil) })
-                return .upgrade([:]) { inbound, outbound, _ in
-                    try await pump.run(stream, inbound: inbound, outbound: outbound)
-                }
+        // Idle keep-alive connections are closed after `idleTimeout`; HTTPConnectionStateHandler does that once a
+        // first request head has arrived, HeadDeadlineHandler before it (a client that never finishes its head).
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .milliseconds(Int64(limits.idleTimeoutMilliseconds)))
+        let headDeadline = min(limits.idleTimeoutMilliseconds, 20_000)
+        let server: HTTPServerBuilder
+        if responder.appliesFaults {
+            server = HTTPServerBuilder { httpResponder in
+                GuardedChildChannel(
+                    base: HTTP1WebSocketUpgradeChannel(
+                        responder: httpResponder, configuration: .init(http1: http1),
+                        shouldUpgrade: { request, channel, _ in
+                            let target = (request.path ?? "/").split(
+                                separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+                            let path = String(target.first ?? "/")
+                            guard
+                                let stream = dialect.stream(
+                                    path: path, query: target.count > 1 ? String(target[1]) : "")
+                            else {
+                                return .dontUpgrade
+                            }
+                            let pump = StreamPump(
+                                listener: name, exchange: dialect.exchangeName, path: path, engine: engine,
+                                closeConnection: { channel.close(promise: nil) })
+                            return .upgrade([:]) { inbound, outbound, _ in
+                                try await pump.run(stream, inbound: inbound, outbound: outbound)
+                            }
+                        }),
+                    headDeadlineMilliseconds: headDeadline)
             }
-            : .http1()
+        } else {
+            server = HTTPServerBuilder { httpResponder in
+                GuardedChildChannel(
+                    base: HTTP1Channel(responder: httpResponder, configuration: http1),
+                    headDeadlineMilliseconds: headDeadline)
+            }
+        }
         let application = Application(
             responder: responder,
             server: server,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)),
             onServerRunning: { channel in outcome.resolve(.success(channel.localAddress?.port ?? port)) },
             logger: Logger(label: "sentinel.simulator.\(name)", factory: { _ in SwiftLogNoOpLogHandler() }))
         let task = Task {

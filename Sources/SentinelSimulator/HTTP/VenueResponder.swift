@@ -14,9 +14,24 @@ struct VenueResponder: HTTPResponder {
     let dialect: any VenueDialect
     let engine: SimulatorEngine
     let appliesFaults: Bool
+    /// A body still arriving after this long is dropped with its connection (a client dripping bytes).
+    var bodyTimeoutMilliseconds = 30_000
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let body = try await request.body.collect(upTo: Self.maximumBodyBytes)
+        // A body over the limit is refused before it is read (Content-Length) or as soon as it passes the limit
+        // (chunked): 413 with a JSON error, never the whole body in memory.
+        if let declared = request.headers[.contentLength], let length = Int(declared), length > Self.maximumBodyBytes {
+            return Self.bodyTooLarge()
+        }
+        let body: ByteBuffer
+        do {
+            guard let collected = try await collectBody(request, context: context) else {
+                return Response(status: .requestTimeout)
+            }
+            body = collected
+        } catch is NIOTooManyBytesError {
+            return Self.bodyTooLarge()
+        }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let incoming = SimulatorRequest(
@@ -60,6 +75,30 @@ struct VenueResponder: HTTPResponder {
         }
     }
 
+    /// The whole body, or nil when it did not arrive within `bodyTimeoutMilliseconds` (the connection is then
+    /// closed, which also ends the collection).
+    private func collectBody(_ request: Request, context: Context) async throws -> ByteBuffer? {
+        let body = request.body
+        // No body announced (most GETs): nothing can drip, so no timer is needed.
+        if request.headers[.contentLength] == nil, request.headers[.transferEncoding] == nil {
+            return try await body.collect(upTo: Self.maximumBodyBytes)
+        }
+        let timeout = bodyTimeoutMilliseconds
+        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: Self.maximumBodyBytes) }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(timeout))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let collected = first else {
+                context.closeConnection()
+                return nil
+            }
+            return collected
+        }
+    }
+
     /// Waits, but lets go at once when the simulator shuts down.
     private func hold(milliseconds: Int) async {
         var waited = 0
@@ -68,6 +107,17 @@ struct VenueResponder: HTTPResponder {
             try? await Task.sleep(for: .milliseconds(slice))
             waited += slice
         }
+    }
+
+    /// 413 with `{"error": ...}`, and `Connection: close` so that the client does not send the rest.
+    static func bodyTooLarge() -> Response {
+        var answer = SimulatorResponse.json(
+            413,
+            .object([
+                ("error", .string("the request body is larger than \(maximumBodyBytes) bytes, the simulator's limit"))
+            ]))
+        answer.headers.append(("Connection", "close"))
+        return response(answer)
     }
 
     static func response(_ answer: SimulatorResponse) -> Response {

@@ -36,6 +36,21 @@ public final class RunningSimulator: Sendable {
             throw SimulatorError.cannotListen(
                 port: base, listener: "all", reason: "the port base must be between 1 and \(65_535 - SimulatorVenue.adminPortOffset)")
         }
+        guard configuration.maximumConnectionsPerListener >= 1,
+            (1...3_600_000).contains(configuration.idleTimeoutMilliseconds),
+            (1...3_600_000).contains(configuration.bodyTimeoutMilliseconds)
+        else {
+            throw SimulatorError.cannotListen(
+                port: configuration.portBase ?? 0, listener: "all",
+                reason: "connection limits must be positive and timeouts between 1 ms and 1 hour")
+        }
+        let listenerCount = SimulatorVenue.allCases.count + 1
+        let limits = ConnectionLimits(
+            maximumConnections: ConnectionLimits.perListener(
+                requested: configuration.maximumConnectionsPerListener, listeners: listenerCount,
+                descriptorLimit: DescriptorLimit.raiseToHardLimit()),
+            idleTimeoutMilliseconds: configuration.idleTimeoutMilliseconds,
+            bodyTimeoutMilliseconds: configuration.bodyTimeoutMilliseconds)
         let engine = SimulatorEngine(seed: configuration.seed)
         engine.withState { $0.enforcesRateLimits = configuration.enforcesRateLimits }
         var listeners: [Listener] = []
@@ -45,13 +60,19 @@ public final class RunningSimulator: Sendable {
             for venue in SimulatorVenue.allCases {
                 let listener = try await Listener.start(
                     name: venue.rawValue, host: configuration.host, port: port(venue.portOffset),
-                    responder: VenueResponder(listener: venue.rawValue, dialect: venue.dialect, engine: engine, appliesFaults: true))
+                    responder: VenueResponder(
+                        listener: venue.rawValue, dialect: venue.dialect, engine: engine, appliesFaults: true,
+                        bodyTimeoutMilliseconds: limits.bodyTimeoutMilliseconds),
+                    limits: limits)
                 listeners.append(listener)
                 ports[venue] = listener.port
             }
             let admin = try await Listener.start(
                 name: "admin", host: configuration.host, port: port(SimulatorVenue.adminPortOffset),
-                responder: VenueResponder(listener: "admin", dialect: AdminDialect(), engine: engine, appliesFaults: false))
+                responder: VenueResponder(
+                    listener: "admin", dialect: AdminDialect(), engine: engine, appliesFaults: false,
+                    bodyTimeoutMilliseconds: limits.bodyTimeoutMilliseconds),
+                limits: limits)
             listeners.append(admin)
             return RunningSimulator(
                 configuration: configuration, engine: engine, listeners: listeners, ports: ports, adminPort: admin.port)
@@ -77,7 +98,8 @@ public final class RunningSimulator: Sendable {
         try engine.createKey(request)
     }
 
-    /// The simulator's clock runs `milliseconds` ahead of the host's (negative: behind).
+    /// The simulator's clock runs `milliseconds` ahead of the host's (negative: behind), clamped to ±1 day
+    /// (`POST /clock` refuses larger values with a 400).
     public func setClockSkew(milliseconds: Int64) async {
         engine.setClockSkew(milliseconds: milliseconds)
     }

@@ -1,3 +1,5 @@
+import SentinelCore
+
 /// Where and how to run the simulator.
 public struct SimulatorConfiguration: Sendable {
     /// The address every listener binds to. Only loopback addresses are accepted.
@@ -11,18 +13,33 @@ public struct SimulatorConfiguration: Sendable {
     /// for load benchmarks; usage headers are still sent.
     public var enforcesRateLimits: Bool
 
-    public init(host: String = "127.0.0.1", portBase: Int? = nil, seed: UInt64 = 42, enforcesRateLimits: Bool = true) {
+    /// Connections one listener holds at once; more wait in the kernel's queue until one closes. Lowered, if
+    /// needed, so that all listeners together stay under the process's descriptor limit.
+    public var maximumConnectionsPerListener: Int
+    /// A connection that sends nothing (no request, or an unfinished request head) for this long is closed; the
+    /// first request head must arrive within the smaller of this and 20 s. The default outlasts the idle time of
+    /// common client pools (AsyncHTTPClient keeps idle connections 60 s), so that a client, not the simulator,
+    /// closes an idle pooled connection and never races a request against the server's close.
+    public var idleTimeoutMilliseconds: Int
+    /// A request body that takes longer than this to arrive is dropped with its connection.
+    public var bodyTimeoutMilliseconds: Int
+
+    public init(
+        host: String = "127.0.0.1", portBase: Int? = nil, seed: UInt64 = 42, enforcesRateLimits: Bool = true,
+        maximumConnectionsPerListener: Int = 512, idleTimeoutMilliseconds: Int = 75_000,
+        bodyTimeoutMilliseconds: Int = 30_000
+    ) {
         self.host = host
         self.portBase = portBase
         self.seed = seed
         self.enforcesRateLimits = enforcesRateLimits
+        self.maximumConnectionsPerListener = maximumConnectionsPerListener
+        self.idleTimeoutMilliseconds = idleTimeoutMilliseconds
+        self.bodyTimeoutMilliseconds = bodyTimeoutMilliseconds
     }
 
-    /// True for `127.0.0.0/8`, `::1` and `localhost`.
+    /// True for `127.0.0.0/8` (four decimal numbers), `::1` and `localhost`, parsed as addresses.
     public static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else { return false }
-        return parts[0] == "127"
+        EndpointURL.isLoopbackHost(host)
     }
 }

@@ -39,17 +39,14 @@ struct VaultPasswordOptions: ParsableArguments {
 }
 
 enum VaultPasswordSource {
-    /// The first line of `file` (a trailing CR is dropped). Warns when others can read the file.
+    /// Larger than any password; a bigger file is refused before it is read.
+    static let largestFile = 4096
+
+    /// The first line of `file` (a trailing CR is dropped). The file must be private (chmod 600) and regular: a
+    /// password others can read is refused, not warned about.
     static func read(file path: String) throws(SentinelError) -> SecretText {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .invalidInput(
-                "Cannot read the password file \(path).",
-                fix: ["Check the path and that the file is readable by you; keep it private: chmod 600 \(path)."])
-        }
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
-            Console.warning("the password file \(path) can be read by other users; run: chmod 600 \(path)")
-        }
+        var data = try PrivateFile.read(path, what: "the password file", limit: largestFile)
+        defer { for index in data.indices { data[index] = 0 } }
         var bytes = Array(data.prefix { $0 != 0x0A })
         if bytes.last == 0x0D { bytes.removeLast() }
         guard !bytes.isEmpty else {

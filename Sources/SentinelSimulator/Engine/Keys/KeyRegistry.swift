@@ -13,6 +13,9 @@ struct KeyRegistry: Sendable {
 
 /// A validated request for a new key (the admin API's `POST /keys`).
 struct KeySpecification: Sendable {
+    /// 9999-12-31T23:59:59.999Z: the latest expiry a key may have (client-supplied, so bounded).
+    static let latestExpiry: Int64 = 253_402_300_799_999
+
     let exchange: ExchangeID
     let permissions: Set<KeyPermission>
     let ipWhitelist: [String]
@@ -47,8 +50,9 @@ struct KeySpecification: Sendable {
         for address in ipWhitelist where !IPAddressText.isValid(address) {
             throw Invalid(message: "\"\(address.prefix(60))\" in ipWhitelist is not an IPv4 or IPv6 address")
         }
-        if let expiresAt, expiresAt <= 0 {
-            throw Invalid(message: "expiresAt must be milliseconds since 1970 (a positive number)")
+        if let expiresAt, !(1...Self.latestExpiry).contains(expiresAt) {
+            throw Invalid(
+                message: "expiresAt must be milliseconds since 1970, between 1 and \(Self.latestExpiry) (year 9999)")
         }
         guard let environmentKind = EnvironmentKind(rawValue: environment) else {
             throw Invalid(message: "unknown environment \"\(environment.prefix(40))\"; use live, testnet or demo")
