@@ -10,12 +10,19 @@ public struct SimulatorConfiguration: Sendable {
     /// Answer 429/418 when request-weight or order-count limits are exceeded (the exchanges' behaviour). Turn off
     /// for load benchmarks; usage headers are still sent.
     public var enforcesRateLimits: Bool
+    /// The clock the simulator reads instead of the host's wall clock; nil (the default) follows the host. Tests set
+    /// one so that rate-limit windows and timestamps do not depend on when the test runs.
+    public var clock: SimulatorManualClock?
 
-    public init(host: String = "127.0.0.1", portBase: Int? = nil, seed: UInt64 = 42, enforcesRateLimits: Bool = true) {
+    public init(
+        host: String = "127.0.0.1", portBase: Int? = nil, seed: UInt64 = 42, enforcesRateLimits: Bool = true,
+        clock: SimulatorManualClock? = nil
+    ) {
         self.host = host
         self.portBase = portBase
         self.seed = seed
         self.enforcesRateLimits = enforcesRateLimits
+        self.clock = clock
     }
 
     /// True for `127.0.0.0/8`, `::1` and `localhost`.
