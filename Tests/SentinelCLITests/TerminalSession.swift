@@ -20,7 +20,7 @@ final class TerminalSession: @unchecked Sendable {
     /// Where the next wait starts looking.
     private var cursor = 0
 
-    init(_ arguments: [String], environment: [String: String]) throws {
+    init(_ arguments: [String], environment: [String: String], unset: [String] = []) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0, let name = Self.unlockedSlaveName(master) else { throw CocoaError(.fileNoSuchFile) }
         let slave = open(name, O_RDWR | O_NOCTTY)
@@ -28,7 +28,9 @@ final class TerminalSession: @unchecked Sendable {
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = CLIRunner.executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        for name in unset { merged[name] = nil }
+        process.environment = merged
         process.standardInput = terminal
         process.standardOutput = terminal
         process.standardError = terminal
@@ -102,10 +104,23 @@ final class TerminalSession: @unchecked Sendable {
         return nil
     }
 
+    /// Whether the terminal echoes what is typed: the settings the program left on the terminal, read from the
+    /// master side (the pair shares one set of settings).
+    var echoes: Bool {
+        if let echoedAtExit { return echoedAtExit }
+        var settings = termios()
+        guard tcgetattr(master, &settings) == 0 else { return false }
+        return settings.c_lflag & tcflag_t(ECHO) != 0
+    }
+
+    /// `echoes` as the program left it, read just before `finish()` closed the master side.
+    private var echoedAtExit: Bool?
+
     /// Everything until the program exits.
     func finish() -> Int32 {
         while readSome() {}
         process.waitUntilExit()
+        echoedAtExit = echoes
         close(master)
         return process.terminationStatus
     }
