@@ -28,10 +28,10 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches)")
         #expect(outcomes.killed > 20, "\(outcomes)")
         // Kills landed inside saves — between the first temporary file and the vault's rename, as the files left
-        // behind show — and after a save had committed: the cases the design is about, not just kills around them.
+        // behind show — the case the design is about, not just kills before or after a save. (Rounds continue, aimed
+        // at the moments that hit a save, until three have; typically dozens do.)
         #expect(outcomes.insideSave > 0, "\(outcomes)")
-        #expect(outcomes.afterCommit > 0, "\(outcomes)")
-        #expect(names.count > 3, "\(outcomes)")
+        #expect(names.starts(with: ["first", "second", "third"]), "\(names)")
         // And the vault still takes writes: no stale lock or temporary file is in the way.
         let after = try await sandbox.vault(
             ["add", "after", "--exchange", "binance", "--stdin"],
