@@ -29,7 +29,7 @@ import Testing
             #expect(answer.status == 400 && answer.code == -1022)
             #expect(answer.message == "Signature for this request is not valid.")
             let missing = try await TestHTTP.send(
-                "GET", client.baseURL + "/api/v3/account?timestamp=\(BinanceTestClient.nowMilliseconds())",
+                "GET", client.baseURL + "/api/v3/account?timestamp=\(client.clock?.milliseconds ?? BinanceTestClient.nowMilliseconds())",
                 headers: ["X-MBX-APIKEY": client.apiKey])
             #expect(missing.status == 400 && missing.code == -1102)
         }
@@ -87,7 +87,7 @@ import Testing
 
     @Test func expiredKeyLosesTradingButKeepsReading() async throws {
         try await withSimulator { simulator in
-            let expired = BinanceTestClient.nowMilliseconds() - 1000
+            let expired = (simulator.configuration.clock?.milliseconds ?? BinanceTestClient.nowMilliseconds()) - 1000
             let client = try await simulator.binanceClient(SimulatedKeyRequest(exchange: "binance", expiresAt: expired))
             #expect(try await client.signed("GET", "/api/v3/account").status == 200)
             let order = try await client.signed(
@@ -106,7 +106,8 @@ import Testing
                 environmentPrefix: "/demo", SimulatedKeyRequest(exchange: "binance", environment: "demo"))
             #expect(try await demo.signed("GET", "/api/v3/account").status == 200)
             var onLive = demo
-            onLive = BinanceTestClient(baseURL: simulator.url(for: .binance), apiKey: demo.apiKey, signer: demo.signer)
+            onLive = BinanceTestClient(
+                baseURL: simulator.url(for: .binance), apiKey: demo.apiKey, signer: demo.signer, clock: demo.clock)
             let live = try await onLive.signed("GET", "/api/v3/account")
             #expect(live.status == 401 && live.code == -2015)
             let testnetFutures = try await simulator.binanceClient(
@@ -114,7 +115,8 @@ import Testing
             let wrongEnvironment = try await testnetFutures.signed("GET", "/fapi/v2/balance")
             #expect(wrongEnvironment.status == 401 && wrongEnvironment.code == -2008)
             let rightEnvironment = BinanceTestClient(
-                baseURL: simulator.url(for: .binanceUSDM) + "/testnet", apiKey: testnetFutures.apiKey, signer: testnetFutures.signer)
+                baseURL: simulator.url(for: .binanceUSDM) + "/testnet", apiKey: testnetFutures.apiKey, signer: testnetFutures.signer,
+                clock: testnetFutures.clock)
             #expect(try await rightEnvironment.signed("GET", "/fapi/v2/balance").status == 200)
             // The spot testnet has no /sapi.
             let testnet = try await simulator.binanceClient(
@@ -125,8 +127,8 @@ import Testing
     }
 
     @Test func binanceUSHasItsOwnKeys() async throws {
-        // A clock that stands still: the two reads below are counted in one weight window however long the run takes.
-        try await withSimulator(clock: .startingNow()) { simulator in
+        // The clock stands still (withSimulator's default): the two reads below fall in one weight window.
+        try await withSimulator { simulator in
             let global = try await simulator.binanceClient(venue: .binanceUS, SimulatedKeyRequest(exchange: "binance"))
             let refused = try await global.signed("GET", "/api/v3/account")
             #expect(refused.status == 401 && refused.code == -2015)
@@ -167,7 +169,8 @@ import Testing
                 SimulatedKeyRequest(exchange: "binance", keyType: "ed25519", publicKey: BinanceTestSigner.ed25519PublicKeyPEM))
             #expect(key.secret.isEmpty)
             let client = BinanceTestClient(
-                baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .ed25519(BinanceTestSigner.ed25519PrivateKey))
+                baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .ed25519(BinanceTestSigner.ed25519PrivateKey),
+                clock: simulator.configuration.clock)
             #expect(try await client.signed("GET", "/api/v3/account").status == 200)
             #expect(try await client.signed("GET", "/api/v3/account", inBody: false, tamper: true).code == -1022)
             let order = try await client.signed(
@@ -182,7 +185,9 @@ import Testing
             let privateKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
             let key = try await simulator.createKey(
                 SimulatedKeyRequest(exchange: "binance", keyType: "rsa", publicKey: privateKey.publicKey.pemRepresentation))
-            let client = BinanceTestClient(baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .rsa(privateKey))
+            let client = BinanceTestClient(
+                baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .rsa(privateKey),
+                clock: simulator.configuration.clock)
             #expect(try await client.signed("GET", "/api/v3/account").status == 200)
             #expect(try await client.signed("GET", "/api/v3/account", tamper: true).code == -1022)
         }

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import SentinelSimulator
 
-/// Starts a simulator on ephemeral ports for one test and shuts it down afterwards. With `clock`, the simulator's
-/// time stands still unless the test moves it (and the test clients sign with that time): tests that read the
-/// one-minute weight counter across several requests use it, so that a run crossing a minute boundary cannot reset
-/// the counter under them.
+/// Starts a simulator on ephemeral ports for one test and shuts it down afterwards. By default its clock is a manual
+/// one, started at the host's time, that stands still unless the test moves it, and the test clients sign with that
+/// time: what a test observes then cannot depend on how long a loaded machine takes between two requests (a signed
+/// request older than recvWindow) or on a minute boundary falling inside the test (the weight counter restarting).
+/// `clock: nil` runs on the host's wall clock, for the tests of that.
 func withSimulator<Result>(
-    seed: UInt64 = 42, enforcesRateLimits: Bool = true, clock: SimulatorManualClock? = nil,
+    seed: UInt64 = 42, enforcesRateLimits: Bool = true, clock: SimulatorManualClock? = .startingNow(),
     _ body: (RunningSimulator) async throws -> Result
 ) async throws -> Result {
     let simulator = try await RunningSimulator.start(
