@@ -8,8 +8,9 @@ import Testing
 @Suite struct FaultInjectionTests {
     @Test func latency() async throws {
         try await withSimulator { simulator in
-            // Order of events, not wall time: a request sent while the delayed one is held is answered first.
-            await simulator.addFault(SimulatedFault(exchange: "binance", kind: "latency", path: "/api/v3/time", count: 1, latencyMs: 3_000))
+            // Order of events, not a measured duration: a request sent while the delayed one is held is answered
+            // first. The delay only has to outlast one plain request on a loaded machine (3 s did not, once).
+            await simulator.addFault(SimulatedFault(exchange: "binance", kind: "latency", path: "/api/v3/time", count: 1, latencyMs: 15_000))
             let client = try await simulator.spotClient()
             let answers = Mutex<[String]>([])
             let delayed = Task {
