@@ -14,7 +14,7 @@ import Testing
             let client = try await simulator.spotClient()
             let answers = Mutex<[String]>([])
             let delayed = Task {
-                let answer = try await client.get("/api/v3/time")
+                let answer = try await TestHTTP.send("GET", client.baseURL + "/api/v3/time", timeoutSeconds: 120)
                 answers.withLock { $0.append("delayed") }
                 return answer
             }
