@@ -3,8 +3,9 @@ import SentinelNet
 
 /// Known-answer tests: signing vectors run through the real signers. Each vector says where it comes from: printed by
 /// the exchange itself (Binance's and KuCoin's API documentation), or computed with an independent implementation
-/// (ccxt 4.5.90) and re-checked with plain Python — Bybit, OKX and Bitget publish no vector that can be reproduced. `sentinel demo` runs them at start-up, as crypto libraries do, so a build that
-/// signs wrongly says so before it is used.
+/// (ccxt 4.5.90) and re-checked with plain Python — Bybit, OKX and Bitget publish no vector that can be reproduced.
+/// `sentinel demo` runs them at start-up, as crypto libraries do, so a build that signs wrongly says so before it is
+/// used.
 public enum SigningSelfTest {
     /// Where a vector comes from.
     public enum Origin: String, Sendable {
@@ -78,7 +79,8 @@ public enum SigningSelfTest {
             apiKey: binanceKey, secret: binanceSecret, passphrase: nil, method: .POST, path: "/api/v3/order",
             query: "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC",
             body: "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559", timestampMs: 1_499_827_319_559,
-            location: "signature", expected: "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77", origin: .exchange),
+            location: "signature", expected: "0fd168b8ddb4876a0358a8d14d0c9f3da0e9b20c5d52b2a00fcf7d1c602f9a77",
+            origin: .exchange),
         Vector(
             exchange: .binanceUS, name: "HMAC, non-ASCII symbol percent-encoded", product: .spot,
             environment: .live, apiKey: binanceKey, secret: binanceSecret, passphrase: nil, method: .POST,
