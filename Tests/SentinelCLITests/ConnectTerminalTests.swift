@@ -28,7 +28,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func aSystemGeneratedKeyFromPromptToPassingDoctor() async throws {
+    @Test(.timeLimit(.minutes(4))) func aSystemGeneratedKeyFromPromptToPassingDoctor() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }
         let key = try await simulator.createKey(
@@ -61,7 +61,7 @@ import Testing
         #expect(entry.apiKey == key.apiKey && entry.keyType == .hmac)
     }
 
-    @Test(.timeLimit(.minutes(2))) func aSelfGeneratedEd25519KeyRegisteredWithThePrintedPublicKey() async throws {
+    @Test(.timeLimit(.minutes(4))) func aSelfGeneratedEd25519KeyRegisteredWithThePrintedPublicKey() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }
         let sandbox = try VaultSandbox()
@@ -94,7 +94,7 @@ import Testing
         #expect(entry.secret.revealed().hasPrefix("-----BEGIN PRIVATE KEY-----"))
     }
 
-    @Test(.timeLimit(.minutes(2))) func rerunningOnAStoredNameOffersRotation() async throws {
+    @Test(.timeLimit(.minutes(4))) func rerunningOnAStoredNameOffersRotation() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }
         let sandbox = try VaultSandbox()

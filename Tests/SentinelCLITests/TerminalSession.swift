@@ -20,7 +20,7 @@ final class TerminalSession: @unchecked Sendable {
     /// Where the next wait starts looking.
     private var cursor = 0
 
-    init(_ arguments: [String], environment: [String: String]) throws {
+    init(_ arguments: [String], environment: [String: String], unset: [String] = []) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0, let name = Self.unlockedSlaveName(master) else { throw CocoaError(.fileNoSuchFile) }
         let slave = open(name, O_RDWR | O_NOCTTY)
@@ -28,7 +28,9 @@ final class TerminalSession: @unchecked Sendable {
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = CLIRunner.executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        for name in unset { merged[name] = nil }
+        process.environment = merged
         process.standardInput = terminal
         process.standardOutput = terminal
         process.standardError = terminal
@@ -51,7 +53,7 @@ final class TerminalSession: @unchecked Sendable {
         #endif
     }
 
-    /// Reads what the program shows until `text` appears (or 20 s pass), then types `line` and Enter.
+    /// Reads what the program shows until `text` appears (or `patience` passes), then types `line` and Enter.
     func answer(_ text: String, with line: String) throws {
         try waitFor(text)
         type(line)
@@ -69,7 +71,7 @@ final class TerminalSession: @unchecked Sendable {
 
     /// Waits until one of `texts` appears after the cursor; returns the one that appears first on the screen.
     func waitFor(any texts: [String]) throws -> String {
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(Self.patience)
         while true {
             let rest = Array(shown.dropFirst(cursor))
             let found = texts.compactMap { text -> (String, Int)? in
@@ -102,17 +104,34 @@ final class TerminalSession: @unchecked Sendable {
         return nil
     }
 
+    /// How long a wait lasts before the test fails: generous, because on a loaded 2-core machine running two test
+    /// suites at once a doctor run behind a prompt was seen to take over 20 s.
+    static let patience: TimeInterval = 90
+
+    /// Whether the terminal echoes what is typed: the settings the program left on the terminal, read from the
+    /// master side (the pair shares one set of settings).
+    var echoes: Bool {
+        if let echoedAtExit { return echoedAtExit }
+        var settings = termios()
+        guard tcgetattr(master, &settings) == 0 else { return false }
+        return settings.c_lflag & tcflag_t(ECHO) != 0
+    }
+
+    /// `echoes` as the program left it, read just before `finish()` closed the master side.
+    private var echoedAtExit: Bool?
+
     /// Everything until the program exits.
     func finish() -> Int32 {
         while readSome() {}
         process.waitUntilExit()
+        echoedAtExit = echoes
         close(master)
         return process.terminationStatus
     }
 
     private func readSome() -> Bool {
         var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 20_000) > 0 else { return false }
+        guard poll(&poller, 1, Int32(Self.patience * 1000)) > 0 else { return false }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = read(master, &buffer, buffer.count)
         guard count > 0 else { return false }

@@ -1,5 +1,5 @@
 import Foundation
-import SentinelSimulator
+@testable import SentinelSimulator
 import Testing
 
 /// `markets`, `balance`, `positions`, `order …` and `doctor` as a user runs them: against a simulator, with a key
@@ -106,11 +106,15 @@ import Testing
     func badOrdersAreRefusedBeforeAnythingIsSent(arguments: [String], message: String) async throws {
         let s = try await Self.setup()
         defer { Task { await s.simulator.shutdown() } }
+        // A tripwire on the order endpoint: one request there, of any kind, uses it up.
+        await s.simulator.addFault(SimulatedFault(exchange: "binance", kind: "error5xx", path: "/api/v3/order", count: 1))
         let outcome = try await s.sandbox.sentinel(["order", "place"] + arguments + s.spot)
         #expect(outcome.status != 0)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
-        #expect(try await s.sandbox.sentinel(["order", "list"] + s.spot).stdout.contains("No orders."))
+        #expect(s.simulator.engine.withState { $0.faults.rules.count } == 1, "a request reached /api/v3/order")
+        let list = try await s.sandbox.sentinel(["order", "list"] + s.spot)
+        #expect(list.status == 0 && list.stdout.contains("No orders."), "\(list.stderr)")
     }
 
     @Test func aStoredKeyIsUsedByNameAndTheDoctorPassesItAsJSON() async throws {
@@ -138,10 +142,23 @@ import Testing
             "credentials", "environment", "clock", "auth", "permissions.read", "permissions.trade", "permissions.withdraw",
             "permissions.transfer", "ip-whitelist", "expiry", "read-test", "order-test", "position-test", "reconnect-test",
         ])
+        // Every check passes, except the position test, which spot (the key's first product) has no use for.
         for check in checks {
-            #expect(["pass", "skip"].contains(check["status"] as? String), "\(check)")
+            let expected = check["id"] as? String == "position-test" ? "skip" : "pass"
+            #expect(check["status"] as? String == expected, "\(check)")
             #expect(check["summary"] is String && check["evidence"] is [String: Any] && check["fix"] is [Any])
         }
+        #expect(checks.first { $0["id"] as? String == "position-test" }?["summary"] as? String == "Spot has no positions.")
+
+        // --skip-order-test: the order test is reported skipped and no order request is sent.
+        await s.simulator.addFault(SimulatedFault(exchange: "binance", kind: "error5xx", path: "/api/v3/order", count: 1))
+        let skipping = try await s.sandbox.sentinel(["doctor", "bot-1", "--json", "--skip-order-test"])
+        #expect(skipping.status == 0, "\(skipping.stdout)\n\(skipping.stderr)")
+        let skipped = try #require(try json(skipping.stdout) as? [String: Any])
+        let orderTest = (skipped["checks"] as? [[String: Any]])?.first { $0["id"] as? String == "order-test" }
+        #expect(orderTest?["status"] as? String == "skip")
+        #expect(orderTest?["summary"] as? String == "Skipped (--skip-order-test).")
+        #expect(s.simulator.engine.withState { $0.faults.rules.count } == 1, "an order request was sent")
         for output in s.sandbox.outputs {
             #expect(!output.stdout.contains(key.secret) && !output.stderr.contains(key.secret))
         }

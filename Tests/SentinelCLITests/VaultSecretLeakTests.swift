@@ -12,28 +12,40 @@ import Testing
         let sandbox = try VaultSandbox()
         try await sandbox.initialize()
         let okxKey = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"
-        try await sandbox.vault(
+        // Each command with the exit status it must end with: a command that fails for another reason than the one
+        // intended would otherwise scan an error message instead of the output it is meant to check.
+        func run(_ arguments: [String], input: String? = nil, succeeds: Bool, _ mentions: String? = nil) async throws {
+            let outcome = try await sandbox.vault(arguments, input: input)
+            #expect((outcome.status == 0) == succeeds, "\(arguments): \(outcome.status) \(outcome.stderr)")
+            if let mentions { #expect((outcome.stdout + outcome.stderr).contains(mentions), "\(arguments): \(outcome.stderr)") }
+        }
+        try await run(
             ["add", "okx", "--exchange", "okx", "--stdin"],
-            input: VaultSandbox.keyJSON(" \(okxKey)", Self.secret + "\n", Self.passphrase + " "))
-        try await sandbox.vault(
+            input: VaultSandbox.keyJSON(" \(okxKey)", Self.secret + "\n", Self.passphrase + " "), succeeds: true)
+        try await run(
             ["add", "bad", "--exchange", "okx", "--stdin"],
-            input: VaultSandbox.keyJSON(okxKey, Self.secret, Self.secret))
-        try await sandbox.vault(
-            ["add", "bad2", "--exchange", "binance", "--stdin"], input: VaultSandbox.keyJSON(Self.secret, Self.secret))
-        try await sandbox.vault(
+            input: VaultSandbox.keyJSON(okxKey, Self.secret, Self.secret), succeeds: false)
+        try await run(
+            ["add", "bad2", "--exchange", "binance", "--stdin"], input: VaultSandbox.keyJSON(Self.secret, Self.secret),
+            succeeds: false)
+        try await run(
             ["add", "bad3", "--exchange", "okx", "--stdin"],
-            input: VaultSandbox.keyJSON(okxKey, Self.secret + " x", Self.passphrase))
-        try await sandbox.vault(["list"])
-        try await sandbox.vault(["list", "--json"])
-        try await sandbox.vault(["show", "okx"])
-        try await sandbox.vault(["show", "okx", "--json"])
-        try await sandbox.vault(
-            ["rotate", "okx", "--stdin"], input: VaultSandbox.keyJSON(okxKey, Self.rotatedSecret, Self.passphrase))
-        try await sandbox.vault(["rename", "okx", "okx-main"])
+            input: VaultSandbox.keyJSON(okxKey, Self.secret + " x", Self.passphrase), succeeds: false)
+        try await run(["list"], succeeds: true, "okx")
+        try await run(["list", "--json"], succeeds: true, "okx")
+        try await run(["show", "okx"], succeeds: true, "okx")
+        try await run(["show", "okx", "--json"], succeeds: true, "okx")
+        try await run(
+            ["rotate", "okx", "--stdin"], input: VaultSandbox.keyJSON(okxKey, Self.rotatedSecret, Self.passphrase),
+            succeeds: true)
+        try await run(["rename", "okx", "okx-main"], succeeds: true)
         let newPassword = try sandbox.folder.write(Data("another sandbox password\n".utf8), name: "new")
-        try await sandbox.vault(["passwd", "--new-password-file", newPassword])
-        try await sandbox.vault(["list"])
-        try await sandbox.vault(["show", "okx-main", "--password-file", newPassword])
+        try await run(["passwd", "--new-password-file", newPassword], succeeds: true)
+        // The old password no longer opens the vault…
+        try await run(["list"], succeeds: false)
+        // …the new one does.
+        let shown = try await sandbox.vault(["show", "okx-main", "--password-file", newPassword])
+        #expect(shown.status == 0 && shown.stdout.contains("okx-main"), "\(shown.stderr)")
         #expect(sandbox.outputs.count == 14)
 
         let needles = [

@@ -9,27 +9,32 @@ import Testing
 
     func run(
         _ behaviour: FakeExchangeClient.Behaviour = .init(), product: Product = .spot, apiKey: String = "key-0123456789abcdef",
-        secret: String? = nil, keyWorksOn: EnvironmentKind? = nil, options: Doctor.Options = .init(),
-        isSimulator: Bool = true
+        secret: String? = nil, keyWorksOn: EnvironmentKind? = nil, exchange: ExchangeID = .binance,
+        keyWorksOnExchange: ExchangeID? = nil, options: Doctor.Options = .init(), isSimulator: Bool = true,
+        injectConnectionReset: (@Sendable () async throws -> Void)? = nil
     ) async throws -> (DoctorReport, [FakeExchangeClient]) {
         let clients = Mutex<[FakeExchangeClient]>([])
-        let venue = try Venue(.binance, product, .live)
+        let venue = try Venue(exchange, product, .live)
         let subject = DoctorSubject(
             name: "test", venue: venue, apiKey: apiKey, secret: SecretText(secret ?? self.secret), passphrase: nil,
             keyType: nil)
         let environment = DoctorEnvironment(
             makeClient: { venue, _ in
                 var b = behaviour
+                let refused = SentinelError(
+                    .authentication, Diagnosis(cause: "refused", evidence: [.init("exchange said", "-2015 Invalid API-key, IP, or permissions for action.")]),
+                    exchangeCode: "-2015")
                 if let home = keyWorksOn {
-                    b.authError = venue.environment.kind == home ? nil : SentinelError(
-                        .authentication, Diagnosis(cause: "refused", evidence: [.init("exchange said", "-2015 Invalid API-key, IP, or permissions for action.")]),
-                        exchangeCode: "-2015")
+                    b.authError = venue.environment.kind == home ? nil : refused
+                }
+                if let home = keyWorksOnExchange {
+                    b.authError = venue.exchange == home && venue.environment.kind == .live ? nil : refused
                 }
                 let client = FakeExchangeClient(venue: venue, behaviour: b)
                 clients.withLock { $0.append(client) }
                 return client
             },
-            isSimulator: isSimulator, now: { 1_800_000_000_000 })
+            isSimulator: isSimulator, injectConnectionReset: injectConnectionReset, now: { 1_800_000_000_000 })
         let report = await Doctor(subject: subject, environment: environment, options: options).run()
         return (report, clients.withLock { $0 })
     }
@@ -41,8 +46,67 @@ import Testing
         #expect(report.ok)
         #expect(report.checks.map(\.id) == DoctorCheckID.allCases)
         for check in report.checks { #expect(check.status == .pass, "\(check.id): \(check.summary)") }
-        #expect(clients[0].openOrderCount == 0)
+        #expect(try await clients[0].openOrders(symbol: nil).isEmpty)
         #expect(report.check(.orderTest)?.evidence["price"] == "12000.00")  // 0.2 + (1 − 0.2)/4 = 0.4 of the market
+        // The reconnect test closed the client's connections (no injected reset here) and then read again.
+        #expect(clients[0].dropCount == 1)
+        #expect(report.check(.reconnectTest)?.summary.contains("the client's connections were closed") == true)
+    }
+
+    @Test func aClientThatCannotReconnectFailsTheReconnectTest() async throws {
+        var behaviour = FakeExchangeClient.Behaviour()
+        behaviour.failsAfterDrop = SentinelError(.network, Diagnosis(cause: "Could not reach Binance (connection refused)."))
+        let (report, clients) = try await run(behaviour)
+        #expect(clients[0].dropCount == 1)
+        #expect(status(report, .readTest) == .pass, "before the drop everything worked")
+        #expect(status(report, .reconnectTest) == .fail)
+        #expect(report.check(.reconnectTest)?.summary == "After the drop (the client's connections were closed) the client did not recover.")
+        #expect(!report.ok)
+    }
+
+    @Test func aConnectionThatCannotBeDroppedIsAWarningNotAFailure() async throws {
+        struct CannotReset: Error {}
+        let (report, clients) = try await run(injectConnectionReset: { throw CannotReset() })
+        #expect(status(report, .reconnectTest) == .warn)
+        #expect(report.check(.reconnectTest)?.summary == "The connection could not be dropped for the test.")
+        #expect(clients[0].dropCount == 0, "an injected reset is used instead of closing the client's connections")
+        #expect(report.ok)
+    }
+
+    @Test func aServerSideResetThatTheClientSurvivesPasses() async throws {
+        let resets = Mutex(0)
+        let (report, clients) = try await run(injectConnectionReset: { resets.withLock { $0 += 1 } })
+        #expect(resets.withLock { $0 } == 1)
+        #expect(clients[0].dropCount == 0)
+        #expect(status(report, .reconnectTest) == .pass)
+        #expect(report.check(.reconnectTest)?.summary.contains("the server reset the connection") == true)
+    }
+
+    @Test func aBinanceUSKeyUsedOnBinanceIsNamed() async throws {
+        let (report, _) = try await run(keyWorksOnExchange: .binanceUS)
+        #expect(status(report, .environment) == .fail)
+        #expect(report.check(.environment)?.summary == "This is a Binance.US live key, but it was used on Binance live.")
+        #expect(report.check(.environment)?.fix.first?.hasPrefix("Use the exchange binance-us") == true)
+        #expect(report.check(.environment)?.evidence["key works on"]?.contains("binance-us") == true)
+        #expect(status(report, .orderTest) == .skip)
+    }
+
+    @Test func aBinanceKeyUsedOnBinanceUSIsNamed() async throws {
+        let (report, _) = try await run(exchange: .binanceUS, keyWorksOnExchange: .binance)
+        #expect(status(report, .environment) == .fail)
+        #expect(report.check(.environment)?.summary == "This is a Binance live key, but it was used on Binance.US live.")
+        #expect(report.check(.environment)?.fix.first?.hasPrefix("Use the exchange binance:") == true)
+    }
+
+    @Test func skipOrderTestPlacesNothing() async throws {
+        let (report, clients) = try await run(options: .init(skipOrderTest: true))
+        #expect(status(report, .orderTest) == .skip)
+        #expect(report.check(.orderTest)?.summary == "Skipped (--skip-order-test).")
+        #expect(clients[0].placementCount == 0)
+        #expect(report.ok)
+        let (ran, ranClients) = try await run()
+        #expect(status(ran, .orderTest) == .pass)
+        #expect(ranClients[0].placementCount == 1)
     }
 
     @Test func pastedWhitespaceStopsAtCredentialsAndNamesTheField() async throws {
@@ -120,6 +184,8 @@ import Testing
         #expect(report.check(.orderTest)?.summary.hasPrefix("THE TEST ORDER IS STILL OPEN") == true)
         #expect(report.check(.orderTest)?.fix.first?.contains("sentinel order cancel --symbol BTC/USDT --client-id sn-") == true)
         #expect(clients[0].openOrderCount == 1)
+        let open = try await clients[0].openOrders(symbol: UnifiedSymbol("BTC/USDT")!)
+        #expect(open.map(\.clientOrderID) == [report.check(.orderTest)?.evidence["client order id"]])
     }
 
     @Test func positionTestIsOptInOnARealExchange() async throws {

@@ -13,12 +13,16 @@ final class FakeExchangeClient: ExchangeClient {
         var cancelFails = false
         var placeError: SentinelError? = nil
         var unreachable = false
+        /// After `dropConnections()`, every request fails with this (a client that cannot reconnect).
+        var failsAfterDrop: SentinelError? = nil
     }
 
     let venue: Venue
     let behaviour: Behaviour
     private let state = Mutex<[String: Order]>([:])
     private let position = Mutex<ExactDecimal>(.zero)
+    private let drops = Mutex(0)
+    private let placements = Mutex(0)
     let market = Market(
         symbol: UnifiedSymbol("BTC/USDT")!, nativeSymbol: "BTCUSDT", product: .spot, isTrading: true,
         rules: MarketRules(
@@ -31,13 +35,23 @@ final class FakeExchangeClient: ExchangeClient {
     }
 
     var openOrderCount: Int { state.withLock { $0.values.filter { !$0.status.isFinal }.count } }
+    /// How often the connections were dropped.
+    var dropCount: Int { drops.withLock { $0 } }
+    /// How many orders were placed (accepted or not).
+    var placementCount: Int { placements.withLock { $0 } }
 
     private func authorized() throws(SentinelError) {
+        try reachable()
         if let error = behaviour.authError { throw error }
+    }
+
+    private func reachable() throws(SentinelError) {
+        if let error = behaviour.failsAfterDrop, dropCount > 0 { throw error }
     }
 
     func serverTime() async throws(SentinelError) -> Int64 {
         if behaviour.unreachable { throw SentinelError(.network, Diagnosis(cause: "Could not reach the exchange.")) }
+        try reachable()
         return 1
     }
 
@@ -71,6 +85,7 @@ final class FakeExchangeClient: ExchangeClient {
     }
 
     func placeOrder(_ request: OrderRequest) async throws(SentinelError) -> Order {
+        placements.withLock { $0 += 1 }
         try authorized()
         if let error = behaviour.placeError { throw error }
         try market.rules.validate(request, referencePrice: try! Price("30000"))
@@ -88,7 +103,13 @@ final class FakeExchangeClient: ExchangeClient {
         return order
     }
 
-    func placeOrders(_ requests: [OrderRequest]) async throws(SentinelError) -> [Result<Order, SentinelError>] { [] }
+    func placeOrders(_ requests: [OrderRequest]) async throws(SentinelError) -> [Result<Order, SentinelError>] {
+        var results: [Result<Order, SentinelError>] = []
+        for request in requests {
+            do { results.append(.success(try await placeOrder(request))) } catch { results.append(.failure(error)) }
+        }
+        return results
+    }
 
     func cancelOrder(symbol: UnifiedSymbol, _ reference: OrderReference) async throws(SentinelError) -> Order {
         if behaviour.cancelFails { throw SentinelError(.exchangeUnavailable, Diagnosis(cause: "cancel failed")) }
@@ -109,7 +130,13 @@ final class FakeExchangeClient: ExchangeClient {
         return order
     }
 
-    func openOrders(symbol: UnifiedSymbol?) async throws(SentinelError) -> [Order] { [] }
+    func openOrders(symbol: UnifiedSymbol?) async throws(SentinelError) -> [Order] {
+        try authorized()
+        return state.withLock { orders in
+            orders.values.filter { !$0.status.isFinal && (symbol == nil || $0.symbol == symbol) }
+                .sorted { ($0.clientOrderID ?? "") < ($1.clientOrderID ?? "") }
+        }
+    }
 
     func permissions() async throws(SentinelError) -> KeyPermissions {
         try authorized()
@@ -119,6 +146,8 @@ final class FakeExchangeClient: ExchangeClient {
         return permissions
     }
 
-    func dropConnections() async {}
+    func dropConnections() async {
+        drops.withLock { $0 += 1 }
+    }
     func shutdown() async {}
 }

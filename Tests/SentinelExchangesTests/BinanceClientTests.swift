@@ -113,10 +113,16 @@ import Testing
         let client = try client(transport)
         _ = try await client.serverTime()
         // 5999 of 6000 used (above the 90% budget) with the window ending 60 s away at most: waits or refuses, never sends.
+        // The clock stands 40 s before the window ends: the client must wait. Cancelled, the waiting call fails with the
+        // pacing's own error; a call that had been sent instead would have succeeded.
         let task = Task { try await client.serverTime() }
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(transport.requests.count == 1)
         task.cancel()
+        switch await task.result {
+        case .success: Issue.record("the request was sent although the weight budget was used up")
+        case .failure(let error):
+            #expect((error as? SentinelError)?.diagnosis.cause == "Cancelled while waiting for the rate limit to allow the request.")
+        }
+        #expect(transport.requests.count == 1)
     }
 
     @Test func aTimeoutAfterAcceptanceIsResolvedByClientIDWithoutASecondOrder() async throws {

@@ -5,6 +5,11 @@ import Testing
 
 @testable import SentinelExchanges
 
+/// Where the vectors come from: "official" ones are printed in Binance's own API documentation
+/// (github.com/binance/binance-spot-api-docs, "SIGNED endpoint examples"; the mixed query+body one from an older
+/// revision of the same page) with Binance's published example key and secret. Binance's RSA and Ed25519 examples
+/// cannot be reproduced (the private keys are not published), so those vectors were computed with an independent
+/// implementation — ccxt 4.5.90's `binance.sign()` — and re-checked with Python's `cryptography`.
 @Suite struct BinanceSignerTests {
     static let key = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
     static let secret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
@@ -16,6 +21,7 @@ import Testing
             recvWindow: recvWindow)
     }
 
+    /// Origin: Binance API documentation, HMAC example (all parameters in the query).
     @Test func officialVectorAllInQuery() throws {
         let query =
             "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
@@ -26,6 +32,7 @@ import Testing
         #expect(request.body == nil)
     }
 
+    /// Origin: Binance API documentation, HMAC example (all parameters in the body).
     @Test func officialVectorAllInBody() throws {
         let form =
             "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
@@ -35,6 +42,7 @@ import Testing
         #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
     }
 
+    /// Origin: Binance API documentation, HMAC example with a non-ASCII symbol.
     @Test func officialVectorNonASCIISymbolIsPercentEncodedBeforeSigning() throws {
         let request = try signer().sign(
             RequestDraft(
@@ -47,6 +55,7 @@ import Testing
             == "e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3")
     }
 
+    /// Origin: Binance API documentation (older revision), query and body mixed.
     @Test func officialVectorQueryAndBodyMixedWithoutSeparator() throws {
         let request = try signer().sign(
             RequestDraft(
@@ -58,7 +67,8 @@ import Testing
     }
 
     @Test func timestampAndRecvWindowAreAppendedInCcxtOrder() throws {
-        // Vector 6: ccxt puts timestamp first; here the caller does, and recvWindow is appended by the signer.
+        // Origin: computed with ccxt 4.5.90 (`binance.sign()`, Binance's example secret), which puts timestamp first;
+        // here the caller does, and recvWindow is appended by the signer.
         let request = try signer().sign(
             RequestDraft(
                 method: .POST, path: "/api/v3/order",
@@ -76,6 +86,8 @@ import Testing
         #expect(request.url == "https://api.binance.com/api/v3/account?\(payload)&signature=\(Reference.hmacHex(Self.secret, payload))")
     }
 
+    /// Origin: computed with ccxt 4.5.90 and re-checked with Python `cryptography` (Binance's own Ed25519 example
+    /// cannot be reproduced); the key is the RFC 8032-style seed 00 01 … 1f.
     @Test func ed25519VectorIsBase64ThenPercentEncoded() throws {
         let payload =
             "timestamp=1668481559918&symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=1&price=0.2&newClientOrderId=t1&recvWindow=5000"
@@ -91,6 +103,7 @@ import Testing
         #endif
     }
 
+    /// Origin: computed with ccxt 4.5.90 and re-checked with Python `cryptography`, same key.
     @Test func ed25519SecondVector() throws {
         let query = "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=1&price=0.2&timestamp=1668481559918&recvWindow=5000"
         let request = try signer(keyType: .ed25519, secret: TestKeys.ed25519PEM).sign(
@@ -113,6 +126,7 @@ import Testing
         #expect(TestKeys.rsaVerifies(signature, signed))
     }
 
+    /// Origin: Binance WebSocket API documentation, signing examples (HMAC, and a non-ASCII symbol).
     @Test func webSocketAPIVectorsSortParametersAndSignRawUTF8() throws {
         let s = try signer()
         let hmac = try s.webSocketSignature(params: [

@@ -141,9 +141,10 @@ import Testing
         await client.shutdown()
     }
 
-    /// The issue's "done when": a timeout after acceptance ends with exactly one order, reported.
-    @Test(arguments: ["timeout-after-accept", "error5xx", "reset"])
-    func faultsDuringPlacementNeverDuplicateAnOrder(kind: String) async throws {
+    /// An order the exchange accepted but whose answer was lost (held, reset, or a 5xx after acceptance) ends with
+    /// exactly one order on the exchange, reported as placed.
+    @Test(arguments: ["timeout-after-accept", "error5xx-after-accept", "reset-after-accept"])
+    func anAcceptedOrderWhoseAnswerIsLostIsFoundNotSentAgain(kind: String) async throws {
         let h = try await Self.harness()
         defer { Task { await h.simulator.shutdown() } }
         let client = try h.client(timeoutMs: 1_500)
@@ -153,10 +154,32 @@ import Testing
         #expect(order.clientOrderID == request.clientOrderID.rawValue)
         await h.simulator.clearFaults()
         let open = try await client.openOrders(symbol: Self.btc)
-        #expect(open.filter { $0.clientOrderID == request.clientOrderID.rawValue }.count <= 1)
-        #expect(open.count <= 1, "a duplicate order was placed: \(open.map(\.id))")
+        #expect(open.map(\.clientOrderID) == [request.clientOrderID.rawValue], "exactly one order: \(open.map(\.id))")
+        #expect(open.first?.id == order.id)
         let entry = try #require(try h.journal.entry(clientOrderID: request.clientOrderID.rawValue))
         #expect(entry.stageValue == .acknowledged)
+        await client.shutdown()
+    }
+
+    /// A 5xx or a reset before the order reached the engine: the client may not know that, but it must end with
+    /// exactly one order — found by client id or placed by one resend — never two.
+    @Test(arguments: ["error5xx", "reset"])
+    func anOrderThatNeverArrivedIsPlacedOnce(kind: String) async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let client = try h.client(timeoutMs: 1_500)
+        let request = try await farBuy(client, Self.btc, id: "sn-lost-\(kind)")
+        await h.simulator.addFault(SimulatedFault(exchange: "binance", kind: kind, path: "/api/v3/order", count: 1))
+        var placed: Order?
+        do {
+            placed = try await client.placeOrder(request)
+        } catch {
+            // Reported as not placed: then nothing may be on the exchange.
+            #expect(error.kind != .invalidOrder, "\(error)")
+        }
+        await h.simulator.clearFaults()
+        let open = try await client.openOrders(symbol: Self.btc)
+        #expect(open.map(\.clientOrderID) == (placed == nil ? [] : [request.clientOrderID.rawValue]), "\(open.map(\.id))")
         await client.shutdown()
     }
 
@@ -183,9 +206,23 @@ import Testing
             Issue.record("the injected 429 did not surface")
         } catch {
             #expect(error.kind == .rateLimited)
+            #expect(error.retryAfterSeconds == 1)
         }
-        // While Retry-After runs, the client refuses by itself instead of knocking (which would earn a 418).
-        do { _ = try await client.balances() } catch { #expect(error.kind == .rateLimited) }
+        // While Retry-After runs, the client refuses by itself instead of knocking (which would earn a 418): the
+        // refusal is Sentinel's own, made before anything is sent.
+        do {
+            _ = try await client.balances()
+            Issue.record("the client sent a request while told to wait")
+        } catch {
+            #expect(error.kind == .rateLimited)
+            #expect(error.diagnosis.cause.hasPrefix("Sentinel is holding requests back"), "\(error.diagnosis.cause)")
+        }
+        // Once Retry-After (1 s) has passed, the client resumes by itself.
+        try await Task.sleep(for: .milliseconds(1_100))
+        #expect(try await !client.balances().isEmpty)
+        // Without a ban: this IP is not refused by the exchange.
+        let ping = try await HTTPProbe.get(h.simulator.url(for: .binance) + "/api/v3/ping")
+        #expect(ping == 200)
         await client.shutdown()
     }
 

@@ -15,6 +15,8 @@ import Testing
             RequestDraft(method: method, path: path, query: QueryString(query), body: body), timestampMs: 1_547_015_186_532)
     }
 
+    /// Origin: KuCoin API documentation's signing example (KC-API-SIGN); the v2/v3 passphrase header for it was
+    /// computed (the docs print a v1-era value) and agrees with ccxt 4.5.90.
     @Test func officialDocVectorAndPassphraseEncoding() throws {
         let request = try sign(.spot, .POST, "/api/v1/deposit-addresses", body: #"{"currency":"BTC"}"#)
         #expect(request.header("KC-API-SIGN") == "7QP/oM0ykidMdrfNEUmng8eZjg/ZvPafjIqmxiVfYu4=")
@@ -24,6 +26,7 @@ import Testing
         #expect(request.url == "https://api.kucoin.com/api/v1/deposit-addresses")
     }
 
+    /// Origin: computed with ccxt 4.5.90 (`kucoin.sign()`, the docs' example key) and re-verified in Python.
     @Test func ccxtVectorsOnSpotAndFuturesHosts() throws {
         #expect(try sign(.spot, .GET, "/api/v1/accounts", query: "currency=USDT&type=trade").header("KC-API-SIGN")
             == "duMBFwC5/nL0aZbI59FQR4DC9FSq0Jg7As0ZzSnwTVE=")
@@ -47,12 +50,16 @@ import Testing
             == Reference.hmacBase64(secret, "1547015186532GET/api/v1/x?passphrase=abc!@#11"))
     }
 
+    /// Origin: KuCoin's official Python SDK unit test (`internal/infra/test_default_signer.py`).
     @Test func officialSDKPrimitiveVector() throws {
         let key = try SigningKey(secret: SecretText("test_api_secret"), declared: .hmac)
         #expect(SignatureText.base64(try key.signature(for: "test_plain")) == "jie/gxS38wLFFaBwl/cAzFbAzlI8MIny96jSXrB+iP4=")
     }
 }
 
+/// Where the vectors come from: Bitget's documentation gives inputs only, with an empty secret, so these were
+/// computed with ccxt 4.5.90's `bitget.sign()` and re-verified with Python's `hmac`: cross-checks against another
+/// implementation, not Bitget's own vectors.
 @Suite struct BitgetSignerTests {
     let secret = "bitget-test-secret-0123456789abcdef"
     var keys: Credentials { credentials("bg_test_key", secret, passphrase: "Passphrase1") }

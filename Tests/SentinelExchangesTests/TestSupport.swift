@@ -6,7 +6,8 @@ import SentinelNet
 
 @testable import SentinelExchanges
 
-/// Independent re-implementations of the primitives, straight from the fact sheets, to check the signers against.
+/// Independent re-implementations of the primitives, straight from the exchanges' documented signing rules, to check
+/// the signers against.
 enum Reference {
     static func hmacHex(_ secret: String, _ message: String) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: Data(secret.utf8)))
@@ -16,6 +17,47 @@ enum Reference {
     static func hmacBase64(_ secret: String, _ message: String) -> String {
         Data(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: Data(secret.utf8))))
             .base64EncodedString()
+    }
+}
+
+extension Reference {
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    /// `name=value&…` with every byte outside RFC 3986's unreserved set percent-encoded (Foundation's encoder).
+    static func form(_ pairs: [(String, String)]) -> String {
+        pairs.map { name, value in
+            (name.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "") + "="
+                + (value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")
+        }.joined(separator: "&")
+    }
+
+    /// The pairs of an encoded query or form body, decoded with Foundation.
+    static func decodedPairs(_ text: String) -> [(String, String)] {
+        guard !text.isEmpty else { return [] }
+        return text.split(separator: "&", omittingEmptySubsequences: false).map { part in
+            let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(halves[0]).removingPercentEncoding ?? String(halves[0])
+            let value = halves.count > 1 ? (String(halves[1]).removingPercentEncoding ?? String(halves[1])) : ""
+            return (name, value)
+        }
+    }
+
+    /// The still-encoded value of the first `name=` in a query or form body.
+    static func value(of name: String, in text: String) -> String? {
+        text.split(separator: "&").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    /// `2023-11-14T22:13:20.123Z`: ISO 8601 in UTC with milliseconds, as OKX wants it.
+    static func isoMilliseconds(_ milliseconds: Int64) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'.'"
+        let seconds = milliseconds / 1000
+        let fraction = milliseconds % 1000
+        let text = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return text + String(format: "%03d", fraction) + "Z"
     }
 }
 
@@ -39,7 +81,8 @@ func queryOf(_ url: String) -> String {
 }
 
 enum TestKeys {
-    /// Ed25519 key with seed 00 01 … 1f (binance.md vector 7).
+    /// Ed25519 key with seed 00 01 … 1f: the key of the Ed25519 vectors computed with ccxt 4.5.90 (Binance's own
+    /// Ed25519 example cannot be reproduced).
     static let ed25519PEM = """
         -----BEGIN PRIVATE KEY-----
         MC4CAQAwBQYDK2VwBCIEIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f

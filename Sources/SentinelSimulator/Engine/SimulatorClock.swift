@@ -1,7 +1,7 @@
 import Foundation
 
-/// The simulator's notion of now: the host's wall clock plus a skew set through the admin API, so that a client's
-/// clock-drift handling can be rehearsed without touching the host's clock.
+/// The simulator's notion of now: the host's wall clock (or a test's `SimulatorManualClock`) plus a skew set through
+/// the admin API, so that a client's clock-drift handling can be rehearsed without touching the host's clock.
 ///
 /// The skew comes from a client, so it is bounded (±1 day, far beyond any drift worth rehearsing) and `now` is
 /// computed with checked arithmetic: no admin request can make the simulator overflow while it reads its clock.
@@ -11,6 +11,8 @@ struct SimulatorClock: Sendable {
     static let skewRange = -largestSkewMilliseconds...largestSkewMilliseconds
 
     private(set) var skewMilliseconds: Int64 = 0
+    /// Read instead of the host's wall clock when set (`SimulatorConfiguration.clock`).
+    var manual: SimulatorManualClock? = nil
 
     /// Sets the skew, clamped to `skewRange` (the admin API refuses values outside it with a 400 first).
     mutating func setSkew(milliseconds: Int64) {
@@ -23,9 +25,10 @@ struct SimulatorClock: Sendable {
         return Int64(milliseconds)
     }
 
-    /// The host's time plus the skew, saturating instead of overflowing.
-    func now(hostMilliseconds: Int64 = SimulatorClock.hostMilliseconds()) -> Int64 {
-        let (sum, overflow) = hostMilliseconds.addingReportingOverflow(skewMilliseconds)
+    /// The host's (or the manual clock's) time plus the skew, saturating instead of overflowing.
+    func now(hostMilliseconds: Int64? = nil) -> Int64 {
+        let base = hostMilliseconds ?? manual?.milliseconds ?? Self.hostMilliseconds()
+        let (sum, overflow) = base.addingReportingOverflow(skewMilliseconds)
         guard overflow else { return sum }
         return skewMilliseconds > 0 ? .max : .min
     }

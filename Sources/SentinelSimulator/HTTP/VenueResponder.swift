@@ -55,6 +55,12 @@ struct VenueResponder: HTTPResponder {
             answer = dialect.injectedFailure(fault!.kind, request: incoming, engine: engine)
         case .reset?:
             answer = SimulatorResponse(status: 500, body: "", delivery: .closeConnection)
+        case .resetAfterAccept?:
+            _ = dialect.respond(to: incoming, engine: engine)
+            answer = SimulatorResponse(status: 500, body: "", delivery: .closeConnection)
+        case .error5xxAfterAccept?:
+            _ = dialect.respond(to: incoming, engine: engine)
+            answer = dialect.injectedFailure(.error5xx, request: incoming, engine: engine)
         case .timeoutAfterAccept?:
             answer = dialect.respond(to: incoming, engine: engine)
             answer.delivery = .holdThenClose(milliseconds: fault?.latencyMilliseconds ?? Self.defaultHoldMilliseconds)

@@ -51,8 +51,12 @@ public final class RunningSimulator: Sendable {
                 descriptorLimit: DescriptorLimit.raiseToHardLimit()),
             idleTimeoutMilliseconds: configuration.idleTimeoutMilliseconds,
             bodyTimeoutMilliseconds: configuration.bodyTimeoutMilliseconds)
-        let engine = SimulatorEngine(seed: configuration.seed)
-        engine.withState { $0.enforcesRateLimits = configuration.enforcesRateLimits }
+        let engine = SimulatorEngine(
+            seed: configuration.seed, origin: configuration.clock?.milliseconds ?? SimulatorClock.hostMilliseconds())
+        engine.withState {
+            $0.enforcesRateLimits = configuration.enforcesRateLimits
+            $0.clock.manual = configuration.clock
+        }
         var listeners: [Listener] = []
         var ports: [SimulatorVenue: Int] = [:]
         func port(_ offset: Int) -> Int { configuration.portBase.map { $0 + offset } ?? 0 }

@@ -2,7 +2,8 @@
 public struct SimulatedFault: Sendable, Codable, Equatable {
     /// An exchange (`binance` covers its spot and USDⓈ-M listeners) or a listener name such as `binance-usdm`.
     public var exchange: String
-    /// `latency`, `error5xx`, `rate-limit`, `timeout-after-accept`, `reset`, `ws-drop` or `seq-gap`.
+    /// `latency`, `error5xx`, `rate-limit`, `timeout-after-accept`, `reset`, `reset-after-accept`,
+    /// `error5xx-after-accept`, `ws-drop` or `seq-gap`.
     public var kind: String
     /// Only requests whose path starts with this, e.g. `/api/v3/order`; nil = every path.
     public var path: String?

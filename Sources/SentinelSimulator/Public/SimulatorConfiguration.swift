@@ -12,6 +12,9 @@ public struct SimulatorConfiguration: Sendable {
     /// Answer 429/418 when request-weight or order-count limits are exceeded (the exchanges' behaviour). Turn off
     /// for load benchmarks; usage headers are still sent.
     public var enforcesRateLimits: Bool
+    /// The clock the simulator reads instead of the host's wall clock; nil (the default) follows the host. Tests set
+    /// one so that rate-limit windows and timestamps do not depend on when the test runs.
+    public var clock: SimulatorManualClock?
 
     /// Connections one listener holds at once; more wait in the kernel's queue until one closes. Lowered, if
     /// needed, so that all listeners together stay under the process's descriptor limit.
@@ -27,7 +30,7 @@ public struct SimulatorConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", portBase: Int? = nil, seed: UInt64 = 42, enforcesRateLimits: Bool = true,
         maximumConnectionsPerListener: Int = 512, idleTimeoutMilliseconds: Int = 75_000,
-        bodyTimeoutMilliseconds: Int = 30_000
+        bodyTimeoutMilliseconds: Int = 30_000, clock: SimulatorManualClock? = nil
     ) {
         self.host = host
         self.portBase = portBase
@@ -36,6 +39,7 @@ public struct SimulatorConfiguration: Sendable {
         self.maximumConnectionsPerListener = maximumConnectionsPerListener
         self.idleTimeoutMilliseconds = idleTimeoutMilliseconds
         self.bodyTimeoutMilliseconds = bodyTimeoutMilliseconds
+        self.clock = clock
     }
 
     /// True for `127.0.0.0/8` (four decimal numbers), `::1` and `localhost`, parsed as addresses.

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func acceptsTheVector7Ed25519Key() throws {
-        let key = try specification(keyType: "ed25519", publicKey: BinanceTestSigner.vector7PublicKeyPEM)
+        let key = try specification(keyType: "ed25519", publicKey: BinanceTestSigner.ed25519PublicKeyPEM)
         #expect(key.publicKey?.keyType == .ed25519)
     }
 
@@ -39,11 +39,14 @@ import Testing
     }
 }
 
-/// The fact sheet's vectors checked by the simulator's own verifier.
+/// Signing vectors checked by the simulator's own verifier. The HMAC ones are printed in Binance's API documentation
+/// ("SIGNED endpoint examples", with Binance's example secret); the Ed25519 one was computed with ccxt 4.5.90 and
+/// re-checked with Python `cryptography`, since Binance's own Ed25519 example cannot be reproduced.
 @Suite struct BinanceSignatureTests {
     static let secret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
 
-    @Test func vector1AllInQuery() {
+    /// Origin: Binance API documentation, HMAC example (all in the query).
+    @Test func officialHMACAllInQuery() {
         let query = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
         let payload = BinanceSignature.payload(
             query: query + "&signature=c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71", body: "")
@@ -54,7 +57,8 @@ import Testing
                 material: .hmacSecret(Self.secret)))
     }
 
-    @Test func vector3QueryAndBodyWithoutSeparator() {
+    /// Origin: Binance API documentation (older revision), query and body mixed.
+    @Test func officialHMACQueryAndBodyWithoutSeparator() {
         let payload = BinanceSignature.payload(
             query: "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC",
             body: "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559&signature=x")
@@ -65,7 +69,8 @@ import Testing
                 material: .hmacSecret(Self.secret)))
     }
 
-    @Test func vector2NonASCIISymbolAsSent() {
+    /// Origin: Binance API documentation, non-ASCII symbol.
+    @Test func officialHMACNonASCIISymbolAsSent() {
         let payload =
             "symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
         #expect(
@@ -74,8 +79,9 @@ import Testing
                 material: .hmacSecret(Self.secret)))
     }
 
-    @Test func vector7Ed25519() throws {
-        let material = try KeyMaterial.publicKey(pem: BinanceTestSigner.vector7PublicKeyPEM, type: .ed25519)
+    /// Origin: computed with ccxt 4.5.90, re-checked with Python `cryptography`.
+    @Test func ccxtEd25519() throws {
+        let material = try KeyMaterial.publicKey(pem: BinanceTestSigner.ed25519PublicKeyPEM, type: .ed25519)
         let payload = "timestamp=1668481559918&symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=1&price=0.2&newClientOrderId=t1&recvWindow=5000"
         let encoded = "1F7xuoe1%2F6fIFXj8tdQkzTehA9YJWpdbp%2FglPH8B4zZChSlPnQm4hPB0jCce36NUFLw7wq6nDDyHMaYqraU7AQ%3D%3D"
         let parameters = BinanceParameters(query: payload + "&signature=" + encoded, body: "")

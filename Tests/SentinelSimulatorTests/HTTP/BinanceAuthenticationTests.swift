@@ -29,7 +29,7 @@ import Testing
             #expect(answer.status == 400 && answer.code == -1022)
             #expect(answer.message == "Signature for this request is not valid.")
             let missing = try await TestHTTP.send(
-                "GET", client.baseURL + "/api/v3/account?timestamp=\(BinanceTestClient.nowMilliseconds())",
+                "GET", client.baseURL + "/api/v3/account?timestamp=\(client.clock?.milliseconds ?? BinanceTestClient.nowMilliseconds())",
                 headers: ["X-MBX-APIKEY": client.apiKey])
             #expect(missing.status == 400 && missing.code == -1102)
         }
@@ -87,7 +87,7 @@ import Testing
 
     @Test func expiredKeyLosesTradingButKeepsReading() async throws {
         try await withSimulator { simulator in
-            let expired = BinanceTestClient.nowMilliseconds() - 1000
+            let expired = (simulator.configuration.clock?.milliseconds ?? BinanceTestClient.nowMilliseconds()) - 1000
             let client = try await simulator.binanceClient(SimulatedKeyRequest(exchange: "binance", expiresAt: expired))
             #expect(try await client.signed("GET", "/api/v3/account").status == 200)
             let order = try await client.signed(
@@ -106,7 +106,8 @@ import Testing
                 environmentPrefix: "/demo", SimulatedKeyRequest(exchange: "binance", environment: "demo"))
             #expect(try await demo.signed("GET", "/api/v3/account").status == 200)
             var onLive = demo
-            onLive = BinanceTestClient(baseURL: simulator.url(for: .binance), apiKey: demo.apiKey, signer: demo.signer)
+            onLive = BinanceTestClient(
+                baseURL: simulator.url(for: .binance), apiKey: demo.apiKey, signer: demo.signer, clock: demo.clock)
             let live = try await onLive.signed("GET", "/api/v3/account")
             #expect(live.status == 401 && live.code == -2015)
             let testnetFutures = try await simulator.binanceClient(
@@ -114,7 +115,8 @@ import Testing
             let wrongEnvironment = try await testnetFutures.signed("GET", "/fapi/v2/balance")
             #expect(wrongEnvironment.status == 401 && wrongEnvironment.code == -2008)
             let rightEnvironment = BinanceTestClient(
-                baseURL: simulator.url(for: .binanceUSDM) + "/testnet", apiKey: testnetFutures.apiKey, signer: testnetFutures.signer)
+                baseURL: simulator.url(for: .binanceUSDM) + "/testnet", apiKey: testnetFutures.apiKey, signer: testnetFutures.signer,
+                clock: testnetFutures.clock)
             #expect(try await rightEnvironment.signed("GET", "/fapi/v2/balance").status == 200)
             // The spot testnet has no /sapi.
             let testnet = try await simulator.binanceClient(
@@ -125,6 +127,7 @@ import Testing
     }
 
     @Test func binanceUSHasItsOwnKeys() async throws {
+        // The clock stands still (withSimulator's default): the two reads below fall in one weight window.
         try await withSimulator { simulator in
             let global = try await simulator.binanceClient(venue: .binanceUS, SimulatedKeyRequest(exchange: "binance"))
             let refused = try await global.signed("GET", "/api/v3/account")
@@ -133,7 +136,8 @@ import Testing
             let account = try await us.signed("GET", "/api/v3/account")
             #expect(account.status == 200)
             #expect(account.headers["x-mbx-used-weight-1m"] == "20", "two account reads of weight 10 on the .US listener")
-            let onGlobal = BinanceTestClient(baseURL: simulator.url(for: .binance), apiKey: us.apiKey, signer: us.signer)
+            let onGlobal = BinanceTestClient(
+                baseURL: simulator.url(for: .binance), apiKey: us.apiKey, signer: us.signer, clock: us.clock)
             #expect(try await onGlobal.signed("GET", "/api/v3/account").code == -2015)
             #expect(try await us.get("/testnet/api/v3/time").status == 404)
             #expect(try await us.signed("GET", "/sapi/v1/account/apiRestrictions").status == 404)
@@ -162,10 +166,11 @@ import Testing
     @Test func ed25519KeyFromTheFactSheet() async throws {
         try await withSimulator { simulator in
             let key = try await simulator.createKey(
-                SimulatedKeyRequest(exchange: "binance", keyType: "ed25519", publicKey: BinanceTestSigner.vector7PublicKeyPEM))
+                SimulatedKeyRequest(exchange: "binance", keyType: "ed25519", publicKey: BinanceTestSigner.ed25519PublicKeyPEM))
             #expect(key.secret.isEmpty)
             let client = BinanceTestClient(
-                baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .ed25519(BinanceTestSigner.vector7PrivateKey))
+                baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .ed25519(BinanceTestSigner.ed25519PrivateKey),
+                clock: simulator.configuration.clock)
             #expect(try await client.signed("GET", "/api/v3/account").status == 200)
             #expect(try await client.signed("GET", "/api/v3/account", inBody: false, tamper: true).code == -1022)
             let order = try await client.signed(
@@ -180,7 +185,9 @@ import Testing
             let privateKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
             let key = try await simulator.createKey(
                 SimulatedKeyRequest(exchange: "binance", keyType: "rsa", publicKey: privateKey.publicKey.pemRepresentation))
-            let client = BinanceTestClient(baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .rsa(privateKey))
+            let client = BinanceTestClient(
+                baseURL: simulator.url(for: .binance), apiKey: key.apiKey, signer: .rsa(privateKey),
+                clock: simulator.configuration.clock)
             #expect(try await client.signed("GET", "/api/v3/account").status == 200)
             #expect(try await client.signed("GET", "/api/v3/account", tamper: true).code == -1022)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SentinelSimulator
 
 /// A minimal Binance REST client for tests: public GETs and signed requests built by hand.
 struct BinanceTestClient: Sendable {
@@ -8,6 +9,8 @@ struct BinanceTestClient: Sendable {
     var signer: BinanceTestSigner
     /// Added to the local clock for `timestamp`.
     var timestampOffset: Int64 = 0
+    /// The simulator's manual clock, when it runs on one: timestamps are then read from it instead of the host's clock.
+    var clock: SimulatorManualClock? = nil
 
     static func nowMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
@@ -24,7 +27,7 @@ struct BinanceTestClient: Sendable {
     ) async throws -> HTTPAnswer {
         var all = parameters
         if let recvWindow { all.append(("recvWindow", recvWindow)) }
-        all.append(("timestamp", String(timestamp ?? (Self.nowMilliseconds() + timestampOffset))))
+        all.append(("timestamp", String(timestamp ?? ((clock?.milliseconds ?? Self.nowMilliseconds()) + timestampOffset))))
         let payload = FormEncoding.form(all)
         var signature = signer.signature(for: payload)
         if tamper { signature = String(signature.reversed()) }

@@ -2,7 +2,7 @@ import Crypto
 import CryptoExtras
 import Foundation
 
-/// Signs Binance requests from the fact sheet's rules, independently of the client library: the payload is the
+/// Signs Binance requests from Binance's documented rules, independently of the client library: the payload is the
 /// query string followed by the body exactly as sent; HMAC-SHA256 as lowercase hex, Ed25519 and RSA
 /// (PKCS#1 v1.5, SHA-256) as base64, percent-encoded.
 enum BinanceTestSigner: Sendable {
@@ -25,9 +25,10 @@ enum BinanceTestSigner: Sendable {
         }
     }
 
-    /// The Ed25519 key of the fact sheet's vector 7: private seed bytes 00 01 02 … 1f.
-    static let vector7PrivateKey = try! Curve25519.Signing.PrivateKey(rawRepresentation: Data((0..<32).map { UInt8($0) }))
-    static let vector7PublicKeyPEM = """
+    /// The Ed25519 key of the vector computed with ccxt 4.5.90 (Binance publishes no reproducible Ed25519 example):
+    /// private seed bytes 00 01 02 … 1f.
+    static let ed25519PrivateKey = try! Curve25519.Signing.PrivateKey(rawRepresentation: Data((0..<32).map { UInt8($0) }))
+    static let ed25519PublicKeyPEM = """
         -----BEGIN PUBLIC KEY-----
         MCowBQYDK2VwAyEAA6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=
         -----END PUBLIC KEY-----

@@ -89,20 +89,24 @@ enum TerminalInput {
     }
 }
 
-/// Puts echo back if the user presses Ctrl-C at a hidden prompt; otherwise the shell would stay silent.
+/// Puts echo back if the user presses Ctrl-C (SIGINT) or the program is terminated (SIGTERM) at a hidden prompt;
+/// otherwise the shell would stay silent. Exits as the signal would (128 + its number).
 private enum TerminalRestore {
     nonisolated(unsafe) static var saved: termios?
 
     static func save(_ settings: termios) {
         saved = settings
-        signal(SIGINT) { _ in
-            if var settings = TerminalRestore.saved { tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
-            _exit(130)
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { received in
+                if var settings = TerminalRestore.saved { tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
+                _exit(128 + received)
+            }
         }
     }
 
     static func clear() {
         saved = nil
         signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

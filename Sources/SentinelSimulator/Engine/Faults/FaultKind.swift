@@ -10,6 +10,10 @@ enum FaultKind: String, Sendable, CaseIterable, Codable {
     case timeoutAfterAccept = "timeout-after-accept"
     /// Close the connection without processing or answering.
     case reset
+    /// Process the request (an order is accepted and kept), then close the connection without answering.
+    case resetAfterAccept = "reset-after-accept"
+    /// Process the request (an order is accepted and kept), then answer 5xx as if it had failed.
+    case error5xxAfterAccept = "error5xx-after-accept"
     /// Close a WebSocket stream.
     case wsDrop = "ws-drop"
     /// Skip sequence numbers in a WebSocket stream.

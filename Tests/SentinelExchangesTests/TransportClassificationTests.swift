@@ -1,0 +1,91 @@
+import Foundation
+import SentinelNet
+import SentinelSimulator
+import Testing
+
+/// One plain GET through the production transport; the status, or a failure.
+enum HTTPProbe {
+    static func get(_ url: String) async throws -> Int {
+        let transport = AsyncHTTPTransport()
+        defer { Task { await transport.shutdown() } }
+        return try await transport.send(SignedRequest(method: .GET, url: url, headers: [], body: nil), timeoutMs: 10_000)
+            .status
+    }
+}
+
+/// `AsyncHTTPTransport` end to end, over real loopback connections to the simulator: a request that cannot have
+/// left ("not sent", safe to send again) is told apart from one that may have arrived ("no answer", to be looked up
+/// before anything is sent again).
+@Suite struct TransportClassificationTests {
+    func send(_ transport: AsyncHTTPTransport, _ url: String, timeoutMs: Int64 = 10_000) async
+        -> Result<HTTPResponse, TransportFailure>
+    {
+        do {
+            return .success(
+                try await transport.send(SignedRequest(method: .GET, url: url, headers: [], body: nil), timeoutMs: timeoutMs))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func failureOf(_ result: Result<HTTPResponse, TransportFailure>) -> TransportFailure? {
+        if case .failure(let failure) = result { return failure }
+        return nil
+    }
+
+    @Test func aRefusedConnectionIsNotSent() async throws {
+        // A port where nothing listens any more: the simulator that had it is shut down.
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        let url = simulator.url(for: .binance) + "/api/v3/time"
+        await simulator.shutdown()
+        let transport = AsyncHTTPTransport()
+        let result = await send(transport, url)
+        await transport.shutdown()
+        let failure = try #require(failureOf(result), "a request to a closed port got an answer")
+        #expect(!failure.mayHaveArrived, "\(failure)")
+        #expect(failure == .notSent(failure.detail))
+    }
+
+    @Test(arguments: ["reset", "reset-after-accept"])
+    func aConnectionClosedBeforeTheAnswerMayHaveArrived(kind: String) async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        let transport = AsyncHTTPTransport()
+        let base = simulator.url(for: .binance)
+        // A first request opens the pooled connection, so the reset hits a request that certainly went out.
+        #expect(try await send(transport, base + "/api/v3/time").get().status == 200)
+        await simulator.addFault(SimulatedFault(exchange: "binance", kind: kind, path: "/api/v3/time", count: 1))
+        let failure = try #require(failureOf(await send(transport, base + "/api/v3/time")))
+        #expect(failure.mayHaveArrived, "\(failure)")
+        #expect(failure == .noAnswer(failure.detail))
+        // And the transport recovers on a new connection.
+        #expect(try await send(transport, base + "/api/v3/time").get().status == 200)
+        await transport.shutdown()
+        await simulator.shutdown()
+    }
+
+    @Test func aTimeoutWhileTheServerHoldsTheAnswerMayHaveArrived() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        let transport = AsyncHTTPTransport()
+        await simulator.addFault(
+            SimulatedFault(exchange: "binance", kind: "timeout-after-accept", path: "/api/v3/time", count: 1, latencyMs: 60_000))
+        let failure = try #require(failureOf(await send(transport, simulator.url(for: .binance) + "/api/v3/time", timeoutMs: 300)))
+        #expect(failure.mayHaveArrived, "\(failure)")
+        #expect(failure == .noAnswer(failure.detail))
+        await transport.shutdown()
+        await simulator.shutdown()
+    }
+
+    @Test func aDroppedPoolReconnects() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        let transport = AsyncHTTPTransport()
+        let url = simulator.url(for: .binance) + "/api/v3/ping"
+        #expect(try await send(transport, url).get().status == 200)
+        await transport.dropConnections()
+        #expect(try await send(transport, url).get().status == 200)
+        await transport.shutdown()
+        // After shutdown nothing can be sent, and the transport says so.
+        let failure = try #require(failureOf(await send(transport, url)))
+        #expect(!failure.mayHaveArrived, "\(failure)")
+        await simulator.shutdown()
+    }
+}
