@@ -87,7 +87,7 @@ enum VaultError {
         let what = isDirectory ? "folder" : "file"
         return make(
             .invalidInput, .permissionsTooWide,
-            "The vault \(what) \(path) can be read or changed by other users (mode \(octal(mode)), expected "
+            "The \(what) \(path) can be read or changed by other users (mode \(octal(mode)), expected "
                 + "\(octal(wanted))). Sentinel will not use it until only you can.",
             evidence: [.init("path", path), .init("mode", octal(mode))],
             fix: [

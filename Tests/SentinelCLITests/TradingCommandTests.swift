@@ -90,7 +90,7 @@ import Testing
             ["order", "place", "--symbol", "BTC/USDT:USDT", "--side", "sell", "--type", "market", "--quantity", "0.005",
              "--reduce-only"] + s.futures)
         #expect(close.status == 0, "\(close.stderr)")
-        #expect(try await s.sandbox.sentinel(["positions"] + s.futures).stdout.contains("No open positions."))
+        #expect(try await s.sandbox.sentinel(["positions"] + s.futures).stdout.contains("No open positions (linear)."))
     }
 
     @Test(arguments: [

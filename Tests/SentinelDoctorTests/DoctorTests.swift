@@ -11,7 +11,7 @@ import Testing
         _ behaviour: FakeExchangeClient.Behaviour = .init(), product: Product = .spot, apiKey: String = "key-0123456789abcdef",
         secret: String? = nil, keyWorksOn: EnvironmentKind? = nil, exchange: ExchangeID = .binance,
         keyWorksOnExchange: ExchangeID? = nil, options: Doctor.Options = .init(), isSimulator: Bool = true,
-        injectConnectionReset: (@Sendable () async throws -> Void)? = nil
+        injectConnectionReset: (@Sendable () async throws -> Void)? = nil, siblingConsent: Bool = false
     ) async throws -> (DoctorReport, [FakeExchangeClient]) {
         let clients = Mutex<[FakeExchangeClient]>([])
         let venue = try Venue(exchange, product, .live)
@@ -34,7 +34,8 @@ import Testing
                 clients.withLock { $0.append(client) }
                 return client
             },
-            isSimulator: isSimulator, injectConnectionReset: injectConnectionReset, now: { 1_800_000_000_000 })
+            maySendKeyToSiblings: siblingConsent, isSimulator: isSimulator, injectConnectionReset: injectConnectionReset,
+            now: { 1_800_000_000_000 })
         let report = await Doctor(subject: subject, environment: environment, options: options).run()
         return (report, clients.withLock { $0 })
     }
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func aBinanceUSKeyUsedOnBinanceIsNamed() async throws {
-        let (report, _) = try await run(keyWorksOnExchange: .binanceUS)
+        let (report, _) = try await run(keyWorksOnExchange: .binanceUS, siblingConsent: true)
         #expect(status(report, .environment) == .fail)
         #expect(report.check(.environment)?.summary == "This is a Binance.US live key, but it was used on Binance live.")
         #expect(report.check(.environment)?.fix.first?.hasPrefix("Use the exchange binance-us") == true)
@@ -92,10 +93,18 @@ import Testing
     }
 
     @Test func aBinanceKeyUsedOnBinanceUSIsNamed() async throws {
-        let (report, _) = try await run(exchange: .binanceUS, keyWorksOnExchange: .binance)
+        let (report, _) = try await run(exchange: .binanceUS, keyWorksOnExchange: .binance, siblingConsent: true)
         #expect(status(report, .environment) == .fail)
         #expect(report.check(.environment)?.summary == "This is a Binance live key, but it was used on Binance.US live.")
         #expect(report.check(.environment)?.fix.first?.hasPrefix("Use the exchange binance:") == true)
+    }
+
+    /// Without consent the key never goes to the other company: the sibling is named as a possibility only.
+    @Test func withoutConsentTheKeyIsNotSentToTheSiblingExchange() async throws {
+        let (report, clients) = try await run(keyWorksOnExchange: .binanceUS)
+        #expect(!clients.contains { $0.venue.exchange == .binanceUS })
+        #expect(status(report, .environment) == .warn)
+        #expect(report.check(.environment)?.fix.contains { $0.contains("use the exchange binance-us") && $0.contains("--probe-sibling") } == true)
     }
 
     @Test func skipOrderTestPlacesNothing() async throws {

@@ -114,6 +114,9 @@ final class ManualTime: Sendable {
         let placements = Counter()
         let transport = ScriptedTransport { request in
             if request.url.contains("exchangeInfo") { return .success(ScriptedTransport.json(200, Self.exchangeInfo)) }
+            if request.url.contains("/ticker/") {
+                return .success(ScriptedTransport.json(200, #"{"symbol":"BTCUSDT","lastPrice":"20000.00","bidPrice":"19999.99","askPrice":"20000.01"}"#))
+            }
             _ = placements.next()
             // Our own count is 1; the exchange says the day's budget (90% of exchangeInfo's 200 000) is spent.
             return .success(ScriptedTransport.json(

@@ -94,11 +94,7 @@ struct ConnectionOptions: ParsableArguments {
     /// A client for the chosen venue, with the order journal under SENTINEL_HOME.
     func client(symbolProduct: Product? = nil) throws(SentinelError) -> any ExchangeClient {
         let (venue, keys, _) = try resolve(symbolProduct: symbolProduct)
-        let home = SentinelHome.path(environment: ProcessInfo.processInfo.environment)
-        let journalPath = OrderJournal.path(home: home)
-        // Created 0600 in a private home before SQLite opens it (SQLite gives its side files the same mode).
-        try SentinelHome.preparePrivateFile(journalPath)
-        let journal = try OrderJournal(path: journalPath)
+        let journal = try PrivateJournal.open()
         return try ExchangeRegistry.client(
             for: venue, credentials: keys,
             configuration: ClientConfiguration(requestTimeoutMs: timeoutMs, journal: journal))

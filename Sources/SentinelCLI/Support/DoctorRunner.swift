@@ -21,8 +21,7 @@ enum DoctorRunner {
         let timeout = options.timeoutMs
         let endpoint = subject.venue.environment.customEndpoint
         // The test order is journalled like any other: if the run is cut short, the next command settles it.
-        let home = SentinelHome.path(environment: ProcessInfo.processInfo.environment)
-        let journal = try? OrderJournal(path: OrderJournal.path(home: home))
+        let journal = try? PrivateJournal.open()
         let environment = DoctorEnvironment(
             makeClient: { venue, credentials throws(SentinelError) in
                 try ExchangeRegistry.client(
