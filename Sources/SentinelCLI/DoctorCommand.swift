@@ -3,6 +3,7 @@ import Foundation
 import SentinelCore
 import SentinelDoctor
 import SentinelExchanges
+import SentinelVault
 
 /// `sentinel doctor`: tests a key the way a careful person would (design.md §2).
 struct DoctorCommand: AsyncParsableCommand {
@@ -32,7 +33,8 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let subject: DoctorSubject
-        do { subject = try resolveSubject() } catch { throw Failure.report(error) }
+        let stored: (vault: UnlockedVault, entry: VaultEntry)?
+        do { (subject, stored) = try resolveSubject() } catch { throw Failure.report(error) }
         let options = DoctorRunner.Options(
             timeoutMs: connection.timeoutMs, json: json, positionTest: positionTest, skipOrderTest: skipOrderTest,
             probeSibling: probeSibling)
@@ -40,16 +42,18 @@ struct DoctorCommand: AsyncParsableCommand {
         try await Interruption.run {
             let report = await DoctorRunner.run(subject, options: options)
             if !report.ok { throw ExitCode(1) }
+            if let stored { Self.recordVerified(in: stored.vault, stored.entry) }
         }
     }
 
     /// The key from the vault by name, or from a credentials file. The doctor gets the values exactly as stored:
     /// pasted whitespace and the like are what it is there to find.
-    func resolveSubject() throws(SentinelError) -> DoctorSubject {
+    func resolveSubject() throws(SentinelError) -> (DoctorSubject, (vault: UnlockedVault, entry: VaultEntry)?) {
         if connection.credentials == nil, let vaultName = name ?? connection.key {
-            let entry = try VaultAccess.open(connection.password).requireEntry(named: vaultName)
+            let vault = try VaultAccess.open(connection.password)
+            let entry = try vault.requireEntry(named: vaultName)
             let product = try connection.product.map { (text) throws(SentinelError) in try Arguments.product(text) }
-            return DoctorRunner.subject(entry, venue: try connection.venue(of: entry, product: product))
+            return (DoctorRunner.subject(entry, venue: try connection.venue(of: entry, product: product)), (vault, entry))
         }
         guard let path = connection.credentials else {
             throw .invalidInput(
@@ -70,8 +74,24 @@ struct DoctorCommand: AsyncParsableCommand {
                 try Arguments.environment(connection.environment),
                 customEndpoint: try connection.endpointOverride()))
         let raw = try CredentialsFile.read(path: path)
-        return DoctorSubject(
+        let subject = DoctorSubject(
             name: name ?? (path as NSString).lastPathComponent, venue: venue, apiKey: raw.apiKey, secret: raw.secret,
             passphrase: raw.passphrase, keyType: raw.keyType)
+        return (subject, nil)
+    }
+
+    /// A stored key that passed every check is recorded as verified now (`vault show`: "last verified").
+    private static func recordVerified(in vault: UnlockedVault, _ entry: VaultEntry) {
+        var vault = vault
+        var verified = entry
+        verified.lastVerifiedAt = Date()
+        do {
+            try vault.replace(verified)
+            try vault.save()
+        } catch {
+            Console.write(
+                "note: the check passed but could not be recorded in the vault: \(error.diagnosis.cause)\n",
+                to: STDERR_FILENO)
+        }
     }
 }

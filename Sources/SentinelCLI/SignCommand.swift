@@ -41,7 +41,7 @@ struct SignCommand: AsyncParsableCommand {
     @Option(help: "spot, linear or inverse (default: spot; Binance /fapi paths are linear).")
     var product: String?
 
-    @Option(name: .customLong("env"), help: "live, testnet or demo (default: live).")
+    @Option(name: .customLong("env"), help: "live, testnet or demo.")
     var environment: String = "live"
 
     @Option(help: "A base URL that replaces the exchange's host, e.g. the simulator's http://127.0.0.1:8900.")

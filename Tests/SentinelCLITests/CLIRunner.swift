@@ -25,7 +25,18 @@ struct CLIRunner {
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws
         -> Outcome
     {
-        try await offPool { try runBlocking(arguments, environment: environment, input: input) }
+        try await offPool { try runBlocking(executable, arguments, environment: environment, input: input) }
+    }
+
+    /// Runs `script` with bash (`-euo pipefail`) in `folder`, with the built `sentinel` first on PATH: the README's
+    /// shell blocks as a user pastes them.
+    static func shell(_ script: String, in folder: URL, environment: [String: String] = [:]) async throws -> Outcome {
+        let path = executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        return try await offPool {
+            try runBlocking(
+                URL(fileURLWithPath: "/bin/bash"), ["-euo", "pipefail", "-c", script],
+                environment: environment.merging(["PATH": path]) { $1 }, input: nil, directory: folder)
+        }
     }
 
     /// Runs blocking work (waiting for processes, sleeping between kills) on a thread of its own.
@@ -35,11 +46,12 @@ struct CLIRunner {
         }
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String], input: String?) throws
-        -> Outcome
-    {
+    private static func runBlocking(
+        _ program: URL, _ arguments: [String], environment: [String: String], input: String?, directory: URL? = nil
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }

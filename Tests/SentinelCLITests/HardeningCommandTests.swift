@@ -121,6 +121,16 @@ import Testing
 
     // MARK: Finding 6
 
+    /// `--credentials` without `--exchange` names what is missing instead of saying that no key was given.
+    @Test func aCredentialsFileWithoutAnExchangeNamesTheMissingOption() async throws {
+        let sandbox = try VaultSandbox()
+        let keyFile = try sandbox.folder.credentials(["apiKey": "key-0123456789", "secret": "secret-0123456789"])
+        let balance = try await sandbox.sentinel(["balance", "--credentials", keyFile])
+        #expect(balance.status != 0 && balance.stdout.isEmpty)
+        #expect(balance.stderr.contains("--credentials needs --exchange"), "\(balance.stderr)")
+        #expect(!balance.stderr.contains("No key given"))
+    }
+
     @Test func secretFilesOthersCanReadAreRefusedWithTheChmod() async throws {
         let sandbox = try VaultSandbox()
         try await sandbox.initialize()

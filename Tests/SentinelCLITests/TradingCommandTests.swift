@@ -45,7 +45,8 @@ import Testing
             ["order", "place", "--json", "--symbol", "BTC/USDT", "--side", "buy", "--quantity", "0.001", "--price", "20000",
              "--post-only", "--client-id", "sn-cli-1"] + s.spot)
         #expect(place.status == 0, "\(place.stderr)")
-        let placed = try #require((try json(place.stdout) as? [[String: Any]])?.first)
+        // One order is one JSON object; `order list --json` is an array.
+        let placed = try #require(try json(place.stdout) as? [String: Any])
         #expect(placed["clientOrderID"] as? String == "sn-cli-1")
         #expect(placed["status"] as? String == "new")
         // The order journal is as private as the vault (issue 17): 0600 in a 0700 home.
@@ -61,6 +62,14 @@ import Testing
         let cancel = try await s.sandbox.sentinel(["order", "cancel", "--symbol", "BTC/USDT", "--client-id", "sn-cli-1"] + s.spot)
         #expect(cancel.status == 0 && cancel.stdout.contains("canceled"), "\(cancel.stderr)")
         #expect(try await s.sandbox.sentinel(["order", "list"] + s.spot).stdout.contains("No orders."))
+
+        // A market order fills at the book's prices: the table shows the average fill price.
+        let market = try await s.sandbox.sentinel(
+            ["order", "place", "--symbol", "BTC/USDT", "--side", "buy", "--type", "market", "--quantity", "0.001"] + s.spot)
+        #expect(market.status == 0, "\(market.stderr)")
+        #expect(market.stdout.contains("avg price"), "\(market.stdout)")
+        let row = market.stdout.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(row.last == "filled" && row.dropLast().last.flatMap(Double.init).map { $0 > 0 } == true, "\(market.stdout)")
     }
 
     @Test func aTimeoutAfterAcceptanceEndsWithExactlyOneOrderReported() async throws {
@@ -137,6 +146,10 @@ import Testing
         #expect(report["key"] as? String == "bot-1")
         #expect(report["exchange"] as? String == "binance")
         #expect(report["ok"] as? Bool == true)
+        // The key was stored offline; the passing doctor is what verified it, and the vault says so.
+        let shown = try await s.sandbox.vault(["show", "bot-1"])
+        let verifiedLine = shown.stdout.split(separator: "\n").first { $0.hasPrefix("last verified:") }
+        #expect(verifiedLine != nil && verifiedLine?.contains("never") == false, "\(shown.stdout)")
         let checks = try #require(report["checks"] as? [[String: Any]])
         #expect(checks.map { $0["id"] as? String } == [
             "credentials", "environment", "clock", "auth", "permissions.read", "permissions.trade", "permissions.withdraw",

@@ -216,13 +216,21 @@ import Testing
         #expect(report.checks.filter { $0.status == .skip }.count == DoctorCheckID.allCases.count - 2)
     }
 
-    @Test func unreportedPermissionsAreWarningsNotGuesses() async throws {
+    /// Binance.US reports no key permissions: one warning says everything that could not be verified, the checks
+    /// it covers are skipped pointing at it, and nothing is guessed.
+    @Test func unreportedPermissionsAreOneWarningNotGuesses() async throws {
         var behaviour = FakeExchangeClient.Behaviour()
         behaviour.permissions = nil
-        let (report, _) = try await run(behaviour)
+        let (report, _) = try await run(behaviour, exchange: .binanceUS)
         #expect(status(report, .permissionsRead) == .pass)
-        #expect(status(report, .permissionsTrade) == .warn)
-        #expect(status(report, .permissionsWithdraw) == .warn)
+        #expect(report.checks.filter { $0.status == .warn }.map(\.id) == [.permissionsWithdraw])
+        let warning = try #require(report.check(.permissionsWithdraw))
+        #expect(warning.summary.hasPrefix("Binance.US does not report a key's permissions"))
+        #expect(warning.evidence["not verified"] == "withdraw, transfer, ip restriction")
+        #expect(warning.fix.contains { $0.contains("binance.us") })
+        for id in [DoctorCheckID.permissionsTrade, .permissionsTransfer, .ipWhitelist] {
+            #expect(status(report, id) == .skip, "\(id)")
+        }
         #expect(report.ok)
     }
 

@@ -29,6 +29,8 @@ final class ManualTime: Sendable {
 /// passed (not before), and takes `X-MBX-ORDER-COUNT-*` as the truth about the order windows.
 @Suite struct BinanceRateLimitTests {
     static let exchangeInfo = String(decoding: try! Fixture.bytes("binance/exchange-info-spot.json"), as: UTF8.self)
+    /// The reference price the client reads before a limit order (the price-band check).
+    static let ticker = #"{"symbol":"BTCUSDT","lastPrice":"20000.00","bidPrice":"19999.99","askPrice":"20000.01"}"#
 
     func client(_ transport: ScriptedTransport, time: ManualTime) throws -> BinanceClient {
         try BinanceClient(
@@ -88,6 +90,7 @@ final class ManualTime: Sendable {
         let placedAt = Mutex<[Int64]>([])
         let transport = ScriptedTransport { request in
             if request.url.contains("exchangeInfo") { return .success(ScriptedTransport.json(200, Self.exchangeInfo)) }
+            if request.url.contains("/ticker/") { return .success(ScriptedTransport.json(200, Self.ticker)) }
             let id = placedAt.withLock {
                 $0.append(time.now)
                 return $0.count
@@ -102,7 +105,9 @@ final class ManualTime: Sendable {
         let second = Task { try await client.placeOrder(try limitOrder("sn-count-2")) }
         // The second order waits: the clock is read again and again while nothing is sent.
         let readsBefore = time.reads
-        while time.reads < readsBefore + 3 { try await Task.sleep(for: .milliseconds(5)) }
+        // Bounded: an order that fails instead of waiting must fail this test, not hang the suite.
+        for _ in 0..<2_000 where time.reads < readsBefore + 3 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(time.reads >= readsBefore + 3, "the second order neither waited nor went out")
         #expect(placedAt.withLock { $0.count } == 1)
         time.advance(50)
         _ = try await second.value
@@ -114,9 +119,7 @@ final class ManualTime: Sendable {
         let placements = Counter()
         let transport = ScriptedTransport { request in
             if request.url.contains("exchangeInfo") { return .success(ScriptedTransport.json(200, Self.exchangeInfo)) }
-            if request.url.contains("/ticker/") {
-                return .success(ScriptedTransport.json(200, #"{"symbol":"BTCUSDT","lastPrice":"20000.00","bidPrice":"19999.99","askPrice":"20000.01"}"#))
-            }
+            if request.url.contains("/ticker/") { return .success(ScriptedTransport.json(200, Self.ticker)) }
             _ = placements.next()
             // Our own count is 1; the exchange says the day's budget (90% of exchangeInfo's 200 000) is spent.
             return .success(ScriptedTransport.json(

@@ -24,7 +24,7 @@ struct ConnectCommand: AsyncParsableCommand {
     @Option(help: "The key's name in the vault (default: EXCHANGE-PRODUCT, e.g. binance-spot).")
     var name: String?
 
-    @Option(name: .customLong("env"), help: "live, testnet or demo (default: live).")
+    @Option(name: .customLong("env"), help: "live, testnet or demo.")
     var environment: String?
 
     @Option(help: "spot, linear or inverse (default: spot, or the exchange's only product).")
@@ -86,7 +86,7 @@ struct ConnectCommand: AsyncParsableCommand {
         if let existing {
             guard existing.exchange == venue.exchange else {
                 throw .invalidInput(
-                    "The vault's key \"\(keyName)\" is a \(existing.exchange.displayName) key, not "
+                    "The vault's key \"\(keyName)\" is \(withArticle(existing.exchange.displayName)) key, not "
                         + "\(venue.exchange.displayName).",
                     fix: ["Choose another name with --name (see `sentinel vault list`)."])
             }

@@ -15,7 +15,7 @@ struct GuideCommand: ReportingCommand {
     @Argument(help: "binance, binance-us, bybit, okx, kucoin or bitget.")
     var exchange: String
 
-    @Option(name: .customLong("env"), help: "live, testnet or demo (default: live).")
+    @Option(name: .customLong("env"), help: "live, testnet or demo.")
     var environment: String?
 
     @Option(help: "spot, linear or inverse (default: spot, or the exchange's only product).")

@@ -20,7 +20,7 @@ enum GuideText {
     }
 
     static func title(_ venue: Venue) -> String {
-        "Creating a \(venue.exchange.displayName) key for Sentinel — \(venue.product), \(venue.environment.kind)"
+        "Creating \(withArticle(venue.exchange.displayName)) key for Sentinel — \(venue.product), \(venue.environment.kind)"
     }
 
     /// One step: its number and title, then its lines as bullets.

@@ -110,8 +110,8 @@ struct DemoOutcome {
             if report.ok {
                 text += "\(passed) checks passed"
                 if !warned.isEmpty {
-                    text += ", \(warned.count) warnings (\(warned.map(\.id.rawValue).joined(separator: ", ")): "
-                        + warned[0].summary + ")"
+                    let each = warned.map { "\($0.id.rawValue): \($0.summary)" }
+                    text += ", \(counted(warned.count, "warning")) (\(each.joined(separator: "; ")))"
                 }
                 if !skipped.isEmpty { text += " (\(skipped.joined(separator: ", ")) skipped)" }
             } else {

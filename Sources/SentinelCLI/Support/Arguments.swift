@@ -1,5 +1,6 @@
 import ArgumentParser
 import SentinelCore
+import SentinelExchanges
 
 /// Parses the names a person types, with errors that list what is accepted.
 enum Arguments {
@@ -10,6 +11,12 @@ enum Arguments {
                 fix: ["Use one of: " + ExchangeID.allCases.map(\.rawValue).joined(separator: ", ") + "."])
         }
         return exchange
+    }
+
+    /// The exchanges whose trading commands work today, as typed on the command line ("binance, binance-us").
+    static var connectedExchanges: String {
+        ExchangeID.allCases.filter(ExchangeRegistry.connectorExchanges.contains).map(\.rawValue)
+            .joined(separator: ", ")
     }
 
     static func product(_ name: String) throws(SentinelError) -> Product {

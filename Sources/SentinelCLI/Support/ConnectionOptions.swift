@@ -12,13 +12,13 @@ struct ConnectionOptions: ParsableArguments {
 
     @OptionGroup var password: VaultPasswordOptions
 
-    @Option(help: "binance or binance-us (the exchanges with a connector today).")
+    @Option(help: ArgumentHelp("\(Arguments.connectedExchanges) (the exchanges with a connector today)."))
     var exchange: String?
 
     @Option(help: "spot or linear (USDⓈ-M). Default: spot, or what the symbol says (BTC/USDT:USDT is linear).")
     var product: String?
 
-    @Option(name: .customLong("env"), help: "live, testnet or demo (default: live).")
+    @Option(name: .customLong("env"), help: "live, testnet or demo.")
     var environment: String = "live"
 
     @Option(help: "A base URL replacing the exchange's host, e.g. the simulator's http://127.0.0.1:8900.")
@@ -47,6 +47,11 @@ struct ConnectionOptions: ParsableArguments {
             return (venue, entry.credentials, Int64(entry.createdAt.timeIntervalSince1970 * 1000))
         }
         guard let exchange else {
+            if credentials != nil {
+                throw .invalidInput(
+                    "--credentials needs --exchange: the file holds a key, not which exchange it is for.",
+                    fix: ["Add --exchange, e.g. --exchange binance --credentials \(credentials ?? "FILE")."])
+            }
             throw .invalidInput(
                 "No key given.",
                 fix: [

@@ -1,4 +1,5 @@
 import Foundation
+import SentinelCore
 import SentinelDoctor
 
 /// Prints the doctor's checks for a person: one line per check as it finishes, a spinner while one runs on a
@@ -49,7 +50,7 @@ actor DoctorPrinter {
     static func summary(_ report: DoctorReport) -> String {
         let count = { (status: CheckStatus) in report.checks.filter { $0.status == status }.count }
         let verdict = report.ok ? "ready to trade" : "NOT ready: fix the failed checks above"
-        return "\(report.key) (\(report.exchange)): \(count(.pass)) passed, \(count(.warn)) warnings, "
+        return "\(report.key) (\(report.exchange)): \(count(.pass)) passed, \(counted(count(.warn), "warning")), "
             + "\(count(.fail)) failed, \(count(.skip)) skipped — \(verdict)."
     }
 

@@ -39,22 +39,34 @@ struct OrderTarget: ParsableArguments {
         let order = try await withClient(connection, symbolProduct: input.product) { client throws(SentinelError) in
             try await body(client, try await input.resolve(with: client), reference)
         }
-        OrderPrinter.print([order], json: json)
+        OrderPrinter.print(order, json: json)
     }
 }
 
+/// Orders as a table, or JSON: one order (place, show, cancel) is one object, a list (`order list`) an array.
 enum OrderPrinter {
+    static func print(_ order: Order, json: Bool) {
+        if json { return Console.output(JSONOutput.render(order)) }
+        Console.output(table([order]))
+    }
+
     static func print(_ orders: [Order], json: Bool) {
         if json { return Console.output(JSONOutput.render(orders)) }
         guard !orders.isEmpty else { return Console.output("No orders.") }
-        var table = TableText("symbol", "id", "client id", "side", "type", "price", "quantity", "filled", "status")
+        Console.output(table(orders))
+    }
+
+    private static func table(_ orders: [Order]) -> String {
+        var table = TableText(
+            "symbol", "id", "client id", "side", "type", "price", "quantity", "filled", "avg price", "status")
         for order in orders {
             table.add(
                 order.symbol.description, order.id, order.clientOrderID ?? "-", order.side.rawValue,
                 order.postOnly ? "limit post-only" : order.type.rawValue, order.price?.description ?? "market",
-                order.quantity.description, order.filledQuantity.description, order.status.rawValue)
+                order.quantity.description, order.filledQuantity.description, order.averagePrice?.description ?? "-",
+                order.status.rawValue)
         }
-        Console.output(table.render())
+        return table.render()
     }
 }
 
@@ -116,7 +128,7 @@ struct OrderPlaceCommand: AsyncParsableCommand {
             let placed = try await withClient(command.connection, symbolProduct: input.product) { client throws(SentinelError) in
                 try await client.placeOrder(try command.request(symbol: try await input.resolve(with: client)))
             }
-            OrderPrinter.print([placed], json: command.output.json)
+            OrderPrinter.print(placed, json: command.output.json)
         }
     }
 }

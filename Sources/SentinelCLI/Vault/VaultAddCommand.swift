@@ -26,7 +26,7 @@ struct VaultAddCommand: ReportingCommand {
         help: "spot, linear or inverse; repeat for several (default: spot, or the exchange's only product).")
     var products: [String] = []
 
-    @Option(name: .customLong("env"), help: "live, testnet or demo (default: live).")
+    @Option(name: .customLong("env"), help: "live, testnet or demo.")
     var environment: String?
 
     @Option(help: "A base URL that replaces the exchange's host, e.g. the simulator's http://127.0.0.1:8900.")

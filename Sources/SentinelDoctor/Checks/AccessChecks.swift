@@ -18,7 +18,10 @@ extension DoctorRun {
                 "If the key is restricted to trusted IPs, this computer's IP may be missing from the list.",
                 evidence: ["exchange said": said], fix: GuidanceText.addIP(venue, ip: nil))
         }
-        guard let permissions, let restricted = permissions.ipRestricted else {
+        guard let permissions else {
+            return DoctorCheck(.ipWhitelist, .skip, "Not reported (see permissions.withdraw).")
+        }
+        guard let restricted = permissions.ipRestricted else {
             return DoctorCheck(
                 .ipWhitelist, .warn, "The exchange does not say whether the key is restricted to trusted IPs.",
                 fix: GuidanceText.addIP(venue, ip: nil))

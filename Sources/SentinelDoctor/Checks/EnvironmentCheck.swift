@@ -87,7 +87,7 @@ extension DoctorRun {
                     + "\(venue.environment.kind).")
         }
         return DoctorCheck(
-            .environment, .fail, "This is a \(there) key, but it was used on \(here).",
+            .environment, .fail, "This is \(withArticle(there)) key, but it was used on \(here).",
             evidence: venueEvidence.merging(["key works on": found.description], uniquingKeysWith: { a, _ in a }),
             fix: fix)
     }

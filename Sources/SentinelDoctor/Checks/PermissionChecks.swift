@@ -29,8 +29,8 @@ extension DoctorRun {
         if keyRefused { return DoctorCheck(.permissionsTrade, .skip, "Not run: the key was refused.") }
         guard let permissions else {
             return DoctorCheck(
-                .permissionsTrade, .warn, "Trading permission is not reported; the order test shows whether it works.",
-                fix: GuidanceText.tradePermission(venue))
+                .permissionsTrade, .skip,
+                "Not reported by \(venue.exchange.displayName); the order test shows whether trading works.")
         }
         if permissions.canTrade(venue.product) {
             return DoctorCheck(.permissionsTrade, .pass, "Trading \(venue.product) is enabled.", evidence: evidence(permissions))
@@ -42,10 +42,15 @@ extension DoctorRun {
 
     func checkWithdraw() -> DoctorCheck {
         if keyRefused { return DoctorCheck(.permissionsWithdraw, .skip, "Not run: the key was refused.") }
+        // One warning for everything the exchange does not report, instead of one per check.
         guard let permissions else {
             return DoctorCheck(
-                .permissionsWithdraw, .warn, "Withdrawal permission is not reported by the exchange; check it by hand.",
-                fix: GuidanceText.removeWithdraw(venue))
+                .permissionsWithdraw, .warn,
+                "\(venue.exchange.displayName) does not report a key's permissions: withdrawal, transfer and the IP "
+                    + "restriction could not be verified.",
+                evidence: ["not verified": "withdraw, transfer, ip restriction"],
+                fix: GuidanceText.removeWithdraw(venue) + GuidanceText.removeTransfer(venue)
+                    + GuidanceText.addIP(venue, ip: nil))
         }
         if permissions.withdraw {
             return DoctorCheck(
@@ -59,7 +64,7 @@ extension DoctorRun {
     func checkTransfer() -> DoctorCheck {
         if keyRefused { return DoctorCheck(.permissionsTransfer, .skip, "Not run: the key was refused.") }
         guard let permissions else {
-            return DoctorCheck(.permissionsTransfer, .warn, "Transfer permission is not reported; check it by hand.")
+            return DoctorCheck(.permissionsTransfer, .skip, "Not reported (see permissions.withdraw).")
         }
         if permissions.transfer {
             return DoctorCheck(

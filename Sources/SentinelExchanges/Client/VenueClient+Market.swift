@@ -72,7 +72,7 @@ extension VenueClient {
         throw SentinelError(
             .invalidInput,
             Diagnosis(
-                cause: "\"\(text.prefix(40))\" is not a symbol: neither unified nor a \(venue.exchange.displayName) "
+                cause: "\"\(text.prefix(40))\" is not a symbol: neither unified nor \(withArticle(venue.exchange.displayName)) "
                     + "\(venue.product) market id.",
                 evidence: [.init("some markets", directory.all.prefix(6).map { "\($0.symbol) (\($0.nativeSymbol))" }
                     .joined(separator: ", "))],
