@@ -72,6 +72,23 @@ import Testing
         #expect(row.last == "filled" && row.dropLast().last.flatMap(Double.init).map { $0 > 0 } == true, "\(market.stdout)")
     }
 
+    /// One `--endpoint` for a spot+linear key: the futures request reaches the spot port. The answer names the
+    /// mix-up (another product's host), not "check the request parameters".
+    @Test func anotherProductsEndpointIsNamedAsSuch() async throws {
+        let s = try await Self.setup()
+        defer { Task { await s.simulator.shutdown() } }
+        let positions = try await s.sandbox.sentinel(
+            ["positions", "--exchange", "binance", "--product", "linear", "--credentials", s.keyFile, "--endpoint",
+             s.simulator.url(for: .binance)])
+        #expect(positions.status == 1 && positions.stdout.isEmpty)
+        #expect(positions.stderr.contains("does not serve /fapi/"), "\(positions.stderr)")
+        #expect(positions.stderr.contains("--product") && !positions.stderr.contains("Check the request parameters"))
+        let list = try await s.sandbox.sentinel(
+            ["order", "list", "--exchange", "binance", "--credentials", s.keyFile, "--endpoint",
+             s.simulator.url(for: .binanceUSDM)])
+        #expect(list.status == 1 && list.stderr.contains("does not serve /api/v3/"), "\(list.stderr)")
+    }
+
     @Test func aTimeoutAfterAcceptanceEndsWithExactlyOneOrderReported() async throws {
         let s = try await Self.setup()
         defer { Task { await s.simulator.shutdown() } }

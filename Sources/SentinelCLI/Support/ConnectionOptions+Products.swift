@@ -10,7 +10,7 @@ extension ConnectionOptions {
     func productsToAsk(_ wanted: (Product) -> Bool) throws(SentinelError) -> (asked: [Product], notAsked: [Product]) {
         if let product { return ([try Arguments.product(product)], []) }
         if let key, credentials == nil {
-            let entry = try VaultAccess.open(password).requireEntry(named: key)
+            let entry = try VaultAccess.entry(named: key, password)
             let candidates = entry.products.filter(wanted)
             // One --endpoint serves one product (each has its own host, and its own port on the simulator).
             if endpoint != nil, candidates.count > 1 { return ([candidates[0]], Array(candidates.dropFirst())) }

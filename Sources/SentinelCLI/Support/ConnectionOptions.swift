@@ -42,7 +42,7 @@ struct ConnectionOptions: ParsableArguments {
                         + "keys outside the vault.",
                     fix: ["Use either --key NAME, or --exchange X --credentials FILE."])
             }
-            let entry = try VaultAccess.open(password).requireEntry(named: key)
+            let entry = try VaultAccess.entry(named: key, password)
             let venue = try venue(of: entry, product: chosenProduct)
             return (venue, entry.credentials, Int64(entry.createdAt.timeIntervalSince1970 * 1000))
         }

@@ -94,6 +94,13 @@ enum BinanceErrors {
             return error(
                 .exchangeUnavailable, "\(name) could not process the request (\(message)); the outcome is unknown.",
                 ["Sentinel looks the order up before sending anything again.", "Try again in a few seconds."])
+        case -5000 where context.httpStatus == 404:
+            // Binance's JSON 404: the path is unknown at this host, usually another product's endpoint.
+            return error(
+                .badResponse,
+                "This \(name) host does not serve \(context.path) (\(context.venue.product)): the endpoint belongs to "
+                    + "another product.",
+                HTTPFailure.wrongHostFix(path: context.path, venue: context.venue))
         default:
             if context.httpStatus >= 500 {
                 return error(.exchangeUnavailable, "\(name) had an internal error (\(message)).", ["Try again shortly."])

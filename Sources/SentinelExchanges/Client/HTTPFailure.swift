@@ -39,11 +39,18 @@ public enum HTTPFailure {
                     .init("answer starts with", String(response.bodyText.prefix(160))), .init("host", host),
                 ],
                 fix: response.status == 404
-                    ? [
-                        "This host does not serve \(endpoint.path): check that the endpoint belongs to \(venue.product) "
-                            + "on \(venue.exchange.displayName) (each product has its own host; on the local simulator, "
-                            + "its own port — `sentinel sim` prints them).",
-                    ]
+                    ? wrongHostFix(path: endpoint.path, venue: venue)
                     : ["Try again shortly; if it persists, check the exchange's status page."]))
+    }
+
+    /// A 404 on a path the venue has: the endpoint is another product's host (a spot URL used for futures, a
+    /// simulator port of another listener).
+    public static func wrongHostFix(path: String, venue: Venue) -> [String] {
+        [
+            "This host does not serve \(path): check that the endpoint belongs to \(venue.product) on "
+                + "\(venue.exchange.displayName) (each product has its own host; on the local simulator, its own port "
+                + "— `sentinel sim` prints them).",
+            "Or choose the product this endpoint serves with --product.",
+        ]
     }
 }

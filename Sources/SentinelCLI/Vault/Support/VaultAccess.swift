@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SentinelCore
 import SentinelVault
 
@@ -18,6 +19,17 @@ enum VaultAccess {
         warnIfWeak(vault.kdfParameters)
         return vault
     }
+
+    /// The stored entry `name` for a trading command. The vault is unlocked once per process (scrypt takes about a
+    /// second): `positions` asks for several products of one key and reads the entry once for each.
+    static func entry(named name: String, _ password: VaultPasswordOptions) throws(SentinelError) -> VaultEntry {
+        if let unlocked = unlockedForReading.withLock({ $0 }) { return try unlocked.requireEntry(named: name) }
+        let vault = try open(password)
+        unlockedForReading.withLock { $0 = vault }
+        return try vault.requireEntry(named: name)
+    }
+
+    private static let unlockedForReading = Mutex<UnlockedVault?>(nil)
 
     /// A new empty vault (what `vault init` does): the password from the password file, or typed twice.
     static func create(_ password: VaultPasswordOptions) throws(SentinelError) -> UnlockedVault {
