@@ -127,7 +127,9 @@ func withClient<T>(
                 + "\(client.venue.exchange.displayName)'s API management page.")
     }
     do {
-        let result = try await body(client)
+        let result = try await Spinner.whileRunning("Waiting for \(client.venue.exchange.displayName)") {
+            () async throws(SentinelError) in try await body(client)
+        }
         await client.shutdown()
         return result
     } catch {

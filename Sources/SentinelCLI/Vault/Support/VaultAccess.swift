@@ -15,7 +15,10 @@ enum VaultAccess {
     static func open(_ password: VaultPasswordOptions) throws(SentinelError) -> UnlockedVault {
         let location = location
         try Vault.checkOpenable(at: location)
-        let vault = try Vault.open(at: location, password: try password.current())
+        let typed = try password.current()
+        let vault = try Spinner.whileRunning("Unlocking the vault") { () throws(SentinelError) in
+            try Vault.open(at: location, password: typed)
+        }
         warnIfWeak(vault.kdfParameters)
         return vault
     }
