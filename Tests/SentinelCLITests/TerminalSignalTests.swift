@@ -14,7 +14,7 @@ import Testing
     /// Ctrl-C (SIGINT) or SIGTERM while `vault init` waits at its no-echo password prompt: the program ends and the
     /// terminal echoes again — otherwise the shell the user returns to would stay silent. The signal is sent with
     /// kill(2): the child has no controlling terminal here, so the Ctrl-C byte would reach nobody.
-    @Test(.timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM])
+    @Test(.timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM, SIGHUP, SIGQUIT])
     func aSignalAtAHiddenPromptRestoresEcho(signalNumber: Int32) async throws {
         let sandbox = try VaultSandbox()
         let (echoAtPrompt, echoAfter, status, screen) = try await CLIRunner.offPool {

@@ -89,14 +89,15 @@ enum TerminalInput {
     }
 }
 
-/// Puts echo back if the user presses Ctrl-C (SIGINT) or the program is terminated (SIGTERM) at a hidden prompt;
-/// otherwise the shell would stay silent. Exits as the signal would (128 + its number).
+/// Puts echo back if the user presses Ctrl-C (SIGINT) or Ctrl-\ (SIGQUIT), or the program is terminated (SIGTERM)
+/// or hung up on (SIGHUP) at a hidden prompt; otherwise the shell would stay silent. Exits as the signal would
+/// (128 + its number).
 private enum TerminalRestore {
     nonisolated(unsafe) static var saved: termios?
 
     static func save(_ settings: termios) {
         saved = settings
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in signals {
             signal(signalNumber) { received in
                 if var settings = TerminalRestore.saved { tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
                 _exit(128 + received)
@@ -106,7 +107,8 @@ private enum TerminalRestore {
 
     static func clear() {
         saved = nil
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        for signalNumber in signals { signal(signalNumber, SIG_DFL) }
     }
+
+    private static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 }
