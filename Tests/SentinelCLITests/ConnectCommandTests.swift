@@ -6,7 +6,7 @@ import Testing
 
 /// `sentinel connect` without a terminal: --stdin and --yes against the simulator, rotation of a name in use,
 /// and the refusal when it cannot ask.
-@Suite(.serialized) struct ConnectCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ConnectCommandTests {
     static func goodKey(_ simulator: RunningSimulator) async throws -> SimulatedKey {
         try await simulator.createKey(
             SimulatedKeyRequest(exchange: "binance", permissions: ["read", "trade"], ipWhitelist: ["127.0.0.1"]))

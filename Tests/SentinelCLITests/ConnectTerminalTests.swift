@@ -7,7 +7,7 @@ import Testing
 /// `sentinel connect` as a person uses it, through a pseudo-terminal against the simulator: the steps one by one,
 /// the key typed without echo, a passing doctor report, and nothing typed ever on screen. The session's waits
 /// block, so they run off the concurrency pool that the in-process simulator needs.
-@Suite(.serialized) struct ConnectTerminalTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ConnectTerminalTests {
     static let enter = "Press Enter to continue… "
     static let keyTypeQuestion = "Key type [1 or 2, default 2]: "
 

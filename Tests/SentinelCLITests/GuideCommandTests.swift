@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `sentinel guide` prints the steps for every exchange, touches nothing, and refuses what does not exist.
-@Suite struct GuideCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct GuideCommandTests {
     @Test(arguments: [
         (["binance"], "binance.com → Profile → API Management"),
         (["binance-us"], "binance.us → Profile → API Management"),

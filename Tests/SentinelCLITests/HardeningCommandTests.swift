@@ -5,7 +5,7 @@ import Testing
 /// Issue 17 as a user meets it on the command line: endpoints (finding 2), `sign` passphrases (3), secrets in
 /// errors (5) and private files (6). No test here sends anything to a non-loopback address: every refused
 /// endpoint is refused before a connection is made, and the accepted insecure one is only printed by `sign`.
-@Suite struct HardeningCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct HardeningCommandTests {
     func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }

@@ -4,7 +4,7 @@ import Testing
 
 /// What users do to a running command: Ctrl-C in the middle of the doctor's test order, a reader that goes away
 /// (`| head`), and asking for positions without saying which product.
-@Suite(.serialized) struct InterruptionAndPipeTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct InterruptionAndPipeTests {
     static func keyFile(_ simulator: RunningSimulator, in sandbox: VaultSandbox) async throws -> String {
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: "binance", permissions: ["read", "trade", "futures"], ipWhitelist: ["127.0.0.1"]))

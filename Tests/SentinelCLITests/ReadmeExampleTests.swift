@@ -3,7 +3,7 @@ import SentinelSimulator
 import Testing
 
 /// The README's shell blocks, run as written: what a new user pastes must work.
-@Suite struct ReadmeExampleTests {
+@Suite(.timeLimit(.minutes(5))) struct ReadmeExampleTests {
     static let readme: String = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()

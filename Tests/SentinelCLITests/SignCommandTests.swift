@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite struct SignCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct SignCommandTests {
     static let binanceSecret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
     static let ed25519PEM =
         "-----BEGIN PRIVATE KEY-----\r\nMC4CAQAwBQYDK2VwBCIEIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f\r\n-----END PRIVATE KEY-----\r\n"
@@ -137,7 +137,7 @@ import Testing
     }
 }
 
-@Suite struct DemoCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct DemoCommandTests {
     /// The README's first command: offline, every good key passes, every classic bad key is caught by its check.
     @Test func demoCatchesEveryClassicBadKeyWithTheRightCheck() async throws {
         let outcome = try await CLIRunner.run(["demo"])

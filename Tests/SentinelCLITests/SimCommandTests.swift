@@ -80,7 +80,7 @@ func httpSend(_ method: HTTPMethod, _ url: String, body: String? = nil) async th
         timeoutMs: 10_000)
 }
 
-@Suite struct SimCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct SimCommandTests {
     @Test func refusesANonLoopbackHost() async throws {
         let outcome = try await CLIRunner.run(["sim", "--host", "0.0.0.0", "--port-base", "29100"])
         #expect(outcome.status == 1)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A step that takes a while shows a spinner on a terminal and erases it; a pipe never sees one.
-@Suite struct SpinnerTerminalTests {
+@Suite(.timeLimit(.minutes(5))) struct SpinnerTerminalTests {
     @Test(.timeLimit(.minutes(2))) func theVaultUnlockShowsASpinnerOnATerminalOnly() async throws {
         let sandbox = try VaultSandbox()
         // The real scrypt parameters: an unlock takes seconds in a debug build, well over the spinner's 300 ms.

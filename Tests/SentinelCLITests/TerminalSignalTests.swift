@@ -10,7 +10,7 @@ import Testing
 
 /// What a person sees on a real terminal (a pseudo-terminal here): echo comes back when a hidden prompt is
 /// interrupted, and colour follows `NO_COLOR`.
-@Suite struct TerminalSignalTests {
+@Suite(.timeLimit(.minutes(5))) struct TerminalSignalTests {
     /// Ctrl-C (SIGINT) or SIGTERM while `vault init` waits at its no-echo password prompt: the program ends and the
     /// terminal echoes again — otherwise the shell the user returns to would stay silent. The signal is sent with
     /// kill(2): the child has no controlling terminal here, so the Ctrl-C byte would reach nobody.

@@ -4,7 +4,7 @@ import Testing
 
 /// `markets`, `balance`, `positions`, `order …` and `doctor` as a user runs them: against a simulator, with a key
 /// made through its admin API — from a credentials file and from the vault.
-@Suite(.serialized) struct TradingCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct TradingCommandTests {
     struct Setup {
         let simulator: RunningSimulator
         let sandbox: VaultSandbox

@@ -5,7 +5,7 @@ import SentinelVault
 import SentinelSimulator
 import Testing
 
-@Suite struct VaultCommandTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultCommandTests {
     static let binanceKey = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
     static let binanceSecret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
     static let okxKey = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"

@@ -6,7 +6,7 @@ import Testing
 /// Kills `sentinel vault add` with SIGKILL at random moments — during start-up, key derivation, the backup write,
 /// the temporary file, the rename — and checks after each kill that the vault opens with either the content it
 /// had before or the content with the new key. Never neither.
-@Suite struct VaultCrashSafetyTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultCrashSafetyTests {
     @Test(.timeLimit(.minutes(5))) func aSaveKilledAtAnyMomentLeavesTheOldOrTheNewVault() async throws {
         let sandbox = try VaultSandbox()
         try await sandbox.initialize()

@@ -3,7 +3,7 @@ import Testing
 
 /// Every file written under SENTINEL_HOME and every line printed, through a whole session of vault commands
 /// (including failures), is scanned for the secret, the passphrase and the vault password.
-@Suite struct VaultSecretLeakTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultSecretLeakTests {
     static let secret = "9F3kLmQ2xV7nR4tY8wZ1aB6cD0eG5hJ2kL9mN3pQ7rS4tU8vW1xY6zA0bC5dE2fG"
     static let passphrase = "Sup3rSecretPassphrase"
     static let rotatedSecret = "Z1y2X3w4V5u6T7s8R9q0P1o2N3m4L5k6J7i8H9g0F1e2D3c4B5a6Z7y8X9w0V1u2"

@@ -11,7 +11,7 @@ import Testing
 
 /// Drives the interactive prompts through a pseudo-terminal, as a person would type, and checks that nothing
 /// typed — password, secret, passphrase — comes back on the terminal.
-@Suite struct VaultTerminalTests {
+@Suite(.timeLimit(.minutes(5))) struct VaultTerminalTests {
     @Test(.timeLimit(.minutes(2))) func promptsShowNothingThatIsTyped() throws {
         let sandbox = try VaultSandbox()
         let password = "typed password 123"

@@ -4,7 +4,7 @@ import Testing
 
 /// "Sentinel refuses keys that can withdraw": `vault add`, `vault rotate` and `connect` ask the exchange and refuse
 /// such a key unless the user names the risk; a good stored key is never replaced by one.
-@Suite(.serialized) struct WithdrawKeyRefusalTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct WithdrawKeyRefusalTests {
     static let online = ["SENTINEL_OFFLINE": "0"]
 
     static func keyJSON(_ simulator: RunningSimulator, withdraw: Bool) async throws -> String {

@@ -4,7 +4,7 @@ import SentinelExchanges
 import Synchronization
 import Testing
 
-@Suite struct DoctorTests {
+@Suite(.timeLimit(.minutes(5))) struct DoctorTests {
     let secret = "secret-0123456789-abcdefghij"
 
     func run(

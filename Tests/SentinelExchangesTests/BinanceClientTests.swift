@@ -6,7 +6,7 @@ import Testing
 @testable import SentinelExchanges
 
 /// The Binance client's logic against scripted answers: clock recovery, rate limits, orders that never duplicate.
-@Suite struct BinanceClientTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceClientTests {
     static let exchangeInfo = String(decoding: try! Fixture.bytes("binance/exchange-info-spot.json"), as: UTF8.self)
     static let btc = UnifiedSymbol("BTC/USDT")!
 
@@ -219,7 +219,7 @@ import Testing
     }
 }
 
-@Suite struct OrderJournalTests {
+@Suite(.timeLimit(.minutes(5))) struct OrderJournalTests {
     @Test func persistsAcrossReopeningAndRefusesReusedIDs() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -27,7 +27,7 @@ final class ManualTime: Sendable {
 
 /// The client against the exchange's rate-limit signals, with a hand-moved clock: it resumes when `Retry-After` has
 /// passed (not before), and takes `X-MBX-ORDER-COUNT-*` as the truth about the order windows.
-@Suite struct BinanceRateLimitTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceRateLimitTests {
     static let exchangeInfo = String(decoding: try! Fixture.bytes("binance/exchange-info-spot.json"), as: UTF8.self)
     /// The reference price the client reads before a limit order (the price-band check).
     static let ticker = #"{"symbol":"BTCUSDT","lastPrice":"20000.00","bidPrice":"19999.99","askPrice":"20000.01"}"#

@@ -10,7 +10,7 @@ import Testing
 /// revision of the same page) with Binance's published example key and secret. Binance's RSA and Ed25519 examples
 /// cannot be reproduced (the private keys are not published), so those vectors were computed with an independent
 /// implementation — ccxt 4.5.90's `binance.sign()` — and re-checked with Python's `cryptography`.
-@Suite struct BinanceSignerTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceSignerTests {
     static let key = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"
     static let secret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
 

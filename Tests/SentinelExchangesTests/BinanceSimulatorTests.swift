@@ -8,7 +8,7 @@ import Testing
 
 /// The Binance connector against the in-process simulator: every call, and each injected fault — never a duplicate
 /// order, never an order missing from the journal, never a ban.
-@Suite(.serialized) struct BinanceSimulatorTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct BinanceSimulatorTests {
     static let btc = UnifiedSymbol("BTC/USDT")!
     static let btcPerp = UnifiedSymbol("BTC/USDT:USDT")!
 

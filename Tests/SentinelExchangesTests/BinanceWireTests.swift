@@ -4,7 +4,7 @@ import Testing
 @testable import SentinelExchanges
 
 /// Parsing real recorded Binance answers and the documented exchangeInfo shapes.
-@Suite struct BinanceWireTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceWireTests {
     func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
         try WireDecoding.decode(type, from: Fixture.bytes("binance/" + name), exchange: .binance, endpoint: name)
     }
@@ -86,7 +86,7 @@ import Testing
     }
 }
 
-@Suite struct BinanceErrorTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceErrorTests {
     func map(_ code: Int, _ message: String, _ exchange: ExchangeID = .binance, status: Int = 400, product: Product = .spot)
         -> SentinelError
     {

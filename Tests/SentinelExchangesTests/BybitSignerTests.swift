@@ -7,7 +7,7 @@ import Testing
 /// Where the vectors come from: Bybit's guide prints signatures, but not the secret that made them, so none can be
 /// reproduced. These vectors were computed with an independent implementation, ccxt 4.5.90's `bybit.sign()` (fixed
 /// timestamp), and re-computed with Python's `hmac`: a cross-check against another implementation, not Bybit's own.
-@Suite struct BybitSignerTests {
+@Suite(.timeLimit(.minutes(5))) struct BybitSignerTests {
     let keys = credentials("TESTAPIKEY0123456789", "TESTSECRET0123456789abcdefABCDEF")
 
     @Test func getVectorSignsTheQueryAsSent() throws {
@@ -74,7 +74,7 @@ import Testing
 /// Where the vectors come from: OKX's documentation gives no input→signature pair that can be reproduced, so these
 /// were computed with ccxt 4.5.90's `okx.sign()` (with the docs' illustrative secret) and re-computed in Python; the
 /// WebSocket login one with Python, by the same formula as ccxt pro. Cross-checks, not OKX's own vectors.
-@Suite struct OKXSignerTests {
+@Suite(.timeLimit(.minutes(5))) struct OKXSignerTests {
     let keys = credentials("test-okx-key", "22582BD0CFF14C41EDBF1AB98506286D", passphrase: "Passphrase1!")
 
     @Test func getVector() throws {

@@ -3,7 +3,7 @@ import SentinelExchanges
 import Testing
 
 /// The guidance data: every venue that exists has its steps, and the rules that must hold for every exchange do.
-@Suite struct ExchangeGuidanceTests {
+@Suite(.timeLimit(.minutes(5))) struct ExchangeGuidanceTests {
     static var venues: [Venue] {
         ExchangeID.allCases.flatMap { exchange in
             exchange.traits.products.flatMap { product in

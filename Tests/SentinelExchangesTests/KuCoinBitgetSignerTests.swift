@@ -4,7 +4,7 @@ import Testing
 
 @testable import SentinelExchanges
 
-@Suite struct KuCoinSignerTests {
+@Suite(.timeLimit(.minutes(5))) struct KuCoinSignerTests {
     let secret = "f03a5284-5c39-4aaa-9b20-dea10bdcf8e3"
     var keys: Credentials { credentials("5c2db93503aa674c74a31734", secret, passphrase: "Ab12345678)(*&^%$#@") }
 
@@ -60,7 +60,7 @@ import Testing
 /// Where the vectors come from: Bitget's documentation gives inputs only, with an empty secret, so these were
 /// computed with ccxt 4.5.90's `bitget.sign()` and re-verified with Python's `hmac`: cross-checks against another
 /// implementation, not Bitget's own vectors.
-@Suite struct BitgetSignerTests {
+@Suite(.timeLimit(.minutes(5))) struct BitgetSignerTests {
     let secret = "bitget-test-secret-0123456789abcdef"
     var keys: Credentials { credentials("bg_test_key", secret, passphrase: "Passphrase1") }
 

@@ -1,7 +1,7 @@
 import SentinelCore
 import Testing
 
-@Suite struct MarketRulesTests {
+@Suite(.timeLimit(.minutes(5))) struct MarketRulesTests {
     let rules = MarketRules(
         tickSize: try! Price("0.01"), stepSize: try! Quantity("0.00001"), minQuantity: try! Quantity("0.00001"),
         maxQuantity: try! Quantity("9000"), minNotional: try! Amount("5"), minPrice: try! Price("0.01"),

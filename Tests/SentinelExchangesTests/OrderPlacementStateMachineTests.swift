@@ -3,7 +3,7 @@ import Testing
 
 @testable import SentinelExchanges
 
-@Suite struct OrderPlacementStateMachineTests {
+@Suite(.timeLimit(.minutes(5))) struct OrderPlacementStateMachineTests {
     static let order = Order(
         symbol: UnifiedSymbol("BTC/USDT")!, id: "1", clientOrderID: "sn-1", side: .buy, type: .limit, status: .new,
         price: nil, quantity: .zero, filledQuantity: .zero, averagePrice: nil, timeInForce: .gtc, postOnly: false,

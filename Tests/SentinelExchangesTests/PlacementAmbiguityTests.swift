@@ -7,7 +7,7 @@ import Testing
 
 /// Answers that leave a placement's outcome unknown, scripted: the client looks the order up and never sends it a
 /// second time while the first may still arrive.
-@Suite struct PlacementAmbiguityTests {
+@Suite(.timeLimit(.minutes(5))) struct PlacementAmbiguityTests {
     static let exchangeInfo = String(decoding: try! Fixture.bytes("binance/exchange-info-spot.json"), as: UTF8.self)
     static let futuresInfo = #"{"rateLimits":[],"symbols":[{"symbol":"BTCUSDT","status":"TRADING","baseAsset":"BTC","quoteAsset":"USDT","marginAsset":"USDT","contractType":"PERPETUAL","filters":[{"filterType":"PRICE_FILTER","minPrice":"0.10","maxPrice":"1000000","tickSize":"0.10"},{"filterType":"LOT_SIZE","minQty":"0.001","maxQty":"1000","stepSize":"0.001"}]}]}"#
 

@@ -10,7 +10,7 @@ import Testing
 /// independent HMAC — the way an exchange verifies what it receives. The expected strings are built here from the
 /// generated pairs (percent-encoding with Foundation, ISO time with a POSIX formatter), never with the library's own
 /// `QueryString`, time formatting or `percentDecode`.
-@Suite struct SignerPropertyTests {
+@Suite(.timeLimit(.minutes(5))) struct SignerPropertyTests {
     struct Pair: Sendable {
         let name: String
         let value: String

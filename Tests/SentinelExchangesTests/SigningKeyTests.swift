@@ -4,7 +4,7 @@ import Testing
 
 @testable import SentinelExchanges
 
-@Suite struct SigningKeyTests {
+@Suite(.timeLimit(.minutes(5))) struct SigningKeyTests {
     @Test func keyTypeIsReadFromThePEMNotGuessed() throws {
         #expect(try SigningKey(secret: SecretText(TestKeys.ed25519PEM), declared: nil).keyType == .ed25519)
         #expect(try SigningKey(secret: SecretText(TestKeys.rsa.pemRepresentation), declared: nil).keyType == .rsa)

@@ -5,7 +5,7 @@ import Testing
 
 /// The start-up self-test that `sentinel demo` prints: every vector reproduces, and each says truthfully whether the
 /// exchange published it or it is a cross-check against another implementation.
-@Suite struct SigningSelfTestTests {
+@Suite(.timeLimit(.minutes(5))) struct SigningSelfTestTests {
     @Test func everyVectorReproducesAndNamesItsOrigin() {
         let results = SigningSelfTest.run()
         #expect(results.count == 12)

@@ -16,7 +16,7 @@ enum HTTPProbe {
 /// `AsyncHTTPTransport` end to end, over real loopback connections to the simulator: a request that cannot have
 /// left ("not sent", safe to send again) is told apart from one that may have arrived ("no answer", to be looked up
 /// before anything is sent again).
-@Suite struct TransportClassificationTests {
+@Suite(.timeLimit(.minutes(5))) struct TransportClassificationTests {
     func send(_ transport: AsyncHTTPTransport, _ url: String, timeoutMs: Int64 = 10_000) async
         -> Result<HTTPResponse, TransportFailure>
     {

@@ -6,7 +6,7 @@ import Testing
 
 /// The contract every connector passes against its simulator dialect, written once: markets, balances, the order
 /// lifecycle by exchange id and client id, batches, local refusals, and placements whose answer is lost.
-@Suite(.serialized) struct ExchangeClientContractTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ExchangeClientContractTests {
     static func market(_ client: any ExchangeClient, _ symbol: UnifiedSymbol) async throws -> Market {
         try #require(try await client.markets().first { $0.symbol == symbol })
     }

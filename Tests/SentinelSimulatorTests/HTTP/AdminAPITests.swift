@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SentinelSimulator
 
-@Suite struct AdminAPITests {
+@Suite(.timeLimit(.minutes(5))) struct AdminAPITests {
     @Test func keysWithDefaultsAndPassphrases() async throws {
         try await withSimulator { simulator in
             let binance = try await TestHTTP.postJSON(simulator.adminURL + "/keys", #"{"exchange":"binance"}"#)

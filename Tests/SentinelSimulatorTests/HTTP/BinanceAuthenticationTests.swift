@@ -4,7 +4,7 @@ import Testing
 @testable import SentinelSimulator
 
 /// Every refusal a signed request can meet, and the key types that can sign.
-@Suite struct BinanceAuthenticationTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceAuthenticationTests {
     @Test func signedRequestInQueryAndInBody() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.spotClient()

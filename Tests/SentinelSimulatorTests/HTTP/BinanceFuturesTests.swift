@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SentinelSimulator
 
-@Suite struct BinanceFuturesTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceFuturesTests {
     func pinnedClient(_ simulator: RunningSimulator) async throws -> BinanceTestClient {
         try await simulator.setPrice(exchange: "binance", symbol: "BTC/USDT:USDT", price: "65000")
         return try await simulator.futuresClient()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SentinelSimulator
 
-@Suite struct BinancePublicEndpointTests {
+@Suite(.timeLimit(.minutes(5))) struct BinancePublicEndpointTests {
     @Test func spotPublicEndpoints() async throws {
         // The weight counter is read across requests: a clock that stands still keeps them in one window.
         let clock = SimulatorManualClock.startingNow()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SentinelSimulator
 
-@Suite struct BinanceSpotOrderTests {
+@Suite(.timeLimit(.minutes(5))) struct BinanceSpotOrderTests {
     static func limit(_ side: String, _ price: String, _ quantity: String, tif: String = "GTC", id: String? = nil)
         -> [(String, String)]
     {

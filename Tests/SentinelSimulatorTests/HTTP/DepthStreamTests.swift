@@ -22,7 +22,7 @@ enum StreamEnd: Sendable {
 }
 
 /// The diff-depth WebSocket streams, and the two stream faults.
-@Suite struct DepthStreamTests {
+@Suite(.timeLimit(.minutes(5))) struct DepthStreamTests {
     /// Collects up to `count` events from `path` while the market is moved every 120 ms; returns the events, whether
     /// the WebSocket was connected, and how the read ended (a failed connect is reported, never taken for an empty
     /// stream).

@@ -5,7 +5,7 @@ import Testing
 @testable import SentinelSimulator
 
 /// Each fault kind over real HTTP.
-@Suite struct FaultInjectionTests {
+@Suite(.timeLimit(.minutes(5))) struct FaultInjectionTests {
     @Test func latency() async throws {
         try await withSimulator { simulator in
             // Order of events, not a measured duration: a request sent while the delayed one is held is answered
@@ -149,7 +149,7 @@ import Testing
     }
 }
 
-@Suite struct RequestWeightTests {
+@Suite(.timeLimit(.minutes(5))) struct RequestWeightTests {
     @Test func tooMuchWeightThenBan() async throws {
         // The simulator's clock stands still, so all 28 requests fall in one weight window whenever the test runs.
         let clock = SimulatorManualClock.startingNow()
@@ -186,7 +186,7 @@ import Testing
     }
 }
 
-@Suite struct UnenforcedLimitsTests {
+@Suite(.timeLimit(.minutes(5))) struct UnenforcedLimitsTests {
     @Test func limitsCanBeSwitchedOffForBenchmarks() async throws {
         try await withSimulator(enforcesRateLimits: false, clock: .startingNow()) { simulator in
             let client = try await simulator.spotClient()

@@ -8,7 +8,7 @@ import Testing
 /// half-sent requests and dripping bodies are cut off, connections are capped per listener, and a short fuzz run
 /// leaves it answering. No assertion here measures time: timeouts are configured short and each test waits for
 /// the server to close, with a generous safety net that only fails when it never does.
-@Suite struct HostileClientTests {
+@Suite(.timeLimit(.minutes(5))) struct HostileClientTests {
     static func shortTimeouts(maximumConnections: Int = 512) -> SimulatorConfiguration {
         SimulatorConfiguration(
             maximumConnectionsPerListener: maximumConnections, idleTimeoutMilliseconds: 300,

@@ -6,7 +6,7 @@ import Testing
 
 /// Issue 17, finding 1: no admin input can make the simulator overflow; every number is bounded, with a 400 that
 /// names the field.
-@Suite struct HostileInputTests {
+@Suite(.timeLimit(.minutes(5))) struct HostileInputTests {
     @Test func theClockSaturatesInsteadOfOverflowing() {
         var clock = SimulatorClock()
         clock.setSkew(milliseconds: .max)
