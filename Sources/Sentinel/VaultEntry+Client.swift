@@ -10,8 +10,6 @@ extension VaultEntry {
         product: Product? = nil, configuration: ClientConfiguration = ClientConfiguration()
     ) throws(SentinelError) -> any ExchangeClient {
         let venue = try venue(for: product ?? products.first ?? .spot)
-        // The same rule as the CLI's: a stored endpoint gets the key only over TLS, or plain HTTP on this machine.
-        if let endpoint = venue.environment.customEndpoint { _ = try EndpointURL(endpoint) }
         return try ExchangeRegistry.client(for: venue, credentials: credentials, configuration: configuration)
     }
 }
@@ -21,9 +19,12 @@ extension VaultEntry {
 /// false (the user's explicit, named override).
 public struct ExchangeCredentialVerifier: CredentialVerifier {
     public let refusesWithdraw: Bool
+    /// A stored plain-`http://` endpoint on another machine is used only when the user allowed it for this command.
+    public let allowsInsecureHTTP: Bool
 
-    public init(refusesWithdraw: Bool = true) {
+    public init(refusesWithdraw: Bool = true, allowsInsecureHTTP: Bool = false) {
         self.refusesWithdraw = refusesWithdraw
+        self.allowsInsecureHTTP = allowsInsecureHTTP
     }
 
     public var checksWithExchange: Bool { true }
@@ -31,7 +32,9 @@ public struct ExchangeCredentialVerifier: CredentialVerifier {
     public func verify(_ entry: VaultEntry) async throws(SentinelError) {
         var checkedPermissions = false
         for venue in try entry.venues {
-            let client = try ExchangeRegistry.client(for: venue, credentials: entry.credentials)
+            let client = try ExchangeRegistry.client(
+                for: venue, credentials: entry.credentials,
+                configuration: ClientConfiguration(allowsInsecureHTTP: allowsInsecureHTTP))
             do throws(SentinelError) {
                 _ = try await client.balances()
                 if refusesWithdraw, !checkedPermissions {

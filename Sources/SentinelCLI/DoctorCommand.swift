@@ -37,7 +37,7 @@ struct DoctorCommand: AsyncParsableCommand {
         do { (subject, stored) = try resolveSubject() } catch { throw Failure.report(error) }
         let options = DoctorRunner.Options(
             timeoutMs: connection.timeoutMs, json: json, positionTest: positionTest, skipOrderTest: skipOrderTest,
-            probeSibling: probeSibling)
+            probeSibling: probeSibling, insecureHTTP: connection.insecureHTTP.allowed)
         // Ctrl-C cancels the run; the check in progress cancels its own test order or closes its test position.
         try await Interruption.run {
             let report = await DoctorRunner.run(subject, options: options)

@@ -96,6 +96,12 @@ import Testing
             #expect(outcome.status != 0, "\(command)")
             #expect(outcome.stderr.contains("not this machine") && outcome.stderr.contains("--insecure-http"), "\(outcome.stderr)")
         }
+        // Rotating sends the new key to the stored endpoint: refused before anything is sent, the old key kept.
+        let newKey = #"{"apiKey": "key-9876543210", "secret": "secret-9876543210"}"#
+        let rotate = try await sandbox.vault(["rotate", "remote", "--stdin"], input: newKey)
+        #expect(rotate.status != 0 && rotate.stderr.contains("not this machine"), "\(rotate.stderr)")
+        let kept = try sandbox.open().requireEntry(named: "remote")
+        #expect(kept.apiKey == "key-0123456789")
     }
 
     // MARK: Finding 5

@@ -118,19 +118,22 @@ struct ConnectCommand: AsyncParsableCommand {
         let stored: VaultEntry
         if let existing {
             stored = try await VaultRotateCommand.rotate(
-                &vault, old: existing, to: credentials, allowWithdraw: allowWithdrawKey)
+                &vault, old: existing, to: credentials, allowWithdraw: allowWithdrawKey,
+                insecureHTTP: insecureHTTP.allowed)
         } else {
             let entry = VaultEntry(
                 name: keyName, exchange: venue.exchange, products: [venue.product], environment: venue.environment,
                 credentials: credentials, label: label ?? ExchangeGuidance.suggestedLabel(for: keyName))
-            try await KeyAdmission.check(entry, allowWithdraw: allowWithdrawKey, offline: false)
+            try await KeyAdmission.check(
+                entry, allowWithdraw: allowWithdrawKey, offline: false, insecureHTTP: insecureHTTP.allowed)
             try vault.add(entry)
             try vault.save()
             Console.output("Stored \(VaultEntryRendering.summary(entry)) in \(vault.location.file).")
             stored = entry
         }
         let storedVenue = try stored.venue
-        return await ConnectReport.run(stored, venue: storedVenue, timeoutMs: timeoutMs)
+        return await ConnectReport.run(
+            stored, venue: storedVenue, timeoutMs: timeoutMs, insecureHTTP: insecureHTTP.allowed)
     }
 
     static func guideCommand(_ venue: Venue) -> String {

@@ -6,7 +6,7 @@ import SentinelVault
 /// The end of `sentinel connect`: the doctor on the stored key, then what to do about each warning.
 enum ConnectReport {
     /// True when no check failed.
-    static func run(_ entry: VaultEntry, venue: Venue, timeoutMs: Int64) async -> Bool {
+    static func run(_ entry: VaultEntry, venue: Venue, timeoutMs: Int64, insecureHTTP: Bool) async -> Bool {
         Console.output("")
         guard ExchangeRegistry.connectorExchanges.contains(entry.exchange) else {
             Console.output(
@@ -20,7 +20,8 @@ enum ConnectReport {
         }
         Console.output("Testing the key with the doctor (the same checks as `sentinel doctor \(entry.name)`):")
         let report = await DoctorRunner.run(
-            DoctorRunner.subject(entry, venue: venue), options: DoctorRunner.Options(timeoutMs: timeoutMs))
+            DoctorRunner.subject(entry, venue: venue),
+            options: DoctorRunner.Options(timeoutMs: timeoutMs, insecureHTTP: insecureHTTP))
         Console.output("")
         Console.output(nextSteps(report, name: entry.name).joined(separator: "\n"))
         return report.ok

@@ -102,7 +102,8 @@ struct ConnectionOptions: ParsableArguments {
         let journal = try PrivateJournal.open()
         return try ExchangeRegistry.client(
             for: venue, credentials: keys,
-            configuration: ClientConfiguration(requestTimeoutMs: timeoutMs, journal: journal))
+            configuration: ClientConfiguration(
+                requestTimeoutMs: timeoutMs, journal: journal, allowsInsecureHTTP: insecureHTTP.allowed))
     }
 }
 

@@ -14,6 +14,8 @@ enum DoctorRunner {
         var skipOrderTest = false
         /// The user agreed to send the key to a sibling exchange (Binance ↔ Binance.US) if it is refused here.
         var probeSibling = false
+        /// The user allowed a plain-HTTP endpoint on another machine for this command (`--insecure-http`).
+        var insecureHTTP = false
     }
 
     /// Runs every check, printing each line as it finishes (or the JSON report at the end), then the summary.
@@ -26,7 +28,8 @@ enum DoctorRunner {
             makeClient: { venue, credentials throws(SentinelError) in
                 try ExchangeRegistry.client(
                     for: venue, credentials: credentials,
-                    configuration: ClientConfiguration(requestTimeoutMs: timeout, journal: journal))
+                    configuration: ClientConfiguration(
+                        requestTimeoutMs: timeout, journal: journal, allowsInsecureHTTP: options.insecureHTTP))
             },
             alternativeVenues: endpoint == nil
                 ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,

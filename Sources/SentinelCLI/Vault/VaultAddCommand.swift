@@ -65,7 +65,8 @@ struct VaultAddCommand: ReportingCommand {
         let entry = VaultEntry(
             name: name, exchange: exchangeID, products: chosenProducts, environment: environmentValue,
             credentials: credentials, label: label)
-        try await KeyAdmission.check(entry, allowWithdraw: allowWithdrawKey, offline: offline)
+        try await KeyAdmission.check(
+            entry, allowWithdraw: allowWithdrawKey, offline: offline, insecureHTTP: insecureHTTP.allowed)
         try vault.add(entry)
         try vault.save()
         Console.output("Stored \(VaultEntryRendering.summary(entry)) in \(vault.location.file).")

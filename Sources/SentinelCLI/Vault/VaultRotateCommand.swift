@@ -26,6 +26,8 @@ struct VaultRotateCommand: ReportingCommand {
     @Flag(help: "Accept a new key that can withdraw funds (refused otherwise; a trading bot never needs it).")
     var allowWithdrawKey = false
 
+    @OptionGroup var insecureHTTP: InsecureHTTPOption
+
     @OptionGroup var password: VaultPasswordOptions
 
     func execute() async throws(SentinelError) {
@@ -34,20 +36,23 @@ struct VaultRotateCommand: ReportingCommand {
         let credentials = try CredentialIntake.read(
             exchange: old.exchange, declaredKeyType: try keyType.map(VaultAddCommand.keyType),
             fromStandardInput: readStandardInput)
-        try await Self.rotate(&vault, old: old, to: credentials, allowWithdraw: allowWithdrawKey)
+        try await Self.rotate(
+            &vault, old: old, to: credentials, allowWithdraw: allowWithdrawKey, insecureHTTP: insecureHTTP.allowed)
     }
 
     /// Puts `credentials` in place of `old` once the exchange accepts them (offline checks only where there is no
     /// connector yet, with a warning), and says what to do with the old key. Shared with `sentinel connect`.
     @discardableResult
     static func rotate(
-        _ vault: inout UnlockedVault, old: VaultEntry, to credentials: Credentials, allowWithdraw: Bool = false
+        _ vault: inout UnlockedVault, old: VaultEntry, to credentials: Credentials, allowWithdraw: Bool = false,
+        insecureHTTP: Bool = false
     ) async throws(SentinelError) -> VaultEntry {
         let new: VaultEntry
         if ExchangeCredentialVerifier.canCheck(old.exchange) {
             // A withdraw-enabled key never replaces a good one: the old key stays until the new one passes.
             new = try await vault.rotate(
-                named: old.name, to: credentials, verifier: ExchangeCredentialVerifier(refusesWithdraw: !allowWithdraw))
+                named: old.name, to: credentials,
+                verifier: ExchangeCredentialVerifier(refusesWithdraw: !allowWithdraw, allowsInsecureHTTP: insecureHTTP))
             Console.output("The new key authenticated on \(old.exchange.displayName) (a signed read succeeded).")
         } else {
             new = try await vault.rotate(named: old.name, to: credentials, verifier: OfflineCredentialVerifier())

@@ -20,11 +20,14 @@ public struct ClientConfiguration: Sendable {
     public var now: @Sendable () -> Int64
     /// How order look-ups after an ambiguous placement are spaced.
     public var lookUpDelaysMs: [Int64]
+    /// Lets a custom endpoint on another machine be plain `http://` (the key and signed requests then cross the
+    /// network readable). Off: such an endpoint is refused before anything is sent.
+    public var allowsInsecureHTTP: Bool
 
     public init(
         requestTimeoutMs: Int64 = 10_000, readRetry: RetryPolicy = RetryPolicy(), journal: OrderJournal? = nil,
         recvWindow: Int? = nil, now: @escaping @Sendable () -> Int64 = SystemClock.nowMs,
-        lookUpDelaysMs: [Int64] = [300, 700, 1_500, 3_000]
+        lookUpDelaysMs: [Int64] = [300, 700, 1_500, 3_000], allowsInsecureHTTP: Bool = false
     ) {
         self.requestTimeoutMs = requestTimeoutMs
         self.readRetry = readRetry
@@ -32,6 +35,7 @@ public struct ClientConfiguration: Sendable {
         self.recvWindow = recvWindow
         self.now = now
         self.lookUpDelaysMs = lookUpDelaysMs
+        self.allowsInsecureHTTP = allowsInsecureHTTP
     }
 }
 

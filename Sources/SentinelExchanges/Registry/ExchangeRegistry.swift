@@ -31,7 +31,8 @@ public enum ExchangeRegistry {
         Set(ExchangeModules.all.filter { $0.hasConnector }.flatMap { $0.exchanges })
     }
 
-    /// A ready client for `venue` with `credentials`.
+    /// A ready client for `venue` with `credentials`. A custom endpoint gets the key only over TLS, or over plain
+    /// HTTP on this machine (`EndpointURL`), unless the configuration allows insecure HTTP.
     public static func client(
         for venue: Venue, credentials: Credentials, transport: (any HTTPTransport)? = nil,
         configuration: ClientConfiguration = ClientConfiguration()
@@ -39,6 +40,9 @@ public enum ExchangeRegistry {
         try CredentialCheck.validate(
             apiKey: credentials.apiKey, secret: credentials.secret, passphrase: credentials.passphrase,
             for: venue.exchange)
+        if let endpoint = venue.environment.customEndpoint {
+            _ = try EndpointURL(endpoint, allowInsecureHTTP: configuration.allowsInsecureHTTP)
+        }
         let module = ExchangeModules.module(for: venue.exchange)
         if let client = try module.client(
             for: venue, credentials: credentials, transport: transport ?? AsyncHTTPTransport(),

@@ -7,7 +7,9 @@ import SentinelVault
 /// unless the user named the risk (`--allow-withdraw-key`). A key the exchange cannot be asked about yet (no
 /// connector, `--offline`, no network) is stored with a warning: the doctor checks it before it trades.
 enum KeyAdmission {
-    static func check(_ entry: VaultEntry, allowWithdraw: Bool, offline: Bool) async throws(SentinelError) {
+    static func check(
+        _ entry: VaultEntry, allowWithdraw: Bool, offline: Bool, insecureHTTP: Bool
+    ) async throws(SentinelError) {
         guard ExchangeCredentialVerifier.canCheck(entry.exchange) else { return }
         if offline || ProcessInfo.processInfo.environment["SENTINEL_OFFLINE"] == "1" {
             Console.warning(
@@ -16,7 +18,8 @@ enum KeyAdmission {
             return
         }
         do {
-            try await ExchangeCredentialVerifier(refusesWithdraw: !allowWithdraw).verify(entry)
+            try await ExchangeCredentialVerifier(refusesWithdraw: !allowWithdraw, allowsInsecureHTTP: insecureHTTP)
+                .verify(entry)
             Console.output("The key authenticated on \(entry.exchange.displayName) (a signed read succeeded).")
         } catch {
             if error == ExchangeCredentialVerifier.withdrawRefusal(entry) { throw error }
