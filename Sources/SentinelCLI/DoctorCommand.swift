@@ -28,7 +28,8 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "If the key is refused, also try it at the sibling exchange (Binance ↔ Binance.US).",
-        discussion: "This sends the key and signed requests to the other company's servers; without the flag Sentinel only names the possibility."))
+        discussion: "This sends the key and signed requests to the other company's servers; without the flag "
+            + "Sentinel only names the possibility."))
     var probeSibling = false
 
     func run() async throws {
@@ -64,7 +65,7 @@ struct DoctorCommand: AsyncParsableCommand {
                 ])
         }
         guard let exchange = connection.exchange else {
-            throw .invalidInput("No exchange given.", fix: ["Add --exchange binance (or binance-us)."])
+            throw .invalidInput("No exchange given.", fix: ["Add --exchange: one of \(Arguments.connectedExchanges)."])
         }
         let exchangeID = try Arguments.exchange(exchange)
         let product = try connection.product.map { (text) throws(SentinelError) in try Arguments.product(text) } ?? .spot

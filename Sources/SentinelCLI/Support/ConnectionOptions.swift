@@ -15,7 +15,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("\(Arguments.connectedExchanges) (the exchanges with a connector today)."))
     var exchange: String?
 
-    @Option(help: "spot or linear (USDⓈ-M). Default: spot, or what the symbol says (BTC/USDT:USDT is linear).")
+    @Option(help: ArgumentHelp(
+        "spot, linear or inverse, where the exchange has it. Default: spot, or what the symbol says "
+            + "(BTC/USDT:USDT is linear)."))
     var product: String?
 
     @Option(name: .customLong("env"), help: "live, testnet or demo.")
