@@ -9,7 +9,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
     private let client: Mutex<HTTPClient>
     private let connectTimeoutMs: Int64
 
-    public init(connectTimeoutMs: Int64 = 5_000) {
+    public init(connectTimeoutMs: Int64 = 3_000) {
         self.connectTimeoutMs = connectTimeoutMs
         client = Mutex(Self.makeClient(connectTimeoutMs: connectTimeoutMs))
     }
@@ -19,6 +19,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
             redirectConfiguration: .disallow,
             timeout: .init(connect: .milliseconds(connectTimeoutMs), read: nil))
         configuration.connectionPool = .init(idleTimeout: .seconds(60))
+        // A refused or failed connection is reported at once (the client's own retry policy decides what to retry);
+        // AsyncHTTPClient would otherwise keep reconnecting until the connect timeout, for every request.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.httpVersion = .http1Only
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
