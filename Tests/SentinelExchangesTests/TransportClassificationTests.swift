@@ -44,6 +44,8 @@ enum HTTPProbe {
         let failure = try #require(failureOf(result), "a request to a closed port got an answer")
         #expect(!failure.mayHaveArrived, "\(failure)")
         #expect(failure == .notSent(failure.detail))
+        // Named as the refusal it is, not as a connect timeout after reconnecting until the deadline.
+        #expect(failure.detail == "connection refused", "\(failure)")
     }
 
     @Test(arguments: ["reset", "reset-after-accept"])
