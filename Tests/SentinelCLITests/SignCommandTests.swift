@@ -145,11 +145,13 @@ import Testing
         #expect(outcome.stdout.contains(
             "12/12 vectors reproduced — 4 published by the exchanges themselves (Binance, KuCoin), 8 computed with ccxt "
                 + "and cross-checked (Bybit, OKX and Bitget publish none that verify)."))
-        #expect(outcome.stdout.contains("3 good keys passed (no check failed), 7 bad keys caught by the right check, 0 unexpected."))
+        #expect(outcome.stdout.contains("5 good keys passed (no check failed), 13 bad keys caught by the right check, 0 unexpected."))
         for (key, check) in [
             ("binance-withdraw", "permissions.withdraw"), ("binance-whitespace", "credentials"), ("binance-clock", "clock"),
             ("binance-usdm-ip", "ip-whitelist"), ("binance-wrong-env", "environment"), ("binance-expired", "expiry"),
-            ("binance-us-key-on-global", "environment"),
+            ("binance-us-key-on-global", "environment"), ("bybit-withdraw", "permissions.withdraw"),
+            ("bybit-read-only", "permissions.trade"), ("bybit-wrong-env", "environment"), ("bybit-clock", "clock"),
+            ("bybit-wrong-secret", "auth"), ("bybit-unbound", "ip-whitelist (warn)"),
         ] {
             #expect(outcome.stdout.contains("✔ \(key) ("), "\(key)")
             #expect(outcome.stdout.contains("caught by \(check) —"), "\(check)")

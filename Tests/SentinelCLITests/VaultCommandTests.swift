@@ -203,21 +203,24 @@ import Testing
     @Test func rotateWithoutAConnectorChecksOfflineAndSaysSo() async throws {
         let sandbox = try VaultSandbox()
         try await sandbox.initialize()
+        let oldKey = "bg_0123456789abcdef0123456789abcdef"
+        let newKey = "bg_fedcba9876543210fedcba9876543210"
+        let secret = String(repeating: "0123456789abcdef", count: 4)
         try await sandbox.vault(
-            ["add", "grid", "--exchange", "bybit", "--label", "kept", "--stdin"],
-            input: VaultSandbox.keyJSON("BYBITKEY0123456789AB", "BYBITSECRET0123456789abcdefABCDEF"))
+            ["add", "grid", "--exchange", "bitget", "--label", "kept", "--stdin"],
+            input: VaultSandbox.keyJSON(oldKey, secret, "phrase12"))
         let refused = try await sandbox.vault(
             ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON("newkey0123456789", "newkey0123456789"))
         #expect(refused.status == 1)
-        #expect(try sandbox.open().entry(named: "grid")?.apiKey == "BYBITKEY0123456789AB")
+        #expect(try sandbox.open().entry(named: "grid")?.apiKey == oldKey)
 
         let rotated = try await sandbox.vault(
-            ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON("BYBITKEY0123456789CD", "BYBITSECRET0123456789abcdefGHIJKL"))
+            ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON(newKey, secret, "phrase34"))
         #expect(rotated.status == 0, "\(rotated.stderr)")
-        #expect(rotated.stderr.contains("could not test the new key against Bybit"))
-        #expect(rotated.stdout.contains("BYBI…89AB replaced by BYBI…89CD"))
+        #expect(rotated.stderr.contains("could not test the new key against Bitget"))
+        #expect(rotated.stdout.contains("bg_0…cdef replaced by bg_f…3210"))
         let entry = try #require(try sandbox.open().entry(named: "grid"))
-        #expect(entry.apiKey == "BYBITKEY0123456789CD" && entry.label == "kept" && entry.lastVerifiedAt == nil)
+        #expect(entry.apiKey == newKey && entry.label == "kept" && entry.lastVerifiedAt == nil)
     }
 
     @Test func rotateAsksTheExchangeBeforeReplacingTheKey() async throws {

@@ -25,7 +25,10 @@ struct DemoCase: Sendable {
     /// Kept in a credentials file with a newline pasted after the secret, as people do; the vault would trim it.
     var pastedWhitespace = false
     var clockSkewMs: Int64? = nil
-
+    /// Stored with a secret that is not the key's (the issued secret reversed).
+    var wrongSecret = false
+    /// The expected check warns rather than fails, and nothing fails (a key bound to no IP).
+    var warnsOnly = false
 
     func keyRequest(nowMs: Int64) -> SimulatedKeyRequest {
         SimulatedKeyRequest(
@@ -93,6 +96,7 @@ struct DemoOutcome {
     var asExpected: Bool {
         guard let report else { return false }
         guard let expected = demoCase.expected else { return report.ok }
+        if demoCase.warnsOnly { return report.ok && report.check(expected)?.status == .warn }
         return failed.first?.id == expected || failed.contains { $0.id == expected }
     }
 
@@ -100,8 +104,10 @@ struct DemoOutcome {
         guard let report else { return "  ✘ \(demoCase.name): could not run" }
         let mark = asExpected ? "✔" : "✘"
         var text = "  \(mark) \(demoCase.name) (\(demoCase.problem)): "
-        if let expected = demoCase.expected, let check = report.check(expected), check.status == .fail {
-            text += "caught by \(expected.rawValue) — \(check.summary)"
+        if let expected = demoCase.expected, let check = report.check(expected),
+            check.status == .fail || (demoCase.warnsOnly && check.status == .warn)
+        {
+            text += "caught by \(expected.rawValue)\(check.status == .warn ? " (warn)" : "") — \(check.summary)"
             if let fix = check.fix.first { text += "\n      fix: \(fix)" }
         } else if demoCase.expected == nil {
             let passed = report.checks.filter { $0.status == .pass }.count
@@ -129,7 +135,12 @@ struct DemoOutcome {
     static func table(_ outcomes: [DemoOutcome]) -> String {
         var table = TableText("key", "exchange", "problem", "caught by", "result")
         for outcome in outcomes {
-            let caughtBy = outcome.failed.map(\.id.rawValue).joined(separator: ", ")
+            var caughtBy = outcome.failed.map(\.id.rawValue).joined(separator: ", ")
+            if outcome.demoCase.warnsOnly, let expected = outcome.demoCase.expected,
+                outcome.report?.check(expected)?.status == .warn
+            {
+                caughtBy = expected.rawValue + " (warn)"
+            }
             table.add(
                 outcome.demoCase.name, outcome.demoCase.exchange.rawValue + " " + outcome.demoCase.product.rawValue,
                 outcome.demoCase.problem, caughtBy.isEmpty ? "-" : caughtBy, outcome.asExpected ? "as expected" : "UNEXPECTED")
@@ -163,7 +174,9 @@ enum DemoVault {
                 VaultEntry(
                     name: demoCase.name, exchange: demoCase.exchange, products: [demoCase.product],
                     environment: Environment(.live, customEndpoint: simulator.url(for: demoCase.port)),
-                    credentials: Credentials(apiKey: key.apiKey, secret: SecretText(key.secret)),
+                    credentials: Credentials(
+                        apiKey: key.apiKey,
+                        secret: SecretText(demoCase.wrongSecret ? String(key.secret.reversed()) : key.secret)),
                     label: "Sentinel demo - \(demoCase.problem)"))
         }
         try vault.save()
@@ -219,6 +232,16 @@ extension DemoCase {
         case .siblingKey(let sibling):
             expected = .environment
             madeFor = sibling
+        case .readOnly:
+            expected = .permissionsTrade
+            permissions = ["read"]
+        case .wrongSecret:
+            expected = .auth
+            wrongSecret = true
+        case .unboundIP:
+            expected = .ipWhitelist
+            whitelist = []
+            warnsOnly = true
         }
     }
 }

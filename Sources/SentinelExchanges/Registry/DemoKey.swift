@@ -15,6 +15,12 @@ public struct DemoKey: Sendable {
         case expired
         /// Made on the sibling exchange (a Binance.US key used on binance.com).
         case siblingKey(ExchangeID)
+        /// Read-only: it can read but not trade.
+        case readOnly
+        /// Stored with another secret than the one issued with the key.
+        case wrongSecret
+        /// Bound to no IP address: it works from anywhere (a warning, not a failure).
+        case unboundIP
     }
 
     public let name: String

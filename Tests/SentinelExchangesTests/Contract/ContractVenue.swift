@@ -30,6 +30,12 @@ struct ContractVenue: Sendable, CustomStringConvertible {
         ContractVenue(
             name: "binance-us spot", keyExchange: "binance-us", listener: .binanceUS, exchange: .binanceUS,
             product: .spot, symbol: UnifiedSymbol("BTC/USDT")!, boughtAsset: "BTC", orderPath: "/api/v3/order"),
+        ContractVenue(
+            name: "bybit spot", keyExchange: "bybit", listener: .bybit, exchange: .bybit, product: .spot,
+            symbol: UnifiedSymbol("BTC/USDT")!, boughtAsset: "BTC", orderPath: "/v5/order/create"),
+        ContractVenue(
+            name: "bybit linear", keyExchange: "bybit", listener: .bybit, exchange: .bybit, product: .linear,
+            symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/v5/order/create"),
     ]
 
     /// A running simulator, a fresh funded key and a client on this venue with an in-memory journal.
