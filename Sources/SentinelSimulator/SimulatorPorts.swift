@@ -36,7 +36,8 @@ extension SimulatorVenue {
         case .binance: BinanceDialect(flavor: .spot)
         case .binanceUSDM: BinanceDialect(flavor: .usdm)
         case .binanceUS: BinanceDialect(flavor: .us)
-        case .bybit, .okx, .kucoin, .kucoinFutures, .bitget: NotSimulatedDialect(exchangeName: rawValue)
+        case .okx: OKXDialect()
+        case .bybit, .kucoin, .kucoinFutures, .bitget: NotSimulatedDialect(exchangeName: rawValue)
         }
     }
 }
