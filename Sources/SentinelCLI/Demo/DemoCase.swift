@@ -25,6 +25,8 @@ struct DemoCase: Sendable {
     /// Kept in a credentials file with a newline pasted after the secret, as people do; the vault would trim it.
     var pastedWhitespace = false
     var clockSkewMs: Int64? = nil
+    /// Stored with a mistyped passphrase.
+    var wrongPassphrase = false
 
 
     func keyRequest(nowMs: Int64) -> SimulatedKeyRequest {
@@ -154,16 +156,19 @@ enum DemoVault {
             do { key = try await simulator.createKey(demoCase.keyRequest(nowMs: now)) } catch {
                 throw SentinelError(.badResponse, Diagnosis(cause: "The simulator refused to make a demo key: \(error)."))
             }
+            var passphrase = key.passphrase
+            if demoCase.wrongPassphrase { passphrase = passphrase.map { String($0.dropLast()) } }
             if demoCase.pastedWhitespace {
                 try writeCredentialsFile(
-                    home: home, name: demoCase.name, apiKey: key.apiKey, secret: key.secret + "\n")
+                    home: home, name: demoCase.name, apiKey: key.apiKey, secret: key.secret + "\n", passphrase: passphrase)
                 continue
             }
             try vault.add(
                 VaultEntry(
                     name: demoCase.name, exchange: demoCase.exchange, products: [demoCase.product],
                     environment: Environment(.live, customEndpoint: simulator.url(for: demoCase.port)),
-                    credentials: Credentials(apiKey: key.apiKey, secret: SecretText(key.secret)),
+                    credentials: Credentials(
+                        apiKey: key.apiKey, secret: SecretText(key.secret), passphrase: passphrase.map { SecretText($0) }),
                     label: "Sentinel demo - \(demoCase.problem)"))
         }
         try vault.save()
@@ -172,10 +177,11 @@ enum DemoVault {
 
     static func credentialsFile(home: String, name: String) -> String { home + "/\(name).json" }
 
-    private static func writeCredentialsFile(home: String, name: String, apiKey: String, secret: String)
-        throws(SentinelError)
-    {
-        let object = ["apiKey": apiKey, "secret": secret]
+    private static func writeCredentialsFile(
+        home: String, name: String, apiKey: String, secret: String, passphrase: String?
+    ) throws(SentinelError) {
+        var object = ["apiKey": apiKey, "secret": secret]
+        if let passphrase { object["passphrase"] = passphrase }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
             FileManager.default.createFile(
                 atPath: credentialsFile(home: home, name: name), contents: data, attributes: [.posixPermissions: 0o600])
@@ -219,6 +225,9 @@ extension DemoCase {
         case .siblingKey(let sibling):
             expected = .environment
             madeFor = sibling
+        case .wrongPassphrase:
+            expected = .auth
+            wrongPassphrase = true
         }
     }
 }

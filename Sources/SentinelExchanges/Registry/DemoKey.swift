@@ -15,6 +15,8 @@ public struct DemoKey: Sendable {
         case expired
         /// Made on the sibling exchange (a Binance.US key used on binance.com).
         case siblingKey(ExchangeID)
+        /// Stored with a passphrase one character short of the one the key was made with (OKX, KuCoin, Bitget).
+        case wrongPassphrase
     }
 
     public let name: String

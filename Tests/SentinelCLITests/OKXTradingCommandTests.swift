@@ -1,0 +1,61 @@
+import Foundation
+import SentinelSimulator
+import Testing
+
+/// `markets`, `balance`, `positions` and `order …` with `--exchange okx` against the simulator's OKX dialect, spot and
+/// the USDT swap (sizes in base units on the command line, contracts on the wire).
+@Suite(.serialized) struct OKXTradingCommandTests {
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func spotAndSwapThroughTheCommandLine() async throws {
+        // Each command is a new client whose clock sync reads `public/time` five times; OKX allows 10 per 2 s per IP,
+        // so commands run back to back would trip it. Limits are counted, not enforced, here; they have their own tests.
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
+        defer { Task { await simulator.shutdown() } }
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "okx", permissions: ["read", "trade"], ipWhitelist: ["127.0.0.1"]))
+        let sandbox = try VaultSandbox()
+        let keyFile = try sandbox.folder.write(
+            Data(VaultSandbox.keyJSON(key.apiKey, key.secret, key.passphrase ?? "").utf8), name: "okx.json")
+        chmod(keyFile, 0o600)
+        let spot = ["--exchange", "okx", "--credentials", keyFile, "--endpoint", simulator.url(for: .okx)]
+        let swap = spot + ["--product", "linear"]
+
+        let markets = try await sandbox.sentinel(["markets"] + spot + ["--filter", "BTC"])
+        #expect(markets.status == 0, "\(markets.stderr)")
+        #expect(markets.stdout.contains("BTC/USDT") && markets.stdout.contains("BTC-USDT"))
+        let balance = try await sandbox.sentinel(["balance", "--json"] + spot)
+        let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
+        #expect(balances.contains { $0["asset"] as? String == "USDT" })
+
+        let place = try await sandbox.sentinel(
+            ["order", "place", "--json", "--symbol", "BTC/USDT", "--side", "buy", "--quantity", "0.0001", "--price", "30000",
+             "--post-only", "--client-id", "okxcli1"] + spot)
+        #expect(place.status == 0, "\(place.stderr)")
+        let placed = try #require(try json(place.stdout) as? [String: Any])
+        #expect(placed["clientOrderID"] as? String == "okxcli1" && placed["status"] as? String == "new")
+        let show = try await sandbox.sentinel(["order", "show", "--symbol", "BTC-USDT", "--client-id", "okxcli1"] + spot)
+        #expect(show.stdout.contains("okxcli1") && show.stdout.contains("new"), "\(show.stdout)\(show.stderr)")
+        #expect(try await sandbox.sentinel(["order", "list"] + spot).stdout.contains("okxcli1"))
+        let cancel = try await sandbox.sentinel(["order", "cancel", "--symbol", "BTC/USDT", "--client-id", "okxcli1"] + spot)
+        #expect(cancel.status == 0 && cancel.stdout.contains("canceled"), "\(cancel.stdout)\(cancel.stderr)")
+
+        // 0.001 BTC is 0.1 contracts of 0.01 BTC; the position reads back in BTC.
+        let open = try await sandbox.sentinel(
+            ["order", "place", "--symbol", "BTC-USDT-SWAP", "--side", "buy", "--type", "market", "--quantity", "0.001"] + swap)
+        #expect(open.status == 0, "\(open.stderr)")
+        let positions = try await sandbox.sentinel(["positions", "--json"] + swap)
+        let rows = try #require(try json(positions.stdout) as? [[String: Any]], "\(positions.stderr)")
+        #expect(rows.count == 1)
+        #expect(rows.first?["symbol"] as? String == "BTC/USDT:USDT")
+        #expect((rows.first?["size"] as? String).flatMap { Decimal(string: $0) } == Decimal(string: "0.001"))
+        // Not a whole number of lots (0.0001 BTC): refused before anything is sent.
+        let fraction = try await sandbox.sentinel(
+            ["order", "place", "--symbol", "BTC/USDT:USDT", "--side", "buy", "--type", "market", "--quantity", "0.00015"]
+                + swap)
+        #expect(fraction.status != 0)
+        let after = try await sandbox.sentinel(["positions", "--json"] + swap)
+        let sizes = (try json(after.stdout) as? [[String: Any]])?.compactMap { $0["size"] as? String }
+        #expect(sizes.map { $0.compactMap { Decimal(string: $0) } } == [Decimal(string: "0.001")!])
+    }
+}
