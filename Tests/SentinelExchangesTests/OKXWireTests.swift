@@ -33,7 +33,8 @@ import Testing
         #expect(btc.rules.minQuantity == (try Quantity("0.0001")))
         #expect(btc.sizing == .baseContracts(size: try ExactDecimal("0.01")))
         let inverse = OKXMarkets.markets(from: try data(OKXWire.Instrument.self, "instruments-swap.json"), product: .inverse)
-        #expect(inverse.map(\.symbol.description) == ["BTC/USD:BTC"])
+        // Inverse swaps are not listed until orders on them can be sized in base units.
+        #expect(inverse.isEmpty)
     }
 
     @Test func quantitiesConvertToWholeLotsOrNot() throws {

@@ -28,22 +28,22 @@ enum OKXMarkets {
         guard instrument.instType == "SWAP", let contract = instrument.ctVal?.value, contract.isPositive,
             let settle = instrument.settleCcy, !settle.isEmpty
         else { return nil }
-        let linear = instrument.ctType == "linear"
-        guard linear == (product == .linear) else { return nil }
+        // Inverse swaps (contracts worth a USD amount) need a price to size an order in base units; until the
+        // connector does that they are not listed, so no order can be mis-sized.
+        guard product == .linear, instrument.ctType == "linear" else { return nil }
         // `uly` is BASE-QUOTE (BTC-USDT, BTC-USD).
         let parts = (instrument.uly ?? "").split(separator: "-").map(String.init)
         guard parts.count == 2, let step = try? lot.multiplied(by: contract),
             let smallest = try? minimum.multiplied(by: contract)
         else { return nil }
         let maxQuantity = instrument.maxLmtSz?.value.flatMap { try? $0.multiplied(by: contract) }
-        let sizing: ContractSizing = linear ? .baseContracts(size: contract) : .quoteContracts(value: contract)
         return Market(
             symbol: UnifiedSymbol(base: parts[0], quote: parts[1], settle: settle), nativeSymbol: instrument.instId,
             product: product, isTrading: instrument.state == "live",
             rules: MarketRules(
                 tickSize: Price(tick), stepSize: Quantity(step), minQuantity: Quantity(smallest),
                 maxQuantity: maxQuantity.map(Quantity.init)),
-            sizing: sizing)
+            sizing: .baseContracts(size: contract))
     }
 
     /// The contract value of a linear swap, from its sizing.

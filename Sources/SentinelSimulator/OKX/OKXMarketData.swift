@@ -16,6 +16,12 @@ extension OKXDialect {
                 guard let market = call.market(instId, &state) else { throw .unknownInstrument }
                 return OKXReply(data: [ticker(market, now: call.now)])
             },
+            // ccxt lists options per underlying first; no options are simulated.
+            OKXEndpoint("GET", "/api/v5/public/underlying", .none, limit: 20) { call, _ throws(OKXError) in
+                guard let instType = call.query["instType"] else { throw .empty("instType") }
+                guard ["SWAP", "FUTURES", "OPTION"].contains(instType) else { throw .parameter("instType") }
+                return OKXReply(data: [.array(instType == "SWAP" ? [.string("BTC-USDT"), .string("ETH-USDT")] : [])])
+            },
             OKXEndpoint("GET", "/api/v5/market/tickers", .none, limit: 20) { call, state throws(OKXError) in
                 let kind = try marketKind(call.query["instType"])
                 let markets = state.marketKeys(exchange: .okx, kind: kind).compactMap { state.market($0, now: call.now) }

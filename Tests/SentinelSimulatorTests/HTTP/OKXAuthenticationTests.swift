@@ -49,6 +49,9 @@ import Testing
             let details = try #require(balance.okxData.first?["details"] as? [[String: Any]])
             #expect(Set(details.compactMap { $0["ccy"] as? String }) == ["BTC", "USDT"])
             #expect(details.first { $0["ccy"] as? String == "USDT" }?["availBal"] as? String == "10000")
+            // ccxt percent-encodes the query and signs it as sent.
+            let encoded = try await client.signed("GET", "/api/v5/account/balance?ccy=BTC%2CUSDT")
+            #expect((encoded.okxData.first?["details"] as? [[String: Any]])?.count == 2, "\(encoded.body)")
             let spaced = #"{"instId": "BTC-USDT-SWAP", "lever": "5", "mgnMode": "cross"}"#
             let leverage = try await client.signed("POST", "/api/v5/account/set-leverage", body: spaced)
             #expect(leverage.status == 200 && leverage.okxCode == "0", "\(leverage.body)")

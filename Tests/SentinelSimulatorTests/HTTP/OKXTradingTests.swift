@@ -21,6 +21,8 @@ import Testing
                 let answer = try await client.get("/api/v5/public/instruments?instType=\(empty)")
                 #expect(answer.okxCode == "0" && answer.okxData.isEmpty)
             }
+            let underlying = try await client.get("/api/v5/public/underlying?instType=OPTION")
+            #expect(underlying.okxCode == "0" && (underlying.object["data"] as? [[String]]) == [[]])
             let missing = try await client.get("/api/v5/public/instruments")
             #expect(missing.status == 400 && missing.okxCode == "50014")
             let books = try await client.get("/api/v5/market/books?instId=BTC-USDT-SWAP&sz=5")
