@@ -58,4 +58,30 @@ import Testing
         let sizes = (try json(after.stdout) as? [[String: Any]])?.compactMap { $0["size"] as? String }
         #expect(sizes.map { $0.compactMap { Decimal(string: $0) } } == [Decimal(string: "0.001")!])
     }
+
+    /// The key audit reads OKX's account/config: a read-only key cannot trade, a key bound to no IP is a warning with
+    /// OKX's own consequence (trade keys without an IP expire after 14 days unused).
+    @Test(arguments: [(["read"], ["127.0.0.1"], "permissions.trade", "fail"), (["read", "trade"], [], "ip-whitelist", "warn")])
+    func doctorAuditsTheKeyFromAccountConfig(permissions: [String], whitelist: [String], check: String, status: String)
+        async throws
+    {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
+        defer { Task { await simulator.shutdown() } }
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "okx", permissions: permissions, ipWhitelist: whitelist))
+        let sandbox = try VaultSandbox()
+        let file = try sandbox.folder.write(
+            Data(VaultSandbox.keyJSON(key.apiKey, key.secret, key.passphrase ?? "").utf8), name: "okx.json")
+        chmod(file, 0o600)
+        let doctor = try await sandbox.sentinel(
+            ["doctor", "okx-key", "--json", "--exchange", "okx", "--credentials", file, "--endpoint", simulator.url(for: .okx)])
+        let report = try #require(try json(doctor.stdout) as? [String: Any], "\(doctor.stderr)")
+        let checks = try #require(report["checks"] as? [[String: Any]])
+        let found = try #require(checks.first { $0["id"] as? String == check })
+        #expect(found["status"] as? String == status, "\(found)")
+        #expect(checks.first { $0["id"] as? String == "auth" }?["status"] as? String == "pass")
+        if check == "ip-whitelist" {
+            #expect((found["fix"] as? [String])?.joined().contains("14 days") == true, "\(found)")
+        }
+    }
 }
