@@ -46,8 +46,9 @@ struct OKXError: Error, Sendable, Equatable {
         OKXError(status: 400, code: "50014", message: "Parameter \(name) can not be empty.")
     }
 
+    /// An unknown path: OKX's table has no code for it, so the HTTP status is the code.
     static func notFound(_ path: String) -> OKXError {
-        OKXError(status: 404, code: "50015", message: "Request path \(path) not found.")
+        OKXError(status: 404, code: "404", message: "Not Found")
     }
 
     var json: JSONValue {

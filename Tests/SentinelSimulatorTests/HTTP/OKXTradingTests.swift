@@ -30,6 +30,8 @@ import Testing
             #expect(asks.count == 5 && asks[0].count == 4 && asks[0][2] == "0")
             let ticker = try await client.get("/api/v5/market/ticker?instId=BTC-USDT")
             #expect(ticker.okxData.first?["last"] as? String == "65000")
+            let nowhere = try await client.get("/api/v5/public/nowhere")
+            #expect(nowhere.status == 404 && nowhere.okxCode == "404")
             let unknown = try await client.get("/api/v5/market/ticker?instId=DOGE-EUR")
             #expect(unknown.okxCode == "51001")
         }
