@@ -79,6 +79,9 @@ struct OKXItemError: Error, Sendable, Equatable {
         code: "50011",
         message: "Rate limit reached. Please refer to API documentation and throttle requests accordingly.")
 
+    static let accountOrderRateLimited = OKXItemError(
+        code: "50061", message: "You've reached the maximum order rate limit for this account.")
+
     static func parameter(_ name: String) -> OKXItemError {
         OKXItemError(code: "51000", message: "Parameter \(name) error")
     }

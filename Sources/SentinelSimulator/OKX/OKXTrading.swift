@@ -4,6 +4,8 @@ import SentinelCore
 /// limits are per (UID, instId) per 2 s: 60 place, 60 cancel, 300 orders through the batch endpoints.
 extension OKXDialect {
     static let batchMaximum = 20
+    /// New orders per account per 2 s over all instruments (okx.md §5, the sub-account cap).
+    static let accountOrderLimit = 1_000
 
     static func tradeEndpoints() -> [OKXEndpoint] {
         [
@@ -80,6 +82,11 @@ extension OKXDialect {
             try call.admit("\(limitScope)|\(call.accountID)|\(request.symbol)", limit: limit, state: &state)
         } catch {
             return failure(.rateLimited)
+        }
+        do {
+            try call.admit("orders|\(call.accountID)", limit: accountOrderLimit, state: &state)
+        } catch {
+            return failure(.accountOrderRateLimited)
         }
         do {
             let placed =

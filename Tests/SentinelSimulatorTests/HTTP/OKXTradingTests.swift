@@ -120,4 +120,41 @@ import Testing
             #expect(band.okxData.first?["sCode"] as? String == "51006")
         }
     }
+
+    /// Placement allows 60 orders per 2 s per account and instrument: the 61st is refused with 50011 in its `sCode`,
+    /// another instrument still has its own budget, and the next window allows again.
+    @Test func orderRateLimitPerInstrument() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.okxClient()
+            func order(_ instId: String, _ index: Int) -> String {
+                let price = instId == "BTC-USDT" ? "30000" : "3000"
+                return #"{"instId":"\#(instId)","tdMode":"cash","clOrdId":"r\#(index)","side":"buy","ordType":"limit","px":"\#(price)","sz":"0.001"}"#
+            }
+            for index in 0..<60 {
+                let placed = try await client.signed("POST", "/api/v5/trade/order", body: order("BTC-USDT", index))
+                #expect(placed.okxCode == "0", "\(index): \(placed.body)")
+            }
+            let limited = try await client.signed("POST", "/api/v5/trade/order", body: order("BTC-USDT", 60))
+            #expect(limited.status == 200 && limited.okxData.first?["sCode"] as? String == "50011")
+            #expect(try await client.signed("POST", "/api/v5/trade/order", body: order("ETH-USDT", 61)).okxCode == "0")
+            simulator.configuration.clock?.advance(milliseconds: 2_000)
+            #expect(try await client.signed("POST", "/api/v5/trade/order", body: order("BTC-USDT", 62)).okxCode == "0")
+        }
+    }
+
+    /// The optional `expTime` header: an order that arrives after it is dropped, never placed.
+    @Test func expTimeDropsALateOrder() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.okxClient()
+            let body = #"{"instId":"BTC-USDT","tdMode":"cash","clOrdId":"late1","side":"buy","ordType":"limit","px":"30000","sz":"0.001"}"#
+            let late = try await client.signed(
+                "POST", "/api/v5/trade/order", body: body, headers: ["expTime": String(client.nowMilliseconds - 1)])
+            #expect(late.okxCode == "50102")
+            let unknown = try await client.signed("GET", "/api/v5/trade/order?instId=BTC-USDT&clOrdId=late1")
+            #expect(unknown.okxCode == "51603")
+            let inTime = try await client.signed(
+                "POST", "/api/v5/trade/order", body: body, headers: ["expTime": String(client.nowMilliseconds + 1_000)])
+            #expect(inTime.okxCode == "0")
+        }
+    }
 }
