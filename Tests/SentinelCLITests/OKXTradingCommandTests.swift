@@ -84,4 +84,38 @@ import Testing
             #expect((found["fix"] as? [String])?.joined().contains("14 days") == true, "\(found)")
         }
     }
+
+    /// `sentinel connect okx --env demo`: a demo key is tested on the demo environment (the `x-simulated-trading`
+    /// header) and stored ready; `vault rotate` tests the new key with the connector before replacing the old one.
+    @Test func connectAndRotateADemoKey() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
+        defer { Task { await simulator.shutdown() } }
+        func demoKey() async throws -> SimulatedKey {
+            try await simulator.createKey(
+                SimulatedKeyRequest(exchange: "okx", permissions: ["read", "trade"], ipWhitelist: ["127.0.0.1"], environment: "demo"))
+        }
+        let first = try await demoKey()
+        let sandbox = try VaultSandbox()
+        let connect = try await sandbox.sentinel(
+            ["connect", "okx", "--env", "demo", "--name", "okx-demo", "--endpoint", simulator.url(for: .okx), "--stdin", "--yes"],
+            input: VaultSandbox.keyJSON(first.apiKey, first.secret, first.passphrase ?? ""))
+        #expect(connect.status == 0, "\(connect.stdout)\n\(connect.stderr)")
+        #expect(connect.stdout.contains("ready to trade") && connect.stdout.contains("okx-demo is stored and ready"))
+        let second = try await demoKey()
+        let rotate = try await sandbox.vault(
+            ["rotate", "okx-demo", "--stdin"], input: VaultSandbox.keyJSON(second.apiKey, second.secret, second.passphrase ?? ""))
+        #expect(rotate.status == 0, "\(rotate.stdout)\n\(rotate.stderr)")
+        #expect(rotate.stdout.contains("Rotated okx-demo"))
+        // A live key is refused on demo before it replaces anything.
+        let live = try await simulator.createKey(SimulatedKeyRequest(exchange: "okx", ipWhitelist: ["127.0.0.1"]))
+        let refused = try await sandbox.vault(
+            ["rotate", "okx-demo", "--stdin"], input: VaultSandbox.keyJSON(live.apiKey, live.secret, live.passphrase ?? ""))
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("This is a live key"), "\(refused.stderr)")
+        for output in sandbox.outputs {
+            for secret in [first.secret, second.secret, live.secret] + [first, second, live].compactMap(\.passphrase) {
+                #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret))
+            }
+        }
+    }
 }
