@@ -30,7 +30,10 @@ struct DemoCommand: AsyncParsableCommand {
 
         let simulator: RunningSimulator
         do {
-            simulator = try await RunningSimulator.start(SimulatorConfiguration())
+            // Limits are counted but not enforced: the demo runs one doctor after another from this one IP, each with
+            // fresh clients, and OKX's per-IP budget for public calls (10 `public/time` per 2 s) would trip across
+            // them although no single client exceeds it. Rate limits have their own tests.
+            simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
         } catch {
             throw Failure.report(SentinelError(.network, Diagnosis(
                 cause: "The simulator could not start: \(error).", fix: ["Check that loopback networking works on this machine."])))

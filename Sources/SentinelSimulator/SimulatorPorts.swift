@@ -37,7 +37,8 @@ extension SimulatorVenue {
         case .binanceUSDM: BinanceDialect(flavor: .usdm)
         case .binanceUS: BinanceDialect(flavor: .us)
         case .bybit: BybitDialect()
-        case .okx, .kucoin, .kucoinFutures, .bitget: NotSimulatedDialect(exchangeName: rawValue)
+        case .okx: OKXDialect()
+        case .kucoin, .kucoinFutures, .bitget: NotSimulatedDialect(exchangeName: rawValue)
         }
     }
 }

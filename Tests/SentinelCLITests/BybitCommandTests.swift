@@ -39,7 +39,7 @@ import Testing
             ["order", "place", "--json", "--symbol", "BTCUSDT", "--side", "buy", "--quantity", "0.001", "--price", "60000",
              "--post-only", "--client-id", "sn-bybit-1"] + s.spot)
         #expect(place.status == 0, "\(place.stderr)")
-        let placed = try #require((try json(place.stdout) as? [[String: Any]])?.first)
+        let placed = try #require(try json(place.stdout) as? [String: Any])
         #expect(placed["clientOrderID"] as? String == "sn-bybit-1" && placed["status"] as? String == "new")
         let show = try await s.sandbox.sentinel(["order", "show", "--symbol", "BTC/USDT", "--client-id", "sn-bybit-1"] + s.spot)
         #expect(show.stdout.contains("sn-bybit-1") && show.stdout.contains("new"), "\(show.stdout)\(show.stderr)")

@@ -136,15 +136,15 @@ import Testing
     @Test func anExchangeWithoutAConnectorIsStoredButNotCalledReady() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }
-        let key = try await simulator.createKey(SimulatedKeyRequest(exchange: "okx"))
+        let key = try await simulator.createKey(SimulatedKeyRequest(exchange: "kucoin"))
         let passphrase = try #require(key.passphrase)
         let sandbox = try VaultSandbox()
         let outcome = try await sandbox.sentinel(
-            ["connect", "okx", "--name", "okx-1", "--stdin", "--yes"],
+            ["connect", "kucoin", "--name", "okx-1", "--stdin", "--yes"],
             input: VaultSandbox.keyJSON(key.apiKey, key.secret, passphrase))
         #expect(outcome.status != 0)
-        #expect(outcome.stdout.contains("Stored okx-1 (okx spot live"), "\(outcome.stdout)\n\(outcome.stderr)")
-        #expect(outcome.stdout.contains("Sentinel cannot test OKX keys against the exchange yet"))
+        #expect(outcome.stdout.contains("Stored okx-1 (kucoin spot live"), "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Sentinel cannot test KuCoin keys against the exchange yet"))
         #expect(outcome.stderr.contains("not tested"))
         #expect(try sandbox.open().entry(named: "okx-1")?.passphrase == SecretText(passphrase))
         try Self.expectNoSecret([key.secret, passphrase], in: sandbox)

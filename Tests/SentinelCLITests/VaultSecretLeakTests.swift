@@ -20,16 +20,16 @@ import Testing
             if let mentions { #expect((outcome.stdout + outcome.stderr).contains(mentions), "\(arguments): \(outcome.stderr)") }
         }
         try await run(
-            ["add", "okx", "--exchange", "okx", "--stdin"],
+            ["add", "okx", "--exchange", "kucoin", "--stdin"],
             input: VaultSandbox.keyJSON(" \(okxKey)", Self.secret + "\n", Self.passphrase + " "), succeeds: true)
         try await run(
-            ["add", "bad", "--exchange", "okx", "--stdin"],
+            ["add", "bad", "--exchange", "kucoin", "--stdin"],
             input: VaultSandbox.keyJSON(okxKey, Self.secret, Self.secret), succeeds: false)
         try await run(
             ["add", "bad2", "--exchange", "binance", "--stdin"], input: VaultSandbox.keyJSON(Self.secret, Self.secret),
             succeeds: false)
         try await run(
-            ["add", "bad3", "--exchange", "okx", "--stdin"],
+            ["add", "bad3", "--exchange", "kucoin", "--stdin"],
             input: VaultSandbox.keyJSON(okxKey, Self.secret + " x", Self.passphrase), succeeds: false)
         try await run(["list"], succeeds: true, "okx")
         try await run(["list", "--json"], succeeds: true, "okx")

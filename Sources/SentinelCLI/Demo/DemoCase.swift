@@ -29,6 +29,9 @@ struct DemoCase: Sendable {
     var wrongSecret = false
     /// The expected check warns rather than fails, and nothing fails (a key bound to no IP).
     var warnsOnly = false
+    /// Stored with a mistyped passphrase.
+    var wrongPassphrase = false
+
 
     func keyRequest(nowMs: Int64) -> SimulatedKeyRequest {
         SimulatedKeyRequest(
@@ -165,9 +168,11 @@ enum DemoVault {
             do { key = try await simulator.createKey(demoCase.keyRequest(nowMs: now)) } catch {
                 throw SentinelError(.badResponse, Diagnosis(cause: "The simulator refused to make a demo key: \(error)."))
             }
+            var passphrase = key.passphrase
+            if demoCase.wrongPassphrase { passphrase = passphrase.map { String($0.dropLast()) } }
             if demoCase.pastedWhitespace {
                 try writeCredentialsFile(
-                    home: home, name: demoCase.name, apiKey: key.apiKey, secret: key.secret + "\n")
+                    home: home, name: demoCase.name, apiKey: key.apiKey, secret: key.secret + "\n", passphrase: passphrase)
                 continue
             }
             try vault.add(
@@ -176,7 +181,8 @@ enum DemoVault {
                     environment: Environment(.live, customEndpoint: simulator.url(for: demoCase.port)),
                     credentials: Credentials(
                         apiKey: key.apiKey,
-                        secret: SecretText(demoCase.wrongSecret ? String(key.secret.reversed()) : key.secret)),
+                        secret: SecretText(demoCase.wrongSecret ? String(key.secret.reversed()) : key.secret),
+                        passphrase: passphrase.map { SecretText($0) }),
                     label: "Sentinel demo - \(demoCase.problem)"))
         }
         try vault.save()
@@ -185,10 +191,11 @@ enum DemoVault {
 
     static func credentialsFile(home: String, name: String) -> String { home + "/\(name).json" }
 
-    private static func writeCredentialsFile(home: String, name: String, apiKey: String, secret: String)
-        throws(SentinelError)
-    {
-        let object = ["apiKey": apiKey, "secret": secret]
+    private static func writeCredentialsFile(
+        home: String, name: String, apiKey: String, secret: String, passphrase: String?
+    ) throws(SentinelError) {
+        var object = ["apiKey": apiKey, "secret": secret]
+        if let passphrase { object["passphrase"] = passphrase }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
             FileManager.default.createFile(
                 atPath: credentialsFile(home: home, name: name), contents: data, attributes: [.posixPermissions: 0o600])
@@ -242,6 +249,9 @@ extension DemoCase {
             expected = .ipWhitelist
             whitelist = []
             warnsOnly = true
+        case .wrongPassphrase:
+            expected = .auth
+            wrongPassphrase = true
         }
     }
 }

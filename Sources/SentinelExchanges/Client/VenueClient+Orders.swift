@@ -5,6 +5,7 @@ extension VenueClient {
         let market = try await market(symbol)
         do {
             var order = try await perform(connector.cancelOrder(reference, market: market))
+            if connector.cancelAnswerIsAcknowledgement { return try await self.order(symbol: symbol, .exchangeID(order.id)) }
             order.symbol = market.symbol
             return order
         } catch {
@@ -18,7 +19,15 @@ extension VenueClient {
         let market = try await market(symbol)
         let open = try await openOrders(symbol: symbol)
         guard !open.isEmpty else { return 0 }
-        try await perform(connector.cancelAllOrders(market: market))
+        guard let size = connector.cancelListLimit, size > 0 else {
+            try await perform(connector.cancelAllOrders(market: market))
+            return open.count
+        }
+        var start = 0
+        while start < open.count {
+            try await perform(connector.cancelOrders(Array(open[start..<min(start + size, open.count)]), market: market))
+            start += size
+        }
         return open.count
     }
 

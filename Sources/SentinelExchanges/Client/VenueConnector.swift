@@ -46,11 +46,23 @@ public protocol VenueConnector: Sendable {
     func order(_ reference: OrderReference, market: Market) -> VenueCall<Order>
     func cancelOrder(_ reference: OrderReference, market: Market) -> VenueCall<Order>
     func cancelAllOrders(market: Market) -> VenueCall<Void>
+    /// Where the exchange has no cancel-all (OKX): the most orders `cancelOrders` takes in one call; nil = it has one.
+    var cancelListLimit: Int? { get }
+    /// Cancels these open orders in one call (the exchange's batch cancel), when `cancelListLimit` is set.
+    func cancelOrders(_ orders: [Order], market: Market) -> VenueCall<Void>
+    /// True where a cancel's answer only acknowledges it (OKX): the client then reads the order back.
+    var cancelAnswerIsAcknowledgement: Bool { get }
     func openOrders(market: Market?) -> VenueCall<[Order]>
     /// Throws `unsupported` where the exchange does not report a key's permissions.
     func permissions() throws(SentinelError) -> VenueCall<KeyPermissions>
     /// A transport failure in this exchange's words.
     func transportFailure(_ failure: TransportFailure, endpoint: VenueEndpoint) -> SentinelError
+}
+
+extension VenueConnector {
+    public var cancelListLimit: Int? { nil }
+    public var cancelAnswerIsAcknowledgement: Bool { false }
+    public func cancelOrders(_ orders: [Order], market: Market) -> VenueCall<Void> { cancelAllOrders(market: market) }
 }
 
 /// One order's result inside a batch answer.

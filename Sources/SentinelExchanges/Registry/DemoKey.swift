@@ -21,6 +21,8 @@ public struct DemoKey: Sendable {
         case wrongSecret
         /// Bound to no IP address: it works from anywhere (a warning, not a failure).
         case unboundIP
+        /// Stored with a passphrase one character short of the one the key was made with (OKX, KuCoin, Bitget).
+        case wrongPassphrase
     }
 
     public let name: String

@@ -36,6 +36,12 @@ struct ContractVenue: Sendable, CustomStringConvertible {
         ContractVenue(
             name: "bybit linear", keyExchange: "bybit", listener: .bybit, exchange: .bybit, product: .linear,
             symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/v5/order/create"),
+        ContractVenue(
+            name: "okx spot", keyExchange: "okx", listener: .okx, exchange: .okx, product: .spot,
+            symbol: UnifiedSymbol("BTC/USDT")!, boughtAsset: "BTC", orderPath: "/api/v5/trade/order"),
+        ContractVenue(
+            name: "okx swap", keyExchange: "okx", listener: .okx, exchange: .okx, product: .linear,
+            symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/api/v5/trade/order"),
     ]
 
     /// A running simulator, a fresh funded key and a client on this venue with an in-memory journal.

@@ -7,6 +7,7 @@ enum MarketCatalog {
         switch exchange {
         case .binance: [btcSpot, ethSpot, btcPerpetual, ethPerpetual]
         case .binanceUS: [btcSpot, ethSpot]
+        case .okx: okx
         default: [btcSpot, ethSpot, btcPerpetual, ethPerpetual]
         }
     }
