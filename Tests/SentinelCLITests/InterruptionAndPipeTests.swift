@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    /// Ctrl-C while the test order is on its way (the simulator holds the placement for 3 s): the doctor cancels the
-    /// order it placed, says so, and exits 130; nothing is left open on the exchange.
+    /// Ctrl-C while the answer to the test order is on its way (the simulator accepted it and holds the answer): the
+    /// doctor cancels the order it placed, says so, and exits 130; nothing is left open on the exchange.
     @Test func ctrlCDuringTheOrderTestCancelsTheTestOrder() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }
@@ -59,12 +59,14 @@ import Testing
         let file = try await Self.keyFile(simulator, in: sandbox)
         let spot = ["--exchange", "binance", "--credentials", file, "--endpoint", simulator.url(for: .binance)]
         await simulator.addFault(
-            SimulatedFault(exchange: "binance", kind: "latency", path: "/api/v3/order", count: 1, latencyMs: 3_000))
+            SimulatedFault(
+                exchange: "binance", kind: "timeout-after-accept", path: "/api/v3/order", count: 1, latencyMs: 20_000))
         let running = try Running(["doctor", "ctrl-c"] + spot, environment: sandbox.environment)
         let outcome = try await CLIRunner.offPool { () -> (status: Int32, stdout: String, stderr: String) in
             let before = running.read(until: "read-test")
-            // The order test starts right after the read test: its placement is now held by the simulator.
-            Thread.sleep(forTimeInterval: 1.0)
+            // The order test starts right after the read test: the simulator accepts its placement and holds the
+            // answer for 20 s; 3 s leave a loaded machine time to send it before Ctrl-C.
+            Thread.sleep(forTimeInterval: 3.0)
             kill(running.process.processIdentifier, SIGINT)
             let after = running.finish()
             return (after.status, before + after.stdout, after.stderr)

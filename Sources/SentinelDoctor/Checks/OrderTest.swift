@@ -95,22 +95,37 @@ extension DoctorRun {
     ) async -> DoctorCheck {
         let symbol = plan.request.symbol
         let id = plan.request.clientOrderID.rawValue
+        // 20 rounds 400 ms apart outlast the exchanges' request validity windows (5 s on Binance and Bybit): an
+        // order the exchange still does not know by then was never placed.
         let outcome = await Task.detached { () -> String? in
+            var unknownEveryTime = true
             for _ in 0..<20 {
                 do {
                     let order = try await client.cancelOrder(symbol: symbol, .clientOrderID(id))
+                    unknownEveryTime = false
                     if order.status.isFinal { return order.status.rawValue }
                 } catch let error as SentinelError {
-                    if error.kind == .orderNotFound,
-                        let order = try? await client.order(symbol: symbol, .clientOrderID(id)), order.status.isFinal
-                    {
-                        return order.status.rawValue
+                    if error.kind == .orderNotFound {
+                        do {
+                            let order = try await client.order(symbol: symbol, .clientOrderID(id))
+                            unknownEveryTime = false
+                            if order.status.isFinal { return order.status.rawValue }
+                        } catch let lookUp as SentinelError where lookUp.kind == .orderNotFound {
+                        } catch { unknownEveryTime = false }
+                    } else {
+                        unknownEveryTime = false
                     }
-                } catch {}
+                } catch { unknownEveryTime = false }
                 try? await Task.sleep(for: .milliseconds(400))
             }
-            return nil
+            return unknownEveryTime ? "never placed" : nil
         }.value
+        if outcome == "never placed" {
+            return DoctorCheck(
+                .orderTest, .fail,
+                "Interrupted before the test order reached the exchange: it has no order \(id), so nothing is open.",
+                evidence: evidence)
+        }
         guard let outcome else {
             return DoctorCheck(
                 .orderTest, .fail, "INTERRUPTED, AND THE TEST ORDER MAY STILL BE OPEN: \(plan.request.quantity) \(symbol).",
