@@ -17,12 +17,17 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
         self.rawValue = rawValue
     }
 
+    /// For ids built here from the allowed alphabet within the length limit: nothing to check, nothing to throw.
+    private init(generated rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     /// A fresh id: `sn-` and 26 random base-36 characters (about 134 bits).
     public static func generate<R: RandomNumberGenerator>(using generator: inout R) -> ClientOrderID {
         let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
         var bytes = Array("sn-".utf8)
         for _ in 0..<26 { bytes.append(alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))]) }
-        return try! ClientOrderID(String(decoding: bytes, as: UTF8.self))
+        return ClientOrderID(generated: String(decoding: bytes, as: UTF8.self))
     }
 
     public static func generate() -> ClientOrderID {
