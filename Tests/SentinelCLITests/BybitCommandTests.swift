@@ -16,8 +16,7 @@ import Testing
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: "bybit", permissions: ["read", "trade", "futures"], ipWhitelist: ["127.0.0.1"]))
         let sandbox = try VaultSandbox()
-        let keyFile = try sandbox.folder.write(Data(VaultSandbox.keyJSON(key.apiKey, key.secret).utf8), name: "key.json")
-        chmod(keyFile, 0o600)
+        let keyFile = try sandbox.folder.keyFile(key)
         let common = ["--exchange", "bybit", "--credentials", keyFile, "--endpoint", simulator.url(for: .bybit)]
         return Setup(simulator: simulator, sandbox: sandbox, spot: common, linear: common + ["--product", "linear"])
     }

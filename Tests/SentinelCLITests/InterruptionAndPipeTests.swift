@@ -8,8 +8,7 @@ import Testing
     static func keyFile(_ simulator: RunningSimulator, in sandbox: VaultSandbox) async throws -> String {
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: "binance", permissions: ["read", "trade", "futures"], ipWhitelist: ["127.0.0.1"]))
-        let file = try sandbox.folder.write(Data(VaultSandbox.keyJSON(key.apiKey, key.secret).utf8), name: "key.json")
-        chmod(file, 0o600)
+        let file = try sandbox.folder.keyFile(key)
         return file
     }
 

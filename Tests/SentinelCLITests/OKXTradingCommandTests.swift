@@ -15,9 +15,7 @@ import Testing
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: "okx", permissions: ["read", "trade"], ipWhitelist: ["127.0.0.1"]))
         let sandbox = try VaultSandbox()
-        let keyFile = try sandbox.folder.write(
-            Data(VaultSandbox.keyJSON(key.apiKey, key.secret, key.passphrase ?? "").utf8), name: "okx.json")
-        chmod(keyFile, 0o600)
+        let keyFile = try sandbox.folder.keyFile(key, name: "okx.json")
         let spot = ["--exchange", "okx", "--credentials", keyFile, "--endpoint", simulator.url(for: .okx)]
         let swap = spot + ["--product", "linear"]
 
@@ -70,9 +68,7 @@ import Testing
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: "okx", permissions: permissions, ipWhitelist: whitelist))
         let sandbox = try VaultSandbox()
-        let file = try sandbox.folder.write(
-            Data(VaultSandbox.keyJSON(key.apiKey, key.secret, key.passphrase ?? "").utf8), name: "okx.json")
-        chmod(file, 0o600)
+        let file = try sandbox.folder.keyFile(key, name: "okx.json")
         let doctor = try await sandbox.sentinel(
             ["doctor", "okx-key", "--json", "--exchange", "okx", "--credentials", file, "--endpoint", simulator.url(for: .okx)])
         let report = try #require(try json(doctor.stdout) as? [String: Any], "\(doctor.stderr)")

@@ -39,8 +39,7 @@ import Testing
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: "binance", permissions: ["read", "trade"], ipWhitelist: ["127.0.0.1"]))
         let folder = try TemporaryFolder()
-        let file = try folder.write(Data(VaultSandbox.keyJSON(key.apiKey, key.secret).utf8), name: "key.json")
-        chmod(file, 0o600)
+        let file = try folder.keyFile(key)
         let arguments = [
             "doctor", "sim-key", "--exchange", "binance", "--credentials", file, "--endpoint",
             simulator.url(for: .binance), "--skip-order-test",

@@ -18,8 +18,7 @@ import Testing
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: "binance", permissions: ["read", "trade", "futures"], ipWhitelist: ["127.0.0.1"]))
         let sandbox = try VaultSandbox()
-        let keyFile = try sandbox.folder.write(Data(VaultSandbox.keyJSON(key.apiKey, key.secret).utf8), name: "key.json")
-        chmod(keyFile, 0o600)
+        let keyFile = try sandbox.folder.keyFile(key)
         return Setup(
             simulator: simulator, sandbox: sandbox, keyFile: keyFile,
             spot: ["--exchange", "binance", "--credentials", keyFile, "--endpoint", simulator.url(for: .binance)],
@@ -199,7 +198,7 @@ import Testing
         defer { Task { await s.simulator.shutdown() } }
         let key = try await s.simulator.createKey(
             SimulatedKeyRequest(exchange: "binance", permissions: ["read", "trade", "withdraw"], ipWhitelist: ["127.0.0.1"]))
-        let file = try s.sandbox.folder.write(Data(VaultSandbox.keyJSON(key.apiKey, key.secret).utf8), name: "withdraw.json")
+        let file = try s.sandbox.folder.keyFile(key, name: "withdraw.json")
         let doctor = try await s.sandbox.sentinel(
             ["doctor", "withdraw-key", "--exchange", "binance", "--credentials", file, "--endpoint", s.simulator.url(for: .binance)])
         #expect(doctor.status == 1)
