@@ -38,7 +38,9 @@ extension SimulatorVenue {
         case .binanceUS: BinanceDialect(flavor: .us)
         case .bybit: BybitDialect()
         case .okx: OKXDialect()
-        case .kucoin, .kucoinFutures, .bitget: NotSimulatedDialect(exchangeName: rawValue)
+        case .kucoin: NotSimulatedDialect(exchangeName: rawValue)
+        case .kucoinFutures: NotSimulatedDialect(exchangeName: rawValue)
+        case .bitget: NotSimulatedDialect(exchangeName: rawValue)
         }
     }
 }
