@@ -37,7 +37,7 @@ struct DoctorRun {
         case .permissionsTrade: return checkTrade()
         case .permissionsWithdraw: return checkWithdraw()
         case .permissionsTransfer: return checkTransfer()
-        case .ipWhitelist: return checkIPWhitelist()
+        case .ipWhitelist: return await checkIPWhitelist()
         case .expiry: return checkExpiry()
         case .readTest: return await readTest()
         case .orderTest: return await orderTest()

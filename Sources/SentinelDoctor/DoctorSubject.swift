@@ -38,6 +38,9 @@ public struct DoctorEnvironment: Sendable {
     /// when `maySendKeyToSiblings` is true (the user asked, or every venue is the local simulator).
     public var siblingVenues: @Sendable (Venue) -> [Venue]
     public var maySendKeyToSiblings: Bool
+    /// The same exchange's venues asked with the key when this one refuses it without naming the refused IP (the
+    /// key goes nowhere it does not already belong).
+    public var ipProbeVenues: @Sendable (Venue) -> [Venue]
     /// True when talking to the local simulator: the position test always runs there.
     public var isSimulator: Bool
     /// Breaks the client's connection from the server side (the simulator's `reset` fault); nil to close the
@@ -49,13 +52,16 @@ public struct DoctorEnvironment: Sendable {
         makeClient: @escaping @Sendable (Venue, Credentials) throws(SentinelError) -> any ExchangeClient,
         alternativeVenues: @escaping @Sendable (Venue) -> [Venue] = DoctorEnvironment.standardAlternatives,
         siblingVenues: @escaping @Sendable (Venue) -> [Venue] = DoctorEnvironment.registeredSiblings,
-        maySendKeyToSiblings: Bool = false, isSimulator: Bool = false, injectConnectionReset: (@Sendable () async throws -> Void)? = nil,
+        maySendKeyToSiblings: Bool = false,
+        ipProbeVenues: @escaping @Sendable (Venue) -> [Venue] = DoctorEnvironment.registeredIPProbes,
+        isSimulator: Bool = false, injectConnectionReset: (@Sendable () async throws -> Void)? = nil,
         now: @escaping @Sendable () -> Int64 = SystemClock.nowMs
     ) {
         self.makeClient = makeClient
         self.alternativeVenues = alternativeVenues
         self.siblingVenues = siblingVenues
         self.maySendKeyToSiblings = maySendKeyToSiblings
+        self.ipProbeVenues = ipProbeVenues
         self.isSimulator = isSimulator
         self.injectConnectionReset = injectConnectionReset
         self.now = now
@@ -73,6 +79,11 @@ public struct DoctorEnvironment: Sendable {
     /// The siblings the exchange's module names (Binance ↔ Binance.US), on their own hosts.
     @Sendable public static func registeredSiblings(_ venue: Venue) -> [Venue] {
         ExchangeModules.module(for: venue.exchange).siblings(of: venue)
+    }
+
+    /// The venues the exchange's module asks to name a refused IP (Binance spot → USDⓈ-M), on their own hosts.
+    @Sendable public static func registeredIPProbes(_ venue: Venue) -> [Venue] {
+        ExchangeModules.module(for: venue.exchange).ipProbeVenues(of: venue)
     }
 
     /// For a custom endpoint (the simulator): where the exchange selects its environment by host, the other

@@ -145,7 +145,7 @@ import Testing
         #expect(outcome.stdout.contains(
             "12/12 vectors reproduced — 4 published by the exchanges themselves (Binance, KuCoin), 8 computed with ccxt "
                 + "and cross-checked (Bybit, OKX and Bitget publish none that verify)."))
-        #expect(outcome.stdout.contains("7 good keys passed (no check failed), 19 bad keys caught by the right check, 0 unexpected."))
+        #expect(outcome.stdout.contains("7 good keys passed (no check failed), 20 bad keys caught by the right check, 0 unexpected."))
         for (key, check) in [
             ("binance-withdraw", "permissions.withdraw"), ("binance-whitespace", "credentials"), ("binance-clock", "clock"),
             ("binance-usdm-ip", "ip-whitelist"), ("binance-wrong-env", "environment"), ("binance-expired", "expiry"),
@@ -161,5 +161,9 @@ import Testing
         #expect(!outcome.stdout.contains("UNEXPECTED"))
         #expect(outcome.stdout.contains("caught by auth — OKX says the passphrase is wrong for this API key (50105)."))
         #expect(outcome.stdout.contains("This is an OKX demo key, but it was used on OKX live."))
+        // Binance spot does not name the refused IP; the doctor asks USDⓈ-M with the same key, which does.
+        #expect(outcome.stdout.contains(
+            "✔ binance-spot-ip (IP not whitelisted): caught by ip-whitelist — The key's IP whitelist leaves out this "
+                + "computer (127.0.0.1)"))
     }
 }

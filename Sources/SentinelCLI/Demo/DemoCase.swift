@@ -53,16 +53,11 @@ struct DemoCase: Sendable {
                     configuration: ClientConfiguration(requestTimeoutMs: 5_000, lookUpDelaysMs: [50, 100, 200]))
             },
             alternativeVenues: DoctorEnvironment.prefixedAlternatives,
-            siblingVenues: { venue in
-                // The siblings' own listeners on the simulator: every venue here is this machine.
-                guard let onExchange = try? Venue(venue.exchange, venue.product, .live) else { return [] }
-                return DoctorEnvironment.registeredSiblings(onExchange).compactMap { sibling in
-                    guard let port = SimulatorVenue.serving(sibling) else { return nil }
-                    return try? Venue(
-                        sibling.exchange, sibling.product, Environment(.live, customEndpoint: simulator.url(for: port)))
-                }
-            },
-            maySendKeyToSiblings: true, isSimulator: true,
+            // The siblings' and probes' own listeners on the simulator: every venue here is this machine.
+            siblingVenues: { Self.onSimulator(DoctorEnvironment.registeredSiblings, $0, simulator) },
+            maySendKeyToSiblings: true,
+            ipProbeVenues: { Self.onSimulator(DoctorEnvironment.registeredIPProbes, $0, simulator) },
+            isSimulator: true,
             injectConnectionReset: { [port] in
                 await simulator.addFault(SimulatedFault(exchange: port.rawValue, kind: "reset", count: 1))
             })
@@ -70,6 +65,17 @@ struct DemoCase: Sendable {
         if clockSkewMs != nil { await simulator.setClockSkew(milliseconds: 0) }
         await simulator.clearFaults()
         return DemoOutcome(demoCase: self, report: report, verbose: verbose)
+    }
+
+    /// The venues `related` names for `venue` on the exchange's own hosts, moved to their simulator listeners.
+    private static func onSimulator(
+        _ related: (Venue) -> [Venue], _ venue: Venue, _ simulator: RunningSimulator
+    ) -> [Venue] {
+        guard let onExchange = try? Venue(venue.exchange, venue.product, .live) else { return [] }
+        return related(onExchange).compactMap { other in
+            guard let port = SimulatorVenue.serving(other) else { return nil }
+            return try? Venue(other.exchange, other.product, Environment(.live, customEndpoint: simulator.url(for: port)))
+        }
     }
 
     private func subject(vault: UnlockedVault, home: String, simulator: RunningSimulator) throws(SentinelError)

@@ -4,7 +4,7 @@ import SentinelNet
 
 extension DoctorRun {
     /// A whitelist protects a leaked key; a refused key with a whitelist is usually this computer's IP missing.
-    func checkIPWhitelist() -> DoctorCheck {
+    func checkIPWhitelist() async -> DoctorCheck {
         if let authError {
             let said = authError.diagnosis.evidence.first { $0.label == "exchange said" }?.value ?? ""
             if let ip = authError.requestIP {
@@ -13,6 +13,7 @@ extension DoctorRun {
                     evidence: ["request ip": ip, "exchange said": said],
                     fix: GuidanceText.addIP(venue, ip: ip))
             }
+            if let probed = await probeRefusedIP(said: said) { return probed }
             return DoctorCheck(
                 .ipWhitelist, .warn,
                 "If the key is restricted to trusted IPs, this computer's IP may be missing from the list.",
@@ -36,6 +37,46 @@ extension DoctorRun {
         return DoctorCheck(
             .ipWhitelist, .warn, "The key works from any IP address: if it leaks, anyone can use it.",
             evidence: ["ip restricted": "no"], fix: GuidanceText.addIP(venue, ip: nil))
+    }
+
+    /// Asks the same exchange's venue that names refused IPs (Binance USDⓈ-M for a spot key) with the same key: an
+    /// unknown key is unknown there too, a key refused for this computer's IP is refused there with the IP named,
+    /// and a key accepted there proves the IP is allowed. Nil when there is no such venue or it did not tell.
+    private func probeRefusedIP(said: String) async -> DoctorCheck? {
+        guard let credentials else { return nil }
+        for probe in environment.ipProbeVenues(venue) {
+            guard let other = try? environment.makeClient(probe, credentials) else { continue }
+            let answer: Result<[Balance], SentinelError>
+            do { answer = .success(try await other.balances()) } catch { answer = .failure(error) }
+            await other.shutdown()
+            let asked = ["asked": probe.description, "exchange said": said]
+            let there = "\(probe.exchange.displayName) \(probe.product)"
+            switch answer {
+            case .success:
+                return DoctorCheck(
+                    .ipWhitelist, .pass,
+                    "This computer's IP address is allowed: \(there) accepts the key from here, so the refusal above "
+                        + "has another cause.",
+                    evidence: asked)
+            case .failure(let error):
+                if let ip = error.requestIP {
+                    return DoctorCheck(
+                        .ipWhitelist, .fail,
+                        "The key's IP whitelist leaves out this computer (\(ip)): \(there) knows the key and names the "
+                            + "address it refused.",
+                        evidence: asked.merging(["request ip": ip], uniquingKeysWith: { a, _ in a }),
+                        fix: GuidanceText.addIP(venue, ip: ip))
+                }
+                if error.kind == .authentication {
+                    return DoctorCheck(
+                        .ipWhitelist, .skip,
+                        "Not checked: \(there) does not know the key either, so it is not an IP problem (see the "
+                            + "environment and auth checks).",
+                        evidence: asked)
+                }
+            }
+        }
+        return nil
     }
 
     /// Expired or soon-expiring keys, and old keys that should be rotated.

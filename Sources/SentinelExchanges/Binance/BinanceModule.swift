@@ -30,6 +30,15 @@ struct BinanceModule: ExchangeModule {
         }
     }
 
+    /// A binance.com key works on spot and USDⓈ-M alike (live, and demo trading); spot's -2015 does not name the
+    /// caller's IP, USDⓈ-M's does. Spot and futures testnets issue separate keys, and Binance.US has no futures.
+    func ipProbeVenues(of venue: Venue) -> [Venue] {
+        guard venue.exchange == .binance, venue.product == .spot, venue.environment.customEndpoint == nil,
+            venue.environment.kind != .testnet
+        else { return [] }
+        return (try? Venue(.binance, .linear, Environment(venue.environment.kind))).map { [$0] } ?? []
+    }
+
     func product(ofPath path: String) -> Product? { BinanceEndpoints.product(ofPath: path) }
 
     var demoKeys: [DemoKey] {
@@ -40,8 +49,10 @@ struct BinanceModule: ExchangeModule {
             DemoKey("binance-withdraw", .binance, .spot, .withdrawEnabled, problem: "withdraw enabled"),
             DemoKey("binance-whitespace", .binance, .spot, .pastedWhitespace, problem: "pasted whitespace"),
             DemoKey("binance-clock", .binance, .spot, .skewedClock(milliseconds: 2_500), problem: "skewed clock"),
-            // USDⓈ-M names the refused IP in its -2015 message; spot does not, so there the doctor can only suspect it.
+            // USDⓈ-M names the refused IP in its -2015 message; spot does not, so for a spot key the doctor asks
+            // USDⓈ-M with the same key.
             DemoKey("binance-usdm-ip", .binance, .linear, .ipNotWhitelisted, problem: "IP not whitelisted"),
+            DemoKey("binance-spot-ip", .binance, .spot, .ipNotWhitelisted, problem: "IP not whitelisted"),
             DemoKey("binance-wrong-env", .binance, .spot, .wrongEnvironment(.demo), problem: "demo key used on live"),
             DemoKey("binance-expired", .binance, .spot, .expired, problem: "expired key"),
             DemoKey(

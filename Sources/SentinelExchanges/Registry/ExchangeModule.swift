@@ -20,6 +20,10 @@ public protocol ExchangeModule: Sendable {
     /// Another company's venues a key of `venue` is classically confused with (Binance ↔ Binance.US). Sentinel
     /// never sends a key there without the user's consent.
     func siblings(of venue: Venue) -> [Venue]
+    /// Where `venue` refuses a key without saying which IP it saw: venues of the same exchange that accept the
+    /// same key and name the refused IP (Binance spot → USDⓈ-M), so the doctor can tell an IP whitelist apart
+    /// from an unknown key. Only the exchange's own hosts; empty for a custom endpoint.
+    func ipProbeVenues(of venue: Venue) -> [Venue]
     /// The product a request path belongs to where the path says it (`/fapi/…` is USDⓈ-M on Binance).
     func product(ofPath path: String) -> Product?
     /// How to make, store and fix a key for `exchange`, step by step (shared by `sentinel guide`, `connect` and the
@@ -34,6 +38,7 @@ extension ExchangeModule {
     public var acceptsRecvWindow: Bool { false }
     public var hasConnector: Bool { false }
     public func siblings(of venue: Venue) -> [Venue] { [] }
+    public func ipProbeVenues(of venue: Venue) -> [Venue] { [] }
     public func product(ofPath path: String) -> Product? { nil }
     public var demoKeys: [DemoKey] { [] }
     public func client(
