@@ -4,6 +4,8 @@ import SentinelCore
 enum BinanceSecurity: Sendable, Equatable {
     /// Public: no key.
     case none
+    /// The key in `X-MBX-APIKEY`, no signature (MARKET_DATA endpoints such as margin pairs).
+    case apiKey
     /// Signed, reading.
     case userData
     /// Signed, trading.
@@ -26,6 +28,12 @@ struct BinanceAuthenticator {
         }
         guard let key = keys.key(apiKey), key.exchange == flavor.exchange, key.environment == environment else {
             throw flavor.unknownKeyError
+        }
+        if security == .apiKey {
+            guard key.allows(ip: request.clientIP) else {
+                throw BinanceError.rejectedKey(requestIP: flavor == .usdm ? request.clientIP : nil)
+            }
+            return key
         }
         try checkTimestamp(parameters, now: now)
         guard let signature = parameters["signature"] else { throw .mandatory("signature") }

@@ -13,7 +13,10 @@ struct BinanceDialect: VenueDialect {
         switch flavor {
         case .spot: endpoints = Self.spotEndpoints(includeAPIRestrictions: true)
         case .us: endpoints = Self.spotEndpoints(includeAPIRestrictions: false)
-        case .usdm: endpoints = Self.futuresEndpoints()
+        case .usdm:
+            endpoints =
+                Self.futuresEndpoints() + Self.futuresTickerEndpoints() + Self.futuresHistoryEndpoints()
+                + Self.futuresFeeEndpoints() + Self.coinMEndpoints()
         }
         routes = Dictionary(endpoints.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -23,7 +23,9 @@ extension BinanceDialect {
             BinanceEndpoint("DELETE", "/api/v3/openOrders", .trade, weight: 1, handler: spotCancelAll),
             BinanceEndpoint("GET", "/api/v3/myTrades", .userData, weight: 20, handler: spotMyTrades),
         ]
+        endpoints += spotTickerEndpoints() + spotHistoryEndpoints()
         if includeAPIRestrictions {
+            endpoints += walletEndpoints() + spotFeeEndpoints()
             endpoints.append(
                 BinanceEndpoint(
                     "GET", "/sapi/v1/account/apiRestrictions", .userData, testnet: false, weight: 1,
