@@ -16,7 +16,7 @@ struct BinanceDialect: VenueDialect {
         case .usdm:
             endpoints =
                 Self.futuresEndpoints() + Self.futuresTickerEndpoints() + Self.futuresHistoryEndpoints()
-                + Self.futuresFeeEndpoints() + Self.coinMEndpoints()
+                + Self.futuresFeeEndpoints() + Self.klineEndpoints(futures: true) + Self.coinMEndpoints()
         }
         routes = Dictionary(endpoints.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -39,6 +39,7 @@ struct BinanceError: Error, Sendable, Equatable {
         status: 400, code: -1102,
         message: "Param 'recvWindow' was malformed: Cannot be greater than 60000.")
     static let invalidSymbol = BinanceError(status: 400, code: -1121, message: "Invalid symbol.")
+    static let invalidInterval = BinanceError(status: 400, code: -1120, message: "Invalid interval.")
     static let invalidSide = BinanceError(status: 400, code: -1117, message: "Invalid side.")
     static let invalidOrderType = BinanceError(status: 400, code: -1116, message: "Invalid orderType.")
     static let invalidTimeInForce = BinanceError(status: 400, code: -1115, message: "Invalid timeInForce.")

@@ -23,7 +23,7 @@ extension BinanceDialect {
             BinanceEndpoint("DELETE", "/api/v3/openOrders", .trade, weight: 1, handler: spotCancelAll),
             BinanceEndpoint("GET", "/api/v3/myTrades", .userData, weight: 20, handler: spotMyTrades),
         ]
-        endpoints += spotTickerEndpoints() + spotHistoryEndpoints()
+        endpoints += spotTickerEndpoints() + spotHistoryEndpoints() + klineEndpoints(futures: false)
         if includeAPIRestrictions {
             endpoints += walletEndpoints() + spotFeeEndpoints()
             endpoints.append(

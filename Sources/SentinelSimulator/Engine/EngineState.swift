@@ -85,7 +85,7 @@ struct EngineState: Sendable {
     /// Moves a market and holds it at `price`; resting orders it crosses fill.
     mutating func setPrice(_ key: MarketKey, price: Price, now: Int64) throws(TradingRejection) {
         guard markets[key] != nil else { throw .unknownSymbol }
-        markets[key]?.pin(at: price)
+        markets[key]?.pin(at: price, time: now)
         fillCrossedRestingOrders(in: key, now: now)
     }
 

@@ -45,7 +45,7 @@ import Testing
             let listed = try await client.get("/api/v3/ticker/price", [("symbols", "[\"BTCUSDT\",\"ETHUSDT\"]")])
             #expect(listed.array.count == 2)
 
-            let missing = try await client.get("/api/v3/klines")
+            let missing = try await client.get("/api/v3/historicalTrades")
             #expect(missing.status == 404 && missing.code == -5000)
         }
     }

@@ -17,6 +17,8 @@ struct MarketState: Sendable {
     private(set) var tradedVolume: Quantity = .zero
     private(set) var tradedQuote: Amount = .zero
     private(set) var tradeCount: Int64 = 0
+    /// Candles for klines: the recorded walk and fills, and a synthetic past before the origin.
+    private(set) var candles: CandleHistory
 
     init(rules: MarketRules, seed: UInt64, origin: Int64) {
         self.rules = rules
@@ -25,6 +27,8 @@ struct MarketState: Sendable {
         openPrice = rules.initialPrice
         highPrice = rules.initialPrice
         lowPrice = rules.initialPrice
+        candles = CandleHistory(
+            origin: origin, startPrice: rules.initialPrice.value, tick: rules.tickSize.value, seed: mixer.next())
     }
 
     var mid: Price { process.price }
@@ -41,16 +45,18 @@ struct MarketState: Sendable {
             consumedAsks = [:]
             updateID += 1
             record(price: mid)
+            candles.record(price: mid.value, at: now)
         }
         return moved
     }
 
-    mutating func pin(at price: Price) {
+    mutating func pin(at price: Price, time: Int64) {
         process.pin(at: price)
         consumedBids = [:]
         consumedAsks = [:]
         updateID += 1
         record(price: price)
+        candles.record(price: price.value, at: time)
     }
 
     /// Takes `quantity` from ladder level `level` (1-based) on the side a taker of `side` trades against.
@@ -63,7 +69,8 @@ struct MarketState: Sendable {
         updateID += 1
     }
 
-    mutating func recordTrade(price: Price, quantity: Quantity) {
+    mutating func recordTrade(price: Price, quantity: Quantity, time: Int64) {
+        candles.record(trade: price.value, quantity: quantity.value, at: time)
         tradeCount += 1
         tradedVolume = (try? tradedVolume.adding(quantity)) ?? tradedVolume
         if let quote = try? price.notional(of: quantity) { tradedQuote = (try? tradedQuote.adding(quote)) ?? tradedQuote }

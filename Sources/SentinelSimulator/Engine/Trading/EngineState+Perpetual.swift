@@ -131,7 +131,7 @@ extension EngineState {
                     commission: Amount(commission), commissionAsset: rules.quote, realizedProfit: Amount(realized),
                     isMaker: isMaker, time: now))
             markets[MarketKey(exchange: account.exchange, kind: .perpetual, symbol: order.symbol)]?
-                .recordTrade(price: fill.price, quantity: Quantity(quantity))
+                .recordTrade(price: fill.price, quantity: Quantity(quantity), time: now)
         }
         if !trades.isEmpty {
             current.status = current.remainingQuantity.isPositive ? .partiallyFilled : .filled

@@ -92,7 +92,7 @@ extension EngineState {
                 isMaker: isMaker, time: now)
             trades.append(trade)
             markets[MarketKey(exchange: account.exchange, kind: .spot, symbol: order.symbol)]?
-                .recordTrade(price: fill.price, quantity: fill.quantity)
+                .recordTrade(price: fill.price, quantity: fill.quantity, time: now)
         }
         if !trades.isEmpty {
             current.status = current.remainingQuantity.isPositive ? .partiallyFilled : .filled
