@@ -98,6 +98,20 @@ struct ConnectionOptions: ParsableArguments {
         return chosen
     }
 
+    /// True when no key was given, only an exchange: enough for public data (markets, tickers).
+    var isKeyless: Bool { key == nil && credentials == nil && exchange != nil }
+
+    /// A client without a key for the chosen exchange, product and environment: public data only.
+    func publicClient(symbolProduct: Product? = nil) throws(SentinelError) -> any ExchangeClient {
+        guard let exchange else { throw .invalidInput("No exchange given.", fix: ["Add --exchange, e.g. --exchange binance."]) }
+        let venue = try Venue(
+            try Arguments.exchange(exchange), try chosenProduct(symbolProduct) ?? .spot,
+            Environment(try Arguments.environment(environment), customEndpoint: try endpointOverride()))
+        return try ExchangeRegistry.publicClient(
+            for: venue,
+            configuration: ClientConfiguration(requestTimeoutMs: timeoutMs, allowsInsecureHTTP: insecureHTTP.allowed))
+    }
+
     /// A client for the chosen venue, with the order journal under SENTINEL_HOME.
     func client(symbolProduct: Product? = nil) throws(SentinelError) -> any ExchangeClient {
         let (venue, keys, _) = try resolve(symbolProduct: symbolProduct)
@@ -116,15 +130,20 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// Runs `body` with a client, shutting it down afterwards and turning errors into the diagnosis on stderr.
+/// `publicData`: the command reads only public data, so `--exchange` alone (no key) is enough.
 func withClient<T>(
-    _ options: ConnectionOptions, symbolProduct: Product? = nil,
+    _ options: ConnectionOptions, symbolProduct: Product? = nil, publicData: Bool = false,
     _ body: (any ExchangeClient) async throws(SentinelError) -> T
 ) async throws -> T {
     let client: any ExchangeClient
-    do { client = try options.client(symbolProduct: symbolProduct) } catch { throw Failure.report(error) }
-    await JournalNotes.reconcile(client)
+    let keyless = publicData && options.isKeyless
+    do {
+        client = keyless
+            ? try options.publicClient(symbolProduct: symbolProduct) : try options.client(symbolProduct: symbolProduct)
+    } catch { throw Failure.report(error) }
+    if !keyless { await JournalNotes.reconcile(client) }
     // Sentinel refuses to store keys that can withdraw; one that got in some other way is named on every use.
-    if let permissions = try? await client.permissions(), permissions.withdraw {
+    if !keyless, let permissions = try? await client.permissions(), permissions.withdraw {
         Console.warning(
             "this key can WITHDRAW funds. A trading bot never needs that: turn Withdrawals off for it on "
                 + "\(client.venue.exchange.displayName)'s API management page.")

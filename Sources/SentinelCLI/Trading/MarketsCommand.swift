@@ -4,7 +4,8 @@ import SentinelCore
 
 struct MarketsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "markets", abstract: "List markets with their exact order rules (tick, step, minimums).")
+        commandName: "markets",
+        abstract: "List markets with their exact order rules (tick, step, minimums). Needs no key: --exchange is enough.")
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
@@ -13,7 +14,9 @@ struct MarketsCommand: AsyncParsableCommand {
     var filter: String?
 
     func run() async throws {
-        let markets = try await withClient(connection) { client throws(SentinelError) in try await client.markets() }
+        let markets = try await withClient(connection, publicData: true) { client throws(SentinelError) in
+            try await client.markets()
+        }
             .filter { filter == nil || $0.symbol.description.localizedCaseInsensitiveContains(filter!) }
         if output.json { return Console.output(JSONOutput.render(markets)) }
         var table = TableText("symbol", "id", "status", "tick", "step", "min qty", "min notional")

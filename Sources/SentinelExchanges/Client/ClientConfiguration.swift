@@ -23,6 +23,9 @@ public struct ClientConfiguration: Sendable {
     /// Lets a custom endpoint on another machine be plain `http://` (the key and signed requests then cross the
     /// network readable). Off: such an endpoint is refused before anything is sent.
     public var allowsInsecureHTTP: Bool
+    /// A client made without a key (`ExchangeRegistry.publicClient`): public data only; anything signed is
+    /// refused before it is sent.
+    public var publicDataOnly = false
 
     public init(
         requestTimeoutMs: Int64 = 10_000, readRetry: RetryPolicy = RetryPolicy(), journal: OrderJournal? = nil,

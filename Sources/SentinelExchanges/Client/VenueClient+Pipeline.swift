@@ -29,6 +29,11 @@ extension VenueClient {
     func send(
         _ endpoint: VenueEndpoint, _ payload: VenuePayload, instrument: String?, signedAt: ((Int64) -> Void)? = nil
     ) async throws(SentinelError) -> HTTPResponse {
+        if configuration.publicDataOnly, endpoint.security == .signed {
+            throw .invalidInput(
+                "This needs an API key: \(venue.exchange.displayName) answers \(endpoint.path) only to signed requests.",
+                fix: ["Give a key: --key NAME (see `sentinel vault list`), or --credentials FILE with --exchange."])
+        }
         var attempt = 0
         var generator = SystemRandomNumberGenerator()
         while true {

@@ -33,6 +33,29 @@ public enum ExchangeRegistry {
 
     /// A ready client for `venue` with `credentials`. A custom endpoint gets the key only over TLS, or over plain
     /// HTTP on this machine (`EndpointURL`), unless the configuration allows insecure HTTP.
+    /// A client for public data without a key — markets, tickers, books — as every exchange allows. No key goes
+    /// anywhere: the client holds none, and a call that must be signed fails before it is sent.
+    public static func publicClient(
+        for venue: Venue, transport: (any HTTPTransport)? = nil, configuration: ClientConfiguration = ClientConfiguration()
+    ) throws(SentinelError) -> any ExchangeClient {
+        var configuration = configuration
+        configuration.publicDataOnly = true
+        configuration.journal = nil
+        if let endpoint = venue.environment.customEndpoint {
+            _ = try EndpointURL(endpoint, allowInsecureHTTP: configuration.allowsInsecureHTTP)
+        }
+        // The signers need a key to be built; this one is never sent (signed calls stop above).
+        let none = Credentials(
+            apiKey: "no-key", secret: SecretText("no-key"), passphrase: SecretText("no-key-passphrase"))
+        if let client = try ExchangeModules.module(for: venue.exchange).client(
+            for: venue, credentials: none, transport: transport ?? AsyncHTTPTransport(), configuration: configuration)
+        {
+            return client
+        }
+        throw SentinelError(
+            .unsupported, Diagnosis(cause: "Sentinel's \(venue.exchange.displayName) connector is not available yet."))
+    }
+
     public static func client(
         for venue: Venue, credentials: Credentials, transport: (any HTTPTransport)? = nil,
         configuration: ClientConfiguration = ClientConfiguration()
