@@ -5,9 +5,10 @@
     sentinel sim --port-base 8900 &
     python3 Scripts/ccxt_binance_check.py --port-base 8900
 
-Only the URLs are redirected (spot api/sapi -> base+0, fapi -> base+1) and market loading is limited to spot
-and USDⓈ-M linear markets without the currency list (the simulator has no /sapi/v1/capital endpoints). Every check
-prints one line; the exit code is 0 only when all of them pass.
+Only the URLs are redirected (spot api/sapi -> base+0, fapi and dapi -> base+1); ccxt's own options stay as they
+are, so its default start-up runs: currencies from /sapi/v1/capital/config/getall, margin pairs, and spot, linear
+and inverse markets (the simulator lists no COIN-M contracts). Every check prints one line; the exit code is 0 only
+when all of them pass.
 """
 import argparse
 import json
@@ -37,25 +38,24 @@ def exchange(spot, futures, api_key, secret, demo=False):
         "apiKey": api_key,
         "secret": secret,
         "enableRateLimit": False,
-        "options": {
-            "fetchMarkets": {"types": ["spot", "linear"]},
-            "fetchCurrencies": False,
-            "fetchMargins": False,  # no /sapi/v1/margin endpoints in the simulator
-            "adjustForTimeDifference": False,
-        },
     })
     if demo:
         # ccxt's Demo Trading switch; the simulator serves the demo environment under a /demo path prefix.
         client.enable_demo_trading(True)
     hosts = {
-        "https://api.binance.com": spot, "https://fapi.binance.com": futures,
+        "https://api.binance.com": spot, "https://fapi.binance.com": futures, "https://dapi.binance.com": futures,
         "https://demo-api.binance.com": spot + "/demo", "https://demo-fapi.binance.com": futures + "/demo",
+        "https://demo-dapi.binance.com": futures + "/demo",
     }
     for name, url in list(client.urls["api"].items()):
         if isinstance(url, str):
             for real, simulated in hosts.items():
                 if url.startswith(real + "/"):
                     client.urls["api"][name] = simulated + url[len(real):]
+                    break
+            else:
+                # Anything not simulated goes nowhere: nothing in this check may leave the machine.
+                client.urls["api"][name] = "http://127.0.0.1:9/not-simulated"
     return client
 
 
@@ -87,6 +87,23 @@ def main():
     check("market rules parsed", markets["BTC/USDT"]["precision"]["price"] == 0.01
           and markets["BTC/USDT"]["limits"]["cost"]["min"] == 5.0, json.dumps(markets["BTC/USDT"]["precision"]))
 
+    check("currencies with networks", "USDT" in client.currencies
+          and len(client.currencies["USDT"].get("networks", {})) == 2, ", ".join(sorted(client.currencies)))
+
+    candles = client.fetch_ohlcv("BTC/USDT", "1h", limit=24)
+    check("fetch_ohlcv spot", len(candles) == 24 and all(c[2] >= max(c[1], c[4]) >= min(c[1], c[4]) >= c[3]
+                                                        for c in candles), f"{len(candles)} candles")
+    check("fetch_ohlcv futures", len(client.fetch_ohlcv("BTC/USDT:USDT", "1m", limit=5)) == 5)
+    futures_ticker = client.fetch_ticker("BTC/USDT:USDT")
+    check("fetch_ticker futures", futures_ticker["last"] == 65000, f"last {futures_ticker['last']}")
+    bids_asks = client.fetch_bids_asks(["BTC/USDT"])
+    check("fetch_bids_asks", bids_asks["BTC/USDT"]["bid"] < bids_asks["BTC/USDT"]["ask"])
+    funding = client.fetch_funding_rate("BTC/USDT:USDT")
+    check("fetch_funding_rate", funding["fundingRate"] == 0.0001 and funding["markPrice"] == 65000)
+    check("fetch_funding_rate_history", len(client.fetch_funding_rate_history("BTC/USDT:USDT", limit=3)) == 3)
+    check("fetch_trading_fee", client.fetch_trading_fee("BTC/USDT")["taker"] == 0.001
+          and client.fetch_trading_fee("BTC/USDT:USDT")["maker"] == 0.0002)
+
     balance = client.fetch_balance()
     check("fetch_balance spot", balance["USDT"]["free"] == 10000 and balance["BTC"]["total"] == 1,
           f"USDT {balance['USDT']}, BTC {balance['BTC']}")
@@ -102,13 +119,18 @@ def main():
     cancelled = client.cancel_order(order["id"], "BTC/USDT")
     check("cancel_order", cancelled["status"] == "canceled", f"status {cancelled['status']}")
     check("no open orders left", client.fetch_open_orders("BTC/USDT") == [])
+    check("fetch_orders", [o["status"] for o in client.fetch_orders("BTC/USDT")] == ["canceled"])
 
+    admin(admin_url, "POST", "/markets/binance/BTCUSDT/price", {"price": "65000"})
     position_order = client.create_order("BTC/USDT:USDT", "market", "buy", 0.002)
     check("create_order futures market", position_order["status"] == "closed", f"filled {position_order['filled']}")
     positions = client.fetch_positions(["BTC/USDT:USDT"])
     long = [p for p in positions if p["symbol"] == "BTC/USDT:USDT" and p["contracts"]]
     check("fetch_positions", len(long) == 1 and long[0]["contracts"] == 0.002 and long[0]["side"] == "long",
           f"contracts {long[0]['contracts'] if long else None}, entry {long[0]['entryPrice'] if long else None}")
+    tape = client.fetch_trades("BTC/USDT:USDT")
+    check("fetch_trades shows the fill", len(tape) >= 1 and tape[-1]["amount"] > 0, f"{len(tape)} trades")
+    check("fetch_my_trades futures", len(client.fetch_my_trades("BTC/USDT:USDT")) >= 1)
     client.create_order("BTC/USDT:USDT", "market", "sell", 0.002, None, {"reduceOnly": True})
     remaining = [p for p in client.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
     check("position closed with reduceOnly", remaining == [])
