@@ -128,6 +128,23 @@ import Testing
         #expect(map(-1022, "Signature for this request is not valid.").kind == .authentication)
     }
 
+    /// Codes from Binance's published list that used to fall through to a generic "refused the request".
+    @Test(arguments: [
+        (-2039, "Client order ID is not correct for this order ID.", SentinelError.Kind.invalidInput, "not both"),
+        (-5021, "Due to the order could not be filled immediately, the FOK order has been rejected.", .invalidOrder, "IOC"),
+        (-2022, "ReduceOnly Order is rejected.", .invalidOrder, "closes"),
+        (-4015, "Client order id is not valid.", .invalidInput, "1–36"),
+        (-1106, "Parameter 'price' sent when not required.", .invalidInput, "leave out"),
+        (-1125, "This listenKey does not exist.", .authentication, "listen key"),
+    ])
+    func publishedCodesHaveTheirOwnDiagnosis(code: Int, message: String, kind: SentinelError.Kind, fix: String) {
+        let error = map(code, message, product: .linear)
+        #expect(error.kind == kind)
+        #expect(error.exchangeCode == String(code))
+        #expect(error.diagnosis.fix.joined().contains(fix), "\(error.diagnosis.fix)")
+        #expect(!error.diagnosis.cause.contains("refused the request"))
+    }
+
     @Test func rateLimitsAndBans() {
         let limited = map(-1003, "Too much request weight used", status: 429)
         #expect(limited.kind == .rateLimited)

@@ -56,3 +56,19 @@ import Testing
         try coarse.validate(OrderRequest(symbol: btc, side: .buy, type: .limit, quantity: q, price: try Price("6000.0")))
     }
 }
+
+/// Binance: "any of the variables can be set to 0, which disables that rule" — a tick size of 0 is no tick rule.
+@Suite struct ZeroTickSizeTests {
+    @Test func aZeroTickAcceptsAnyPositivePriceAndStillChecksTheRest() throws {
+        let rules = MarketRules(
+            tickSize: try Price("0"), stepSize: try Quantity("0.001"), minQuantity: try Quantity("0.001"),
+            minNotional: try Amount("5"))
+        let btc = UnifiedSymbol("BTC/USDT")!
+        try rules.validate(
+            OrderRequest(symbol: btc, side: .buy, type: .limit, quantity: try Quantity("0.001"), price: try Price("30000.123456")))
+        #expect(throws: SentinelError.self) {
+            try rules.validate(
+                OrderRequest(symbol: btc, side: .buy, type: .limit, quantity: try Quantity("0.0015"), price: try Price("30000")))
+        }
+    }
+}

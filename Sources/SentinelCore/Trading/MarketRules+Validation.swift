@@ -41,7 +41,8 @@ extension MarketRules {
 
     func validate(limitPrice price: Price, reference: Price?) throws(SentinelError) {
         guard price.isPositive else { throw refusal("The price must be greater than zero.", "price", price.description) }
-        if !price.isMultiple(of: tickSize) {
+        // A tick size of 0 is no rule (Binance: "any of the variables can be set to 0, which disables that rule").
+        if tickSize.isPositive, !price.isMultiple(of: tickSize) {
             let down = (try? price.rounded(toMultipleOf: tickSize, .down)).map { show($0.value) } ?? "?"
             let up = (try? price.rounded(toMultipleOf: tickSize, .up)).map { show($0.value) } ?? "?"
             throw refusal(

@@ -185,7 +185,10 @@ struct OrderTestPlan {
         } else {
             factor = try ExactDecimal("0.5")
         }
-        var price = try Price(reference.value.multiplied(by: factor)).rounded(toMultipleOf: rules.tickSize, .up)
+        let raw = Price(try reference.value.multiplied(by: factor))
+        // No tick rule (tick size 0): the reference's own precision.
+        var price = rules.tickSize.isPositive
+            ? try raw.rounded(toMultipleOf: rules.tickSize, .up) : Price(try raw.value.rounded(places: reference.value.scale, .up))
         if let minPrice = rules.minPrice, price < minPrice { price = minPrice }
         return price
     }

@@ -86,6 +86,26 @@ enum BinanceErrors {
             return error(
                 .duplicateOrder, "\(name) already has an order with this client order id.",
                 ["Look the order up by its client id before sending it again."])
+        case -2039:
+            return error(
+                .invalidInput, "\(name) says the order id and the client order id name different orders.",
+                ["Look the order up by one of them only (`--id` or `--client-id`), not both."])
+        case -5021:
+            return error(
+                .invalidOrder, "\(name) rejected the fill-or-kill order: it could not fill entirely at once.",
+                ["Nothing was bought or sold. Use IOC to take what is there, or GTC to rest the rest in the book."])
+        case -2022:
+            return error(
+                .invalidOrder, "\(name) rejected the reduce-only order: it would not reduce the position.",
+                ["Check that a position is open on this side and that the order's side closes it (sell closes a long)."])
+        case -4015, -1106:
+            return error(
+                .invalidInput, "\(name) refused a parameter of the request: \(message)",
+                ["Client order ids are 1–36 letters, digits, `-` or `_`; leave out parameters the order type does not take."])
+        case -1125:
+            return error(
+                .authentication, "\(name) no longer knows this listen key (it expired or was closed).",
+                ["Create a new listen key; keep it alive at least every 60 minutes."])
         case -2011, -2013, -2026:
             return error(
                 .orderNotFound, "\(name) has no such order (\(message)).",
