@@ -11,15 +11,21 @@ extension BinanceDialect {
         _ parameters: BinanceParameters, _ call: inout BinanceCall, _ state: inout EngineState
     ) throws(BinanceError) -> JSONValue {
         let request = try call.orderRequest(parameters, state: &state)
-        if let type = parameters["newOrderRespType"], type != "ACK", type != "RESULT" {
-            throw .mandatory("newOrderRespType")
-        }
+        // ACK (the default) answers as the order was accepted, before matching: NEW, nothing executed yet.
+        let responseType = parameters["newOrderRespType"] ?? "ACK"
+        guard responseType == "ACK" || responseType == "RESULT" else { throw .mandatory("newOrderRespType") }
         try call.admitOrders(1, state: &state)
         let rules = try call.market(&state, symbol: request.symbol).rules
         do {
             let placed = try state.placePerpetualOrder(
                 exchange: call.flavor.exchange, accountID: call.accountID, request: request, now: call.now)
-            return BinanceFuturesOrderJSON.order(placed.order, rules: rules, includeTime: false)
+            var answered = placed.order
+            if responseType == "ACK" {
+                answered.executedQuantity = .zero
+                answered.cumulativeQuote = .zero
+                answered.status = .new
+            }
+            return BinanceFuturesOrderJSON.order(answered, rules: rules, includeTime: false)
         } catch {
             throw call.flavor.error(for: error, rules: rules)
         }

@@ -4,8 +4,8 @@ import SentinelCore
 extension BinanceDialect {
     static func spotPlaceOrder(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
         let request = try call.orderRequest(call.parameters, state: &state)
-        // FULL is the default for the LIMIT and MARKET families, the only types simulated.
-        let responseType = call.parameters["newOrderRespType"] ?? "FULL"
+        // FULL is the default for LIMIT and MARKET orders, ACK for every other type (here LIMIT_MAKER).
+        let responseType = call.parameters["newOrderRespType"] ?? (call.parameters["type"] == "LIMIT_MAKER" ? "ACK" : "FULL")
         guard ["ACK", "RESULT", "FULL"].contains(responseType) else { throw .mandatory("newOrderRespType") }
         try call.admitOrders(1, state: &state)
         do {

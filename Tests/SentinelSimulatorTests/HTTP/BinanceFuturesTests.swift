@@ -40,12 +40,24 @@ import Testing
             let client = try await pinnedClient(simulator)
             let leverage = try await client.signed("POST", "/fapi/v1/leverage", [("symbol", "BTCUSDT"), ("leverage", "10")])
             #expect(leverage.object["leverage"] as? Int == 10)
-            let open = try await client.signed("POST", "/fapi/v1/order", Self.order("BUY", "MARKET", "0.010"))
+            // Without newOrderRespType, USDⓈ-M answers ACK: the order as accepted, before it was matched.
+            let acknowledged = try await client.signed("POST", "/fapi/v1/order", Self.order("BUY", "MARKET", "0.002"))
+            #expect(acknowledged.object["status"] as? String == "NEW")
+            #expect(acknowledged.object["executedQty"] as? String == "0.000")
+            let acknowledgedID = try #require(acknowledged.object["orderId"] as? Int64)
+            let matched = try await client.signed(
+                "GET", "/fapi/v1/order", [("symbol", "BTCUSDT"), ("orderId", String(acknowledgedID))])
+            #expect(matched.object["status"] as? String == "FILLED")
+            _ = try await client.signed(
+                "POST", "/fapi/v1/order", Self.order("SELL", "MARKET", "0.002", reduceOnly: true) + [("newOrderRespType", "RESULT")])
+
+            let open = try await client.signed(
+                "POST", "/fapi/v1/order", Self.order("BUY", "MARKET", "0.010") + [("newOrderRespType", "RESULT")])
             #expect(open.status == 200, "\(open.body)")
             #expect(open.object["status"] as? String == "FILLED")
             #expect(open.object["avgPrice"] as? String == "65000.50000")
-            #expect(open.headers["x-mbx-order-count-1m"] == "1")
-            #expect(open.headers["x-mbx-order-count-10s"] == "1")
+            #expect(open.headers["x-mbx-order-count-1m"] == "3")
+            #expect(open.headers["x-mbx-order-count-10s"] == "3")
             try #expect(Fixture.keys("futures-orders-placed").isSubset(of: Set(open.object.keys)))
 
             try await simulator.setPrice(exchange: "binance", symbol: "BTC/USDT:USDT", price: "66000")
@@ -60,14 +72,16 @@ import Testing
             let v2 = try await client.signed("GET", "/fapi/v2/positionRisk", [("symbol", "BTCUSDT")])
             #expect(v2.array.first?["leverage"] as? String == "10")
 
-            let close = try await client.signed("POST", "/fapi/v1/order", Self.order("SELL", "MARKET", "0.010", reduceOnly: true))
+            let close = try await client.signed(
+                "POST", "/fapi/v1/order",
+                Self.order("SELL", "MARKET", "0.010", reduceOnly: true) + [("newOrderRespType", "RESULT")])
             #expect(close.object["status"] as? String == "FILLED")
             #expect(close.object["reduceOnly"] as? Bool == true)
             #expect(try await client.signed("GET", "/fapi/v3/positionRisk").array.isEmpty)
             let again = try await client.signed("POST", "/fapi/v1/order", Self.order("SELL", "MARKET", "0.010", reduceOnly: true))
             #expect(again.code == -2022)
             let trades = try await client.signed("GET", "/fapi/v1/userTrades", [("symbol", "BTCUSDT")])
-            #expect(trades.array.count == 2)
+            #expect(trades.array.count == 4, "the acknowledged round trip, then the one read back")
             #expect(trades.array.last?["realizedPnl"] as? String == "9.99000000")
         }
     }

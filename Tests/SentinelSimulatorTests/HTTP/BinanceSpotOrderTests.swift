@@ -162,7 +162,12 @@ import Testing
             let restingMaker = try await client.signed(
                 "POST", "/api/v3/order", [("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "LIMIT_MAKER"), ("quantity", "0.01"),
                                          ("price", "64000")])
-            #expect(restingMaker.object["type"] as? String == "LIMIT_MAKER")
+            // LIMIT_MAKER answers ACK unless asked otherwise (FULL is the default only for LIMIT and MARKET).
+            #expect(Set(restingMaker.object.keys) == ["symbol", "orderId", "orderListId", "clientOrderId", "transactTime"])
+            let restingResult = try await client.signed(
+                "POST", "/api/v3/order", [("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "LIMIT_MAKER"), ("quantity", "0.01"),
+                                         ("price", "64000"), ("newOrderRespType", "RESULT")])
+            #expect(restingResult.object["type"] as? String == "LIMIT_MAKER")
             let badSymbol = try await client.signed("POST", "/api/v3/order", [("symbol", "XYZ"), ("side", "BUY")])
             #expect(badSymbol.code == -1121)
             let noPrice = try await client.signed(
