@@ -47,8 +47,9 @@ struct BinanceAuthenticator {
         if flavor == .usdm, !key.permissions.contains(.futures) { throw rejected }
         if security == .trade {
             if flavor != .usdm, !key.permissions.contains(.trade) { throw rejected }
-            // An unrestricted key's trading authority lapses at its expiry; reading keeps working.
-            if key.isExpired(at: now) { throw rejected }
+            // An unrestricted key's trading authority lapses at its expiry — spot and margin only (binance.md §4,
+            // tradingAuthorityExpirationTime); reading keeps working, and USDⓈ-M is not affected.
+            if flavor != .usdm, key.isExpired(at: now) { throw rejected }
         }
         return key
     }

@@ -44,6 +44,8 @@ struct BinanceError: Error, Sendable, Equatable {
     static let invalidOrderType = BinanceError(status: 400, code: -1116, message: "Invalid orderType.")
     static let invalidTimeInForce = BinanceError(status: 400, code: -1115, message: "Invalid timeInForce.")
     static let orderDoesNotExist = BinanceError(status: 400, code: -2013, message: "Order does not exist.")
+    static let clientIDMismatch = BinanceError(
+        status: 400, code: -2039, message: "Client order ID is not correct for this order ID.")
     static let unknownOrderSent = BinanceError(status: 400, code: -2011, message: "Unknown order sent.")
     static let orderLookupMissing = BinanceError(
         status: 400, code: -1102, message: "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!")

@@ -90,8 +90,9 @@ extension BinanceDialect {
 
     static func spotDepth(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
         let market = try call.market(&state)
-        let limit = try call.parameters.integer("limit") ?? 100
-        guard (1...5000).contains(limit) else { throw .mandatory("limit") }
+        // Above 5000 the answer is cut to 5000 rather than refused.
+        let limit = min(try call.parameters.integer("limit") ?? 100, 5000)
+        guard limit >= 1 else { throw .mandatory("limit") }
         return depthBody(market, limit: Int(limit), futures: nil)
     }
 

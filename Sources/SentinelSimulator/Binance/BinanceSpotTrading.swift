@@ -20,6 +20,7 @@ extension BinanceDialect {
     static func spotQueryOrder(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
         let market = try call.market(&state)
         let lookup = try call.orderLookup()
+        try spotLookupAgrees(lookup, call: call, state: state, symbol: market.rules.symbol)
         guard
             let order = state.findOrder(
                 accountID: call.accountID, kind: .spot, symbol: market.rules.symbol, lookup: lookup)
@@ -30,6 +31,7 @@ extension BinanceDialect {
     static func spotCancelOrder(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
         let market = try call.market(&state)
         let lookup = try call.orderLookup()
+        try spotLookupAgrees(lookup, call: call, state: state, symbol: market.rules.symbol)
         let cancelID = try call.clientOrderID(call.parameters["newClientOrderId"], state: &state)
         do {
             let order = try state.cancelOrder(
@@ -87,5 +89,16 @@ extension BinanceDialect {
                     ("isBestMatch", .bool(true)),
                 ])
             })
+    }
+
+    /// Spot looks `orderId` up first, then checks `origClientOrderId` against that order: -2039 when they differ.
+    static func spotLookupAgrees(
+        _ lookup: OrderLookup, call: BinanceCall, state: EngineState, symbol: String
+    ) throws(BinanceError) {
+        guard case .both(let id, let clientID) = lookup,
+            let order = state.findOrder(accountID: call.accountID, kind: .spot, symbol: symbol, lookup: .id(id)),
+            order.clientOrderID != clientID
+        else { return }
+        throw .clientIDMismatch
     }
 }

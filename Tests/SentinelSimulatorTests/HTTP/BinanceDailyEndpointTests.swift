@@ -175,3 +175,61 @@ import Testing
         }
     }
 }
+
+/// Wire details that widely used clients run into (issue 15 §3).
+@Suite(.timeLimit(.minutes(5))) struct BinanceWireDetailTests {
+    @Test func mismatchedIDsDepthAboveTheMaximumAndLowerCaseBatchCancelNames() async throws {
+        try await withSimulator { simulator in
+            try await simulator.setPrice(exchange: "binance", symbol: "BTCUSDT", price: "65000")
+            let spot = try await simulator.spotClient()
+            let placed = try await spot.signed(
+                "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "60000", "0.01", id: "mine"), inBody: true)
+            let id = try #require(placed.object["orderId"] as? Int64)
+            let mismatch = try await spot.signed(
+                "GET", "/api/v3/order", [("symbol", "BTCUSDT"), ("orderId", String(id)), ("origClientOrderId", "other")])
+            #expect(mismatch.status == 400 && mismatch.code == -2039)
+            let cancelMismatch = try await spot.signed(
+                "DELETE", "/api/v3/order", [("symbol", "BTCUSDT"), ("orderId", String(id)), ("origClientOrderId", "other")])
+            #expect(cancelMismatch.code == -2039)
+            let agreeing = try await spot.signed(
+                "GET", "/api/v3/order", [("symbol", "BTCUSDT"), ("orderId", String(id)), ("origClientOrderId", "mine")])
+            #expect(agreeing.object["status"] as? String == "NEW")
+
+            let deep = try await spot.get("/api/v3/depth", [("symbol", "BTCUSDT"), ("limit", "6000")])
+            #expect(deep.status == 200 && (deep.object["bids"] as? [Any])?.isEmpty == false)
+            let zero = try await spot.get("/api/v3/depth", [("symbol", "BTCUSDT"), ("limit", "0")])
+            #expect(zero.status == 400)
+
+            let futures = try await simulator.futuresClient()
+            var ids: [Int64] = []
+            for price in ["60000", "60001"] {
+                let order = try await futures.signed(
+                    "POST", "/fapi/v1/order",
+                    BinanceFuturesTests.order("BUY", "LIMIT", "0.002", price: price, tif: "GTC"))
+                ids.append(try #require(order.object["orderId"] as? Int64))
+            }
+            let cancelled = try await futures.signed(
+                "DELETE", "/fapi/v1/batchOrders",
+                [("symbol", "BTCUSDT"), ("orderidlist", "[\(ids.map(String.init).joined(separator: ","))]")])
+            #expect(cancelled.array.compactMap { $0["status"] as? String } == ["CANCELED", "CANCELED"])
+        }
+    }
+
+    @Test func anExpiredTradingAuthorityStopsSpotOrdersButNotFutures() async throws {
+        let clock = SimulatorManualClock.startingNow()
+        try await withSimulator(clock: clock) { simulator in
+            try await simulator.setPrice(exchange: "binance", symbol: "BTCUSDT", price: "65000")
+            let key = SimulatedKeyRequest(
+                exchange: "binance", permissions: ["read", "trade", "futures"], expiresAt: clock.milliseconds - 1)
+            let spot = try await simulator.binanceClient(key)
+            let refused = try await spot.signed(
+                "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "60000", "0.01"), inBody: true)
+            #expect(refused.status == 401 && refused.code == -2015)
+            var futures = spot
+            futures.baseURL = simulator.url(for: .binanceUSDM)
+            let accepted = try await futures.signed(
+                "POST", "/fapi/v1/order", BinanceFuturesTests.order("BUY", "LIMIT", "0.002", price: "60000", tif: "GTC"))
+            #expect(accepted.status == 200, "\(accepted.body)")
+        }
+    }
+}

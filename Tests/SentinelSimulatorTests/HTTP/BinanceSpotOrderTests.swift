@@ -44,7 +44,7 @@ import Testing
             #expect(byClientID.object["orderId"] as? Int64 == orderID)
             let mismatch = try await client.signed(
                 "GET", "/api/v3/order", [("symbol", "BTCUSDT"), ("orderId", String(orderID)), ("origClientOrderId", "other")])
-            #expect(mismatch.code == -2013)
+            #expect(mismatch.code == -2039)
             let neither = try await client.signed("GET", "/api/v3/order", [("symbol", "BTCUSDT")])
             #expect(neither.code == -1102)
 

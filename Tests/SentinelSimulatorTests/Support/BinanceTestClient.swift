@@ -4,7 +4,7 @@ import SentinelSimulator
 /// A minimal Binance REST client for tests: public GETs and signed requests built by hand.
 struct BinanceTestClient: Sendable {
     /// E.g. `http://127.0.0.1:PORT` or `http://127.0.0.1:PORT/demo`.
-    let baseURL: String
+    var baseURL: String
     var apiKey: String
     var signer: BinanceTestSigner
     /// Added to the local clock for `timestamp`.
