@@ -63,6 +63,7 @@ extension BinanceDialect {
     /// `/ws/<symbol>@depth[@<speed>]` (futures also under `/public/ws/`), after any environment prefix.
     func stream(path: String, query: String) -> (any MarketStream)? {
         guard let (_, bare) = environment(of: path) else { return nil }
+        if let user = userStream(path: bare, query: query) { return user }
         let name: Substring
         if bare.hasPrefix("/ws/") {
             name = bare.dropFirst(4)
@@ -81,5 +82,19 @@ extension BinanceDialect {
         }
         let key = MarketKey(exchange: flavor.exchange, kind: flavor.kind, symbol: parts[0].uppercased())
         return BinanceDepthStream(key: key, intervalMilliseconds: interval)
+    }
+
+    /// A listen key's private stream: USDⓈ-M `/private/ws?listenKey=K` (or the older `/ws/K`), Binance.US `/ws/K`.
+    func userStream(path: String, query: String) -> (any MarketStream)? {
+        guard flavor != .spot else { return nil }
+        var token: String?
+        if flavor == .usdm, path == "/private/ws" {
+            token = BinanceParameters(query: query, body: "")["listenKey"]
+        } else if path.hasPrefix("/ws/") {
+            let name = String(path.dropFirst(4))
+            if name.count == 64, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { token = name }
+        }
+        guard let token else { return nil }
+        return BinanceUserStream(token: token, futures: flavor == .usdm)
     }
 }

@@ -43,6 +43,7 @@ struct BinanceError: Error, Sendable, Equatable {
     static let invalidSide = BinanceError(status: 400, code: -1117, message: "Invalid side.")
     static let invalidOrderType = BinanceError(status: 400, code: -1116, message: "Invalid orderType.")
     static let invalidTimeInForce = BinanceError(status: 400, code: -1115, message: "Invalid timeInForce.")
+    static let listenKeyMissing = BinanceError(status: 400, code: -1125, message: "This listenKey does not exist.")
     static let orderDoesNotExist = BinanceError(status: 400, code: -2013, message: "Order does not exist.")
     static let clientIDMismatch = BinanceError(
         status: 400, code: -2039, message: "Client order ID is not correct for this order ID.")

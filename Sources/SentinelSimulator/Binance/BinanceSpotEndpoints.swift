@@ -24,6 +24,7 @@ extension BinanceDialect {
             BinanceEndpoint("GET", "/api/v3/myTrades", .userData, weight: 20, handler: spotMyTrades),
         ]
         endpoints += spotTickerEndpoints() + spotHistoryEndpoints() + klineEndpoints(futures: false)
+        if us { endpoints += listenKeyEndpoints(path: "/api/v3/userDataStream") }
         if includeAPIRestrictions {
             endpoints += walletEndpoints() + spotFeeEndpoints()
             endpoints.append(

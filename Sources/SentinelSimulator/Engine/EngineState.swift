@@ -21,6 +21,7 @@ struct EngineState: Sendable {
     var faults: FaultInjector
     var weightLimiters: [String: RequestWeightLimiter] = [:]
     var orderLimiters: [String: OrderRateLimiter] = [:]
+    var userStreamKeys = UserStreamKeys()
     var generator: SeededGenerator
     /// When false, limits are counted (for the usage headers) but never refuse a request.
     var enforcesRateLimits = true
