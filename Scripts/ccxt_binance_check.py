@@ -135,6 +135,19 @@ def main():
     remaining = [p for p in client.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
     check("position closed with reduceOnly", remaining == [])
 
+    client.set_position_mode(True, "BTC/USDT:USDT")
+    check("hedge mode on", client.fetch_position_mode("BTC/USDT:USDT")["hedged"] is True)
+    client.create_order("BTC/USDT:USDT", "market", "buy", 0.002, None, {"positionSide": "LONG"})
+    client.create_order("BTC/USDT:USDT", "market", "sell", 0.002, None, {"positionSide": "SHORT"})
+    legs = sorted((p["side"], p["contracts"]) for p in client.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"])
+    check("hedge mode: a long and a short leg", legs == [("long", 0.002), ("short", 0.002)], str(legs))
+    client.create_order("BTC/USDT:USDT", "market", "sell", 0.002, None, {"positionSide": "LONG"})
+    client.create_order("BTC/USDT:USDT", "market", "buy", 0.002, None, {"positionSide": "SHORT"})
+    client.set_position_mode(False, "BTC/USDT:USDT")
+    client.set_margin_mode("isolated", "BTC/USDT:USDT")
+    check("margin mode isolated", client.fetch_margin_mode("BTC/USDT:USDT")["marginMode"] == "isolated")
+    client.set_margin_mode("cross", "BTC/USDT:USDT")
+
     wrong_secret = exchange(spot, futures, key["apiKey"], "x" * 64)
     wrong_secret.markets = client.markets
     expect_error("bad signature -> AuthenticationError", wrong_secret.fetch_balance, ccxt.AuthenticationError)

@@ -17,7 +17,7 @@ struct BinanceDialect: VenueDialect {
             endpoints =
                 Self.futuresEndpoints() + Self.futuresTickerEndpoints() + Self.futuresHistoryEndpoints()
                 + Self.futuresFeeEndpoints() + Self.klineEndpoints(futures: true) + Self.coinMEndpoints()
-                + Self.listenKeyEndpoints(path: "/fapi/v1/listenKey")
+                + Self.listenKeyEndpoints(path: "/fapi/v1/listenKey") + Self.positionModeEndpoints()
         }
         routes = Dictionary(endpoints.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first })
     }

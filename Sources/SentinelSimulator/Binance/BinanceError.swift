@@ -43,6 +43,8 @@ struct BinanceError: Error, Sendable, Equatable {
     static let invalidSide = BinanceError(status: 400, code: -1117, message: "Invalid side.")
     static let invalidOrderType = BinanceError(status: 400, code: -1116, message: "Invalid orderType.")
     static let invalidTimeInForce = BinanceError(status: 400, code: -1115, message: "Invalid timeInForce.")
+    static let positionSideMismatch = BinanceError(
+        status: 400, code: -4061, message: "Order's position side does not match user's setting.")
     static let listenKeyMissing = BinanceError(status: 400, code: -1125, message: "This listenKey does not exist.")
     static let orderDoesNotExist = BinanceError(status: 400, code: -2013, message: "Order does not exist.")
     static let clientIDMismatch = BinanceError(

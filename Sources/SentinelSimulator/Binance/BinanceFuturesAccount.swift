@@ -29,6 +29,7 @@ extension BinanceDialect {
         _ call: inout BinanceCall, _ state: inout EngineState, version: Int
     ) throws(BinanceError) -> JSONValue {
         let account = try snapshot(call, &state)
+        let isolated = state.accounts[call.accountID]?.isolatedSymbols ?? []
         let initial = account.positionInitialMargin + account.openOrderInitialMargin
         let totals: [(String, JSONValue)] = [
             ("totalInitialMargin", .string(initial.fixed(8))),
@@ -60,7 +61,8 @@ extension BinanceDialect {
         let lines = version == 3 ? account.positions.filter { !$0.position.isFlat } : account.positions
         let positions: [JSONValue] = lines.map { line in
             var members: [(String, JSONValue)] = [
-                ("symbol", .string(line.symbol)), ("positionSide", .string("BOTH")),
+                ("symbol", .string(line.symbol)),
+                ("positionSide", .string(BinanceFuturesOrderJSON.positionSide(line.positionSide))),
                 ("positionAmt", .string(line.position.amount.fixed(3))),
                 ("unrealizedProfit", .string(line.unrealizedProfit.fixed(8))), ("isolatedMargin", .string("0")),
                 ("notional", .string(line.notional.fixed(8))), ("isolatedWallet", .string("0")),
@@ -71,7 +73,7 @@ extension BinanceDialect {
                 members += [
                     ("positionInitialMargin", .string(line.initialMargin.fixed(8))),
                     ("openOrderInitialMargin", .string("0")), ("leverage", .string(String(line.leverage))),
-                    ("isolated", .bool(false)), ("entryPrice", .string(line.position.entryPrice.normalized.description)),
+                    ("isolated", .bool(isolated.contains(line.symbol))), ("entryPrice", .string(line.position.entryPrice.normalized.description)),
                     ("maxNotional", .string("1000000")), ("bidNotional", .string("0")), ("askNotional", .string("0")),
                 ]
             }
@@ -82,7 +84,8 @@ extension BinanceDialect {
         if version == 2 {
             members += [
                 ("feeTier", .int(0)), ("feeBurn", .bool(false)), ("canTrade", .bool(true)), ("canDeposit", .bool(true)),
-                ("canWithdraw", .bool(true)), ("updateTime", .int(0)), ("multiAssetsMargin", .bool(false)),
+                ("canWithdraw", .bool(true)), ("updateTime", .int(0)),
+                ("multiAssetsMargin", .bool(state.accounts[call.accountID]?.multiAssetsMargin ?? false)),
                 ("tradeGroupId", .int(-1)),
             ]
         }
@@ -103,10 +106,11 @@ extension BinanceDialect {
             (symbol == nil || line.symbol == symbol)
                 && (version == 2 || !line.position.isFlat || openSymbols.contains(line.symbol))
         }
-        return .array(lines.map { positionRisk($0, version: version) })
+        let isolated = state.accounts[call.accountID]?.isolatedSymbols ?? []
+        return .array(lines.map { positionRisk($0, version: version, isolated: isolated.contains($0.symbol)) })
     }
 
-    static func positionRisk(_ line: PerpetualAccountSnapshot.PositionLine, version: Int) -> JSONValue {
+    static func positionRisk(_ line: PerpetualAccountSnapshot.PositionLine, version: Int, isolated: Bool) -> JSONValue {
         let position = line.position
         let entry = position.entryPrice
         let fee = EngineState.perpetualTakerFeeRate
@@ -117,7 +121,8 @@ extension BinanceDialect {
         let liquidation =
             position.isFlat ? ExactDecimal.zero : (position.amount.isNegative ? entry * (1 + cushion) : entry * (1 - cushion))
         var members: [(String, JSONValue)] = [
-            ("symbol", .string(line.symbol)), ("positionSide", .string("BOTH")),
+            ("symbol", .string(line.symbol)),
+            ("positionSide", .string(BinanceFuturesOrderJSON.positionSide(line.positionSide))),
             ("positionAmt", .string(position.amount.fixed(3))),
             ("entryPrice", .string(entry.normalized.description)),
             ("breakEvenPrice", .string(breakEven.fixed(8))),
@@ -128,7 +133,7 @@ extension BinanceDialect {
         if version == 2 {
             members += [
                 ("leverage", .string(String(line.leverage))), ("maxNotionalValue", .string("1000000")),
-                ("marginType", .string("cross")), ("isolatedMargin", .string("0.00000000")),
+                ("marginType", .string(isolated ? "isolated" : "cross")), ("isolatedMargin", .string("0.00000000")),
                 ("isAutoAddMargin", .string("false")), ("notional", .string(line.notional.fixed(8))),
                 ("isolatedWallet", .string("0")),
             ]

@@ -2,6 +2,8 @@ import SentinelCore
 
 /// USDⓈ-M order shape (the same for place, query, cancel and open orders).
 enum BinanceFuturesOrderJSON {
+    static func positionSide(_ side: PositionSide) -> String { side.rawValue.uppercased() }
+
     static func order(_ order: SimulatedOrder, rules: MarketRules, includeTime: Bool) -> JSONValue {
         let format = BinanceMarketFormat(rules: rules)
         let type = order.type == .market ? "MARKET" : "LIMIT"
@@ -25,7 +27,7 @@ enum BinanceFuturesOrderJSON {
             ("cumQuote", .string(order.cumulativeQuote.exact.fixed(5))),
             ("timeInForce", .string(timeInForce)), ("type", .string(type)), ("reduceOnly", .bool(order.reduceOnly)),
             ("closePosition", .bool(false)), ("side", .string(order.side == .buy ? "BUY" : "SELL")),
-            ("positionSide", .string("BOTH")), ("stopPrice", .string(format.price(.zero))),
+            ("positionSide", .string(BinanceFuturesOrderJSON.positionSide(order.positionSide))), ("stopPrice", .string(format.price(.zero))),
             ("workingType", .string("CONTRACT_PRICE")), ("priceProtect", .bool(false)), ("origType", .string(type)),
             ("priceMatch", .string("NONE")), ("selfTradePreventionMode", .string("EXPIRE_MAKER")),
             ("goodTillDate", .int(0)),

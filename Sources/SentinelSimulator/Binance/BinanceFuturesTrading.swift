@@ -116,6 +116,7 @@ extension BinanceDialect {
         let rules = try call.market(&state).rules
         let format = BinanceMarketFormat(rules: rules)
         let limit = Int(try call.parameters.integer("limit") ?? 500)
+        let sides = (state.accounts[call.accountID]?.orders ?? [:]).mapValues(\.positionSide)
         let trades = (state.accounts[call.accountID]?.trades ?? []).filter {
             $0.kind == .perpetual && $0.symbol == rules.symbol
         }
@@ -129,7 +130,8 @@ extension BinanceDialect {
                     ("quoteQty", .string(trade.quoteQuantity.exact.fixed(5))),
                     ("commission", .string(trade.commission.exact.fixed(8))),
                     ("commissionAsset", .string(trade.commissionAsset)), ("time", .int(trade.time)),
-                    ("positionSide", .string("BOTH")), ("maker", .bool(trade.isMaker)), ("buyer", .bool(trade.side == .buy)),
+                    ("positionSide", .string(BinanceFuturesOrderJSON.positionSide(sides[trade.orderID] ?? .both))),
+                    ("maker", .bool(trade.isMaker)), ("buyer", .bool(trade.side == .buy)),
                 ])
             })
     }

@@ -57,21 +57,30 @@ extension BinanceCall {
             throw BinanceError(status: 400, code: -1111, message: "Parameter 'quoteOrderQty' has too much precision.")
         }
         var reduceOnly = false
+        var positionSide = PositionSide.both
         if flavor == .usdm {
             switch parameters["reduceOnly"] {
             case nil, "false", "FALSE": reduceOnly = false
             case "true", "TRUE": reduceOnly = true
             default: throw .mandatory("reduceOnly")
             }
-            if let positionSide = parameters["positionSide"], positionSide != "BOTH" {
-                throw BinanceError(
-                    status: 400, code: -4061, message: "Order's position side does not match user's setting.")
+            switch parameters["positionSide"] {
+            case nil, "BOTH": positionSide = .both
+            case "LONG": positionSide = .long
+            case "SHORT": positionSide = .short
+            default: throw .positionSideMismatch
+            }
+            // Hedge mode names the leg on every order and has no reduceOnly: closing a leg only reduces.
+            let hedged = state.accounts[accountID]?.hedgeMode ?? false
+            guard hedged == (positionSide != .both) else { throw .positionSideMismatch }
+            if hedged, parameters["reduceOnly"] != nil {
+                throw BinanceError(status: 400, code: -1106, message: "Parameter 'reduceOnly' sent when not required.")
             }
         }
         let clientOrderID = try clientOrderID(parameters["newClientOrderId"], state: &state)
         return OrderRequest(
             symbol: symbol, side: side, type: type, timeInForce: timeInForce, price: price, quantity: quantity,
-            quoteQuantity: quoteQuantity, clientOrderID: clientOrderID, reduceOnly: reduceOnly)
+            quoteQuantity: quoteQuantity, clientOrderID: clientOrderID, reduceOnly: reduceOnly, positionSide: positionSide)
     }
 
     /// The client's id, checked against the listener's rule, or a generated one.

@@ -31,6 +31,15 @@ struct BinanceParameters: Sendable {
         return value
     }
 
+    /// `true` or `false` (any case), required.
+    func boolean(_ name: String) throws(BinanceError) -> Bool {
+        switch try required(name).lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw .mandatory(name)
+        }
+    }
+
     func integer(_ name: String) throws(BinanceError) -> Int64? {
         guard let text = self[name] else { return nil }
         guard text.count <= 19, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(text) else {

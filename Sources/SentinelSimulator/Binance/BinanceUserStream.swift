@@ -90,7 +90,7 @@ struct BinanceUserStream: MarketStream {
                 ("n", .string((trade?.commission.value ?? .zero).fixed(8))), ("T", .int(trade?.time ?? order.updatedAt)),
                 ("t", .int(trade?.id ?? 0)), ("b", .string("0")), ("a", .string("0")), ("m", .bool(trade?.isMaker ?? false)),
                 ("R", .bool(order.reduceOnly)), ("wt", .string("CONTRACT_PRICE")), ("ot", .string(type)),
-                ("ps", .string("BOTH")), ("cp", .bool(false)), ("rp", .string((trade?.realizedProfit.value ?? .zero).fixed(8))),
+                ("ps", .string(BinanceFuturesOrderJSON.positionSide(order.positionSide))), ("cp", .bool(false)), ("rp", .string((trade?.realizedProfit.value ?? .zero).fixed(8))),
                 ("pP", .bool(false)), ("si", .int(0)), ("ss", .int(0)), ("V", .string("EXPIRE_MAKER")),
                 ("pm", .string("NONE")), ("gtd", .int(0)),
             ])
@@ -125,8 +125,8 @@ struct BinanceUserStream: MarketStream {
                 .object([
                     ("s", .string(line.symbol)), ("pa", .string(line.position.amount.normalized.description)),
                     ("ep", .string(line.position.entryPrice.fixed(8))), ("bep", .string(line.position.entryPrice.fixed(8))),
-                    ("cr", .string("0")), ("up", .string(line.unrealizedProfit.fixed(8))), ("mt", .string("cross")),
-                    ("iw", .string("0")), ("ps", .string("BOTH")),
+                    ("cr", .string("0")), ("up", .string(line.unrealizedProfit.fixed(8))), ("mt", .string(account.isolatedSymbols.contains(line.symbol) ? "isolated" : "cross")),
+                    ("iw", .string("0")), ("ps", .string(BinanceFuturesOrderJSON.positionSide(line.positionSide))),
                 ])
             }
             return JSONValue.object([

@@ -13,8 +13,14 @@ struct Account: Sendable {
     let exchange: ExchangeID
     var spot: [String: SpotBalance]
     var futuresWallet: ExactDecimal
+    /// By `positionKey`: the symbol in one-way mode, the symbol and leg in hedge mode.
     var positions: [String: PerpetualPosition] = [:]
     var leverage: [String: Int] = [:]
+    /// Hedge mode: a long and a short leg per symbol (Binance dualSidePosition).
+    var hedgeMode = false
+    /// Symbols margined in isolation; the others share the cross margin.
+    var isolatedSymbols: Set<String> = []
+    var multiAssetsMargin = false
     /// Every order of the account; change them through `store` so that the indexes stay right.
     private(set) var orders: [Int64: SimulatedOrder] = [:]
     private(set) var openOrderIDs: Set<Int64> = []
@@ -38,6 +44,13 @@ struct Account: Sendable {
     }
 
     func free(_ asset: String) -> ExactDecimal { spot[asset]?.free ?? .zero }
+
+    static func positionKey(_ symbol: String, _ side: PositionSide) -> String {
+        side == .both ? symbol : symbol + "#" + side.rawValue
+    }
+
+    /// The legs a symbol's positions are kept in: one, or long and short in hedge mode.
+    var positionSides: [PositionSide] { hedgeMode ? [.long, .short] : [.both] }
 
     mutating func credit(_ asset: String, _ amount: ExactDecimal) {
         spot[asset, default: SpotBalance(free: .zero, locked: .zero)].free = free(asset) + amount

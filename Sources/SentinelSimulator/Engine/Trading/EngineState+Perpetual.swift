@@ -11,6 +11,7 @@ struct PerpetualAccountSnapshot: Sendable {
         let notional: ExactDecimal
         let initialMargin: ExactDecimal
         let maintenanceMargin: ExactDecimal
+        var positionSide: PositionSide = .both
     }
 
     let walletBalance: ExactDecimal
@@ -38,23 +39,26 @@ extension EngineState {
         var maintenance = ExactDecimal.zero
         for key in marketKeys(exchange: exchange, kind: .perpetual) {
             guard let market = markets[key] else { continue }
-            let position = account.positions[key.symbol] ?? PerpetualPosition()
-            let leverage = account.leverage(for: key.symbol)
-            let mark = market.mid.value
-            let profit = position.unrealizedProfit(mark: mark)
-            let notional = position.amount * mark
-            let initial = notional.magnitude.over(ExactDecimal(leverage))
-            let maint = (notional.magnitude * Self.maintenanceMarginRate).roundedDown(places: 8)
-            unrealized = unrealized + profit
-            positionMargin = positionMargin + initial
-            maintenance = maintenance + maint
-            lines.append(
-                .init(
-                    symbol: key.symbol, position: position, markPrice: mark, leverage: leverage,
-                    unrealizedProfit: profit, notional: notional, initialMargin: initial, maintenanceMargin: maint))
+            for side in account.positionSides {
+                let position = account.positions[Account.positionKey(key.symbol, side)] ?? PerpetualPosition()
+                let leverage = account.leverage(for: key.symbol)
+                let mark = market.mid.value
+                let profit = position.unrealizedProfit(mark: mark)
+                let notional = position.amount * mark
+                let initial = notional.magnitude.over(ExactDecimal(leverage))
+                let maint = (notional.magnitude * Self.maintenanceMarginRate).roundedDown(places: 8)
+                unrealized = unrealized + profit
+                positionMargin = positionMargin + initial
+                maintenance = maintenance + maint
+                lines.append(
+                    .init(
+                        symbol: key.symbol, position: position, markPrice: mark, leverage: leverage,
+                        unrealizedProfit: profit, notional: notional, initialMargin: initial, maintenanceMargin: maint,
+                        positionSide: side))
+            }
         }
         var orderMargin = ExactDecimal.zero
-        for order in account.openOrders(kind: .perpetual) where !order.reduceOnly {
+        for order in account.openOrders(kind: .perpetual) where !order.reduceOnly && !order.closesHedgedLeg {
             let price = order.price?.value ?? .zero
             orderMargin = orderMargin + (price * order.remainingQuantity.value).over(ExactDecimal(account.leverage(for: order.symbol)))
         }
@@ -72,9 +76,11 @@ extension EngineState {
         let (key, market, account) = try admit(request, kind: .perpetual, exchange: exchange, accountID: accountID, now: now)
         let rules = market.rules
         let isMarket = request.type == .market
-        let position = account.positions[request.symbol] ?? PerpetualPosition()
+        let position = account.positions[Account.positionKey(request.symbol, request.positionSide)] ?? PerpetualPosition()
         var quantity = request.quantity ?? .zero
-        if request.reduceOnly {
+        let closesLeg = (request.positionSide == .long && request.side == .sell)
+            || (request.positionSide == .short && request.side == .buy)
+        if request.reduceOnly || closesLeg {
             let reducible = position.reducibleQuantity(side: request.side)
             guard reducible.isPositive else { throw .reduceOnlyWouldIncrease }
             if quantity.value > reducible { quantity = Quantity(reducible) }
@@ -85,7 +91,7 @@ extension EngineState {
         if request.timeInForce == .postOnly, !fills.isEmpty { throw .postOnlyWouldTake }
         if request.timeInForce == .fillOrKill, LiquidityWalk.totalQuantity(fills) < quantity { fills = [] }
 
-        if !request.reduceOnly {
+        if !request.reduceOnly, !closesLeg {
             let opening = ExactDecimal.max(.zero, quantity.value - position.reducibleQuantity(side: request.side))
             let price = request.price?.value ?? fills.last?.price.value ?? market.mid.value
             let required = (opening * price).over(ExactDecimal(account.leverage(for: request.symbol)))
@@ -98,7 +104,7 @@ extension EngineState {
             id: takeOrderID(), clientOrderID: request.clientOrderID, symbol: request.symbol, kind: .perpetual,
             side: request.side, type: request.type, timeInForce: request.timeInForce,
             price: isMarket ? nil : request.price, quantity: quantity, quoteQuantity: nil,
-            reduceOnly: request.reduceOnly, createdAt: now, updatedAt: now)
+            reduceOnly: request.reduceOnly, createdAt: now, updatedAt: now, positionSide: request.positionSide)
         return bookTakerFills(order, fills: fills, key: key, rests: rests, accountID: accountID) { state, order in
             state.applyPerpetualFills(fills, to: order, rules: rules, accountID: accountID, isMaker: false, now: now)
         }
@@ -109,11 +115,12 @@ extension EngineState {
         _ fills: [LadderFill], to order: SimulatedOrder, rules: MarketRules, accountID: Int, isMaker: Bool, now: Int64
     ) -> [SimulatedTrade] {
         guard var account = accounts[accountID], var current = account.orders[order.id] else { return [] }
-        var position = account.positions[order.symbol] ?? PerpetualPosition()
+        let positionKey = Account.positionKey(order.symbol, order.positionSide)
+        var position = account.positions[positionKey] ?? PerpetualPosition()
         var trades: [SimulatedTrade] = []
         for fill in fills where fill.quantity.isPositive {
             var quantity = fill.quantity.value
-            if order.reduceOnly {
+            if order.reduceOnly || order.closesHedgedLeg {
                 quantity = ExactDecimal.min(quantity, position.reducibleQuantity(side: order.side))
                 guard quantity.isPositive else { break }
             }
@@ -137,7 +144,7 @@ extension EngineState {
             current.status = current.remainingQuantity.isPositive ? .partiallyFilled : .filled
             current.updatedAt = now
         }
-        account.positions[order.symbol] = position
+        account.positions[positionKey] = position
         account.trades.append(contentsOf: trades)
         account.store(current)
         account.updatedAt = now

@@ -21,6 +21,13 @@ enum TimeInForce: String, Sendable, Hashable {
     case postOnly
 }
 
+/// Which position an order works on: the one position of one-way mode, or one leg of hedge mode.
+enum PositionSide: String, Sendable, Hashable {
+    case both
+    case long
+    case short
+}
+
 enum OrderStatus: String, Sendable, Hashable {
     case new
     case partiallyFilled

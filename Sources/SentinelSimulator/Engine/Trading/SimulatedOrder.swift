@@ -13,6 +13,8 @@ struct OrderRequest: Sendable {
     var quoteQuantity: Amount?
     var clientOrderID: String
     var reduceOnly: Bool = false
+    /// `.long` or `.short` in hedge mode.
+    var positionSide: PositionSide = .both
 }
 
 /// One order as the exchange keeps it.
@@ -34,6 +36,12 @@ struct SimulatedOrder: Sendable {
     var status: OrderStatus = .new
     let createdAt: Int64
     var updatedAt: Int64
+    var positionSide: PositionSide = .both
+
+    /// In hedge mode, an order that sells a long leg or buys a short one: it only reduces.
+    var closesHedgedLeg: Bool {
+        (positionSide == .long && side == .sell) || (positionSide == .short && side == .buy)
+    }
 
     var remainingQuantity: Quantity { (try? quantity.subtracting(executedQuantity)) ?? .zero }
 
