@@ -48,7 +48,7 @@ extension BinanceDialect {
             ("quoteAssetPrecision", .int(8)),
             ("baseCommissionPrecision", .int(8)),
             ("quoteCommissionPrecision", .int(8)),
-            ("orderTypes", .array(["LIMIT", "LIMIT_MAKER", "MARKET"].map(JSONValue.string))),
+            ("orderTypes", .array(["LIMIT", "LIMIT_MAKER", "MARKET", "STOP_LOSS_LIMIT", "TAKE_PROFIT_LIMIT"].map(JSONValue.string))),
             ("icebergAllowed", .bool(false)),
             ("ocoAllowed", .bool(false)),
             ("otoAllowed", .bool(false)),

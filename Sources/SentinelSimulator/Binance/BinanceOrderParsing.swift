@@ -24,6 +24,12 @@ extension BinanceCall {
         case "LIMIT_MAKER" where flavor != .usdm:
             type = .limit
             timeInForce = .postOnly
+        case "STOP_LOSS_LIMIT" where flavor != .usdm, "TAKE_PROFIT_LIMIT" where flavor != .usdm:
+            type = .limit
+        case "STOP_LOSS" where flavor != .usdm:
+            throw .newOrderRejected("Stop loss orders are not supported for this symbol.")
+        case "TAKE_PROFIT" where flavor != .usdm:
+            throw .newOrderRejected("Take profit orders are not supported for this symbol.")
         case let conditional where flavor == .usdm && Self.conditionalTypes.contains(conditional):
             throw BinanceError(
                 status: 400, code: -4120,
@@ -31,7 +37,7 @@ extension BinanceCall {
         default:
             throw .invalidOrderType
         }
-        if type == .limit, typeName == "LIMIT" {
+        if type == .limit, typeName != "LIMIT_MAKER" {
             switch try parameters.required("timeInForce") {
             case "GTC": timeInForce = .goodTillCancel
             case "IOC": timeInForce = .immediateOrCancel
@@ -77,10 +83,16 @@ extension BinanceCall {
                 throw BinanceError(status: 400, code: -1106, message: "Parameter 'reduceOnly' sent when not required.")
             }
         }
+        var stop: StopTrigger?
+        if typeName.hasSuffix("_LIMIT") {
+            guard let value = try parameters.decimal("stopPrice"), value.isPositive else { throw .mandatory("stopPrice") }
+            stop = StopTrigger(kind: typeName == "STOP_LOSS_LIMIT" ? .stopLoss : .takeProfit, price: Price(value), side: side)
+        }
         let clientOrderID = try clientOrderID(parameters["newClientOrderId"], state: &state)
         return OrderRequest(
             symbol: symbol, side: side, type: type, timeInForce: timeInForce, price: price, quantity: quantity,
-            quoteQuantity: quoteQuantity, clientOrderID: clientOrderID, reduceOnly: reduceOnly, positionSide: positionSide)
+            quoteQuantity: quoteQuantity, clientOrderID: clientOrderID, reduceOnly: reduceOnly, positionSide: positionSide,
+            stop: stop)
     }
 
     /// The client's id, checked against the listener's rule, or a generated one.

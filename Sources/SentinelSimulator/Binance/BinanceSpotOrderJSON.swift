@@ -13,7 +13,8 @@ enum BinanceSpotOrderJSON {
     }
 
     static func type(_ order: SimulatedOrder) -> String {
-        order.type == .market ? "MARKET" : order.timeInForce == .postOnly ? "LIMIT_MAKER" : "LIMIT"
+        if let stop = order.stop { return stop.kind == .stopLoss ? "STOP_LOSS_LIMIT" : "TAKE_PROFIT_LIMIT" }
+        return order.type == .market ? "MARKET" : order.timeInForce == .postOnly ? "LIMIT_MAKER" : "LIMIT"
     }
 
     static func timeInForce(_ value: TimeInForce) -> String {
@@ -48,7 +49,7 @@ enum BinanceSpotOrderJSON {
         members += common(order).prefix(3)
         members.append(("origQuoteOrderQty", .string((order.quoteQuantity?.exact ?? .zero).fixed(8))))
         members += common(order).dropFirst(3)
-        members.append(("workingTime", .int(order.createdAt)))
+        members.append(("workingTime", .int(order.isWorking ? order.createdAt : -1)))
         if responseType == "FULL" {
             members.append(
                 (
@@ -77,9 +78,10 @@ enum BinanceSpotOrderJSON {
         ]
         members += common(order)
         members += [
-            ("stopPrice", .string(ExactDecimal.zero.fixed(8))), ("icebergQty", .string(ExactDecimal.zero.fixed(8))),
-            ("time", .int(order.createdAt)), ("updateTime", .int(order.updatedAt)), ("isWorking", .bool(true)),
-            ("workingTime", .int(order.createdAt)),
+            ("stopPrice", .string((order.stop?.price.exact ?? .zero).fixed(8))),
+            ("icebergQty", .string(ExactDecimal.zero.fixed(8))),
+            ("time", .int(order.createdAt)), ("updateTime", .int(order.updatedAt)), ("isWorking", .bool(order.isWorking)),
+            ("workingTime", .int(order.isWorking ? (order.workingTime ?? order.createdAt) : -1)),
             ("origQuoteOrderQty", .string((order.quoteQuantity?.exact ?? .zero).fixed(8))),
             ("selfTradePreventionMode", .string("EXPIRE_MAKER")),
         ]

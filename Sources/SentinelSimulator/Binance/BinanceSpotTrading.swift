@@ -7,6 +7,9 @@ extension BinanceDialect {
         // FULL is the default for LIMIT and MARKET orders, ACK for every other type (here LIMIT_MAKER).
         let responseType = call.parameters["newOrderRespType"] ?? (call.parameters["type"] == "LIMIT_MAKER" ? "ACK" : "FULL")
         guard ["ACK", "RESULT", "FULL"].contains(responseType) else { throw .mandatory("newOrderRespType") }
+        if let stop = request.stop, stop.isReached(by: try call.market(&state, symbol: request.symbol).mid) {
+            throw .newOrderRejected("Stop price would trigger immediately.")
+        }
         try call.admitOrders(1, state: &state)
         do {
             let placed = try state.placeSpotOrder(

@@ -70,10 +70,11 @@ extension EngineState {
     /// Fills, as maker at their own price, resting limit orders that the market has moved through.
     mutating func fillCrossedRestingOrders(in key: MarketKey, now: Int64) {
         guard let market = markets[key] else { return }
+        triggerStopOrders(in: key, at: market.mid, now: now)
         let ladder = market.ladder
         for accountID in accounts.keys.sorted() where accounts[accountID]?.exchange == key.exchange {
             guard let account = accounts[accountID] else { continue }
-            for order in account.openOrders(symbol: key.symbol, kind: key.kind) {
+            for order in account.openOrders(symbol: key.symbol, kind: key.kind) where order.isWorking {
                 guard let price = order.price else { continue }
                 let crossed =
                     order.side == .buy
@@ -86,6 +87,21 @@ extension EngineState {
                     applyPerpetualFills([fill], to: order, rules: market.rules, accountID: accountID, isMaker: true, now: now)
                 }
             }
+        }
+    }
+
+    /// Stop orders whose trigger the market reached start working: from now on they are limit orders in the book.
+    mutating func triggerStopOrders(in key: MarketKey, at price: Price, now: Int64) {
+        for accountID in accounts.keys.sorted() where accounts[accountID]?.exchange == key.exchange {
+            guard var account = accounts[accountID] else { continue }
+            for var order in account.openOrders(symbol: key.symbol, kind: key.kind) where !order.isWorking {
+                guard let stop = order.stop, stop.isReached(by: price) else { continue }
+                order.isWorking = true
+                order.workingTime = now
+                order.updatedAt = now
+                account.store(order)
+            }
+            accounts[accountID] = account
         }
     }
 

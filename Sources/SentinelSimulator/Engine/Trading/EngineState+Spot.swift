@@ -9,7 +9,8 @@ extension EngineState {
         let (key, market, account) = try admit(request, kind: .spot, exchange: exchange, accountID: accountID, now: now)
         let rules = market.rules
         let isMarket = request.type == .market
-        var fills = LiquidityWalk.fills(
+        // A stop order rests outside the book until triggered: no fills now.
+        var fills = request.stop != nil ? [] : LiquidityWalk.fills(
             ladder: market.ladder, side: request.side, limit: isMarket ? nil : request.price,
             quantity: request.quantity, quoteBudget: request.quoteQuantity, step: rules.stepSize)
         if request.timeInForce == .postOnly, !fills.isEmpty { throw .postOnlyWouldTake }
@@ -38,7 +39,7 @@ extension EngineState {
             id: takeOrderID(), clientOrderID: request.clientOrderID, symbol: request.symbol, kind: .spot,
             side: request.side, type: request.type, timeInForce: request.timeInForce,
             price: isMarket ? nil : request.price, quantity: quantity, quoteQuantity: request.quoteQuantity,
-            reduceOnly: false, createdAt: now, updatedAt: now)
+            reduceOnly: false, createdAt: now, updatedAt: now, stop: request.stop, isWorking: request.stop == nil)
         if rests, let price = order.price {
             // Lock the whole order first; fills below spend from the locked part.
             if order.side == .buy {

@@ -15,6 +15,25 @@ struct OrderRequest: Sendable {
     var reduceOnly: Bool = false
     /// `.long` or `.short` in hedge mode.
     var positionSide: PositionSide = .both
+    /// A stop-limit order: it starts working once the market reaches this price.
+    var stop: StopTrigger? = nil
+}
+
+/// When a stop-limit order starts working: the market falls to the stop price (a sell stop-loss, a buy take-profit)
+/// or rises to it (a buy stop-loss, a sell take-profit).
+struct StopTrigger: Sendable, Hashable {
+    enum Kind: String, Sendable, Hashable {
+        case stopLoss
+        case takeProfit
+    }
+
+    let kind: Kind
+    let price: Price
+    let side: OrderSide
+
+    var triggersWhenFalling: Bool { (kind == .stopLoss) == (side == .sell) }
+
+    func isReached(by market: Price) -> Bool { triggersWhenFalling ? market <= price : market >= price }
 }
 
 /// One order as the exchange keeps it.
@@ -37,6 +56,11 @@ struct SimulatedOrder: Sendable {
     let createdAt: Int64
     var updatedAt: Int64
     var positionSide: PositionSide = .both
+    var stop: StopTrigger? = nil
+    /// False for a stop order whose trigger has not been reached: it rests outside the book.
+    var isWorking = true
+    /// When the order started working (its trigger time for a stop order).
+    var workingTime: Int64? = nil
 
     /// In hedge mode, an order that sells a long leg or buys a short one: it only reduces.
     var closesHedgedLeg: Bool {
