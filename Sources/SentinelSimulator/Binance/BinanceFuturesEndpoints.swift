@@ -40,6 +40,7 @@ extension BinanceDialect {
             BinanceEndpoint("POST", "/fapi/v1/order", .trade, weight: 0, handler: futuresPlaceOrder),
             BinanceEndpoint("GET", "/fapi/v1/order", .userData, weight: 1, handler: futuresQueryOrder),
             BinanceEndpoint("DELETE", "/fapi/v1/order", .trade, weight: 1, handler: futuresCancelOrder),
+            BinanceEndpoint("PUT", "/fapi/v1/order", .trade, weight: 1, handler: futuresModifyOrder),
             BinanceEndpoint("GET", "/fapi/v1/openOrder", .userData, weight: 1, handler: futuresOpenOrder),
             BinanceEndpoint(
                 "GET", "/fapi/v1/openOrders", .userData, weight: BinanceEndpoint.bySymbol(1, 40),

@@ -135,4 +135,37 @@ extension BinanceDialect {
                 ])
             })
     }
+
+    /// `PUT /fapi/v1/order`: a resting LIMIT order's price and quantity, changed in place.
+    static func futuresModifyOrder(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
+        let rules = try call.market(&state).rules
+        let lookup = try call.orderLookup()
+        guard let side = call.parameters["side"], side == "BUY" || side == "SELL" else { throw .mandatory("side") }
+        guard let quantity = try call.parameters.decimal("quantity") else { throw .mandatory("quantity") }
+        guard let price = try call.parameters.decimal("price") else { throw .mandatory("price") }
+        guard let order = state.findOrder(accountID: call.accountID, kind: .perpetual, symbol: rules.symbol, lookup: lookup)
+        else { throw .orderDoesNotExist }
+        guard order.status.isOpen else {
+            throw BinanceError(status: 400, code: -2013, message: "Order does not exist.")
+        }
+        guard (order.side == .buy ? "BUY" : "SELL") == side else { throw .invalidSide }
+        guard order.type == .limit else {
+            throw BinanceError(status: 400, code: -5025, message: "Only limit order is supported.")
+        }
+        guard order.price?.value != price || order.quantity.value != quantity else {
+            throw BinanceError(status: 400, code: -5027, message: "No need to modify the order.")
+        }
+        guard quantity > order.executedQuantity.value else {
+            throw BinanceError(status: 400, code: -1013, message: "Invalid quantity.")
+        }
+        try call.admitOrders(1, state: &state)
+        do {
+            let modified = try state.modifyPerpetualOrder(
+                exchange: call.flavor.exchange, accountID: call.accountID, symbol: rules.symbol, lookup: lookup,
+                price: Price(price), quantity: Quantity(quantity), now: call.now)
+            return BinanceFuturesOrderJSON.order(modified, rules: rules, includeTime: false)
+        } catch {
+            throw call.flavor.error(for: error, rules: rules)
+        }
+    }
 }

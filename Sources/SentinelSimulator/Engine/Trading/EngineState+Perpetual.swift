@@ -152,6 +152,37 @@ extension EngineState {
         return trades
     }
 
+    /// Changes a resting perpetual limit order's price and quantity in place (same id, back of the queue); a price
+    /// that now crosses the book fills at once as a taker.
+    mutating func modifyPerpetualOrder(
+        exchange: ExchangeID, accountID: Int, symbol: String, lookup: OrderLookup, price: Price, quantity: Quantity,
+        now: Int64
+    ) throws(TradingRejection) -> SimulatedOrder {
+        let key = MarketKey(exchange: exchange, kind: .perpetual, symbol: symbol)
+        guard let market = market(key, now: now),
+            var order = findOrder(accountID: accountID, kind: .perpetual, symbol: symbol, lookup: lookup),
+            order.status.isOpen, order.type == .limit
+        else { throw .unknownOrder }
+        do {
+            try market.rules.validate(
+                price: price, quantity: quantity, referencePrice: market.mid, isMarket: false, side: order.side)
+        } catch .notionalBelowMinimum where order.reduceOnly {
+        } catch {
+            throw .filter(error)
+        }
+        order.price = price
+        order.quantity = quantity
+        order.updatedAt = now
+        accounts[accountID]?.store(order)
+        let fills = LiquidityWalk.fills(
+            ladder: market.ladder, side: order.side, limit: price, quantity: order.remainingQuantity, quoteBudget: nil,
+            step: market.rules.stepSize)
+        guard order.timeInForce != .postOnly || fills.isEmpty else { throw .postOnlyWouldTake }
+        for fill in fills { markets[key]?.consume(side: order.side, level: fill.level, quantity: fill.quantity) }
+        applyPerpetualFills(fills, to: order, rules: market.rules, accountID: accountID, isMaker: false, now: now)
+        return accounts[accountID]?.orders[order.id] ?? order
+    }
+
     mutating func setLeverage(accountID: Int, symbol: String, leverage: Int) throws(TradingRejection) {
         guard (1...125).contains(leverage) else { throw .invalidLeverage }
         accounts[accountID]?.leverage[symbol] = leverage

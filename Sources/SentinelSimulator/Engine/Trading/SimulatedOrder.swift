@@ -45,7 +45,7 @@ struct SimulatedOrder: Sendable {
     let side: OrderSide
     let type: OrderType
     let timeInForce: TimeInForce
-    let price: Price?
+    var price: Price?
     /// For market buys by quote amount, the quantity that was bought.
     var quantity: Quantity
     let quoteQuantity: Amount?
