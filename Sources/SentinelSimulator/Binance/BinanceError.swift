@@ -4,6 +4,8 @@ struct BinanceError: Error, Sendable, Equatable {
     let code: Int
     let message: String
     var retryAfterSeconds: Int? = nil
+    /// Details some errors carry (`order/cancelReplace`'s two results), rendered after `code` and `msg`.
+    var data: EquatableJSON? = nil
 
     static func mandatory(_ name: String) -> BinanceError {
         BinanceError(
@@ -90,6 +92,15 @@ struct BinanceError: Error, Sendable, Equatable {
     }
 
     var json: JSONValue {
-        .object([("code", .int(code)), ("msg", .string(message))])
+        var members: [(String, JSONValue)] = [("code", .int(code)), ("msg", .string(message))]
+        if let data { members.append(("data", data.value)) }
+        return .object(members)
     }
+}
+
+/// JSON compared by its rendering, so that an error carrying some stays `Equatable`.
+struct EquatableJSON: Sendable, Equatable {
+    let value: JSONValue
+
+    static func == (lhs: EquatableJSON, rhs: EquatableJSON) -> Bool { lhs.value.rendered == rhs.value.rendered }
 }

@@ -11,6 +11,15 @@ struct BinanceParameters: Sendable {
         self.body = FormParameters(body)
     }
 
+    /// Parameters made by the simulator itself (one request split into two, as `order/cancelReplace` is).
+    init(pairs: [(name: String, value: String)]) {
+        query = FormParameters(pairs: pairs)
+        body = FormParameters("")
+    }
+
+    /// Every parameter sent, the query's first.
+    var allPairs: [(name: String, value: String)] { query.pairs + body.pairs }
+
     subscript(name: String) -> String? {
         if let value = query[name], !value.isEmpty { return value }
         if let value = body[name], !value.isEmpty { return value }

@@ -15,6 +15,7 @@ extension BinanceDialect {
             BinanceEndpoint("GET", "/api/v3/account", .userData, weight: us ? 10 : 20, handler: spotAccount),
             BinanceEndpoint("POST", "/api/v3/order", .trade, weight: 1, handler: spotPlaceOrder),
             BinanceEndpoint("POST", "/api/v3/order/test", .trade, weight: 1, handler: spotTestOrder),
+            BinanceEndpoint("POST", "/api/v3/order/cancelReplace", .trade, weight: 1, handler: spotCancelReplace),
             BinanceEndpoint("GET", "/api/v3/order", .userData, weight: us ? 2 : 4, handler: spotQueryOrder),
             BinanceEndpoint("DELETE", "/api/v3/order", .trade, weight: 1, handler: spotCancelOrder),
             BinanceEndpoint(

@@ -2,6 +2,10 @@
 struct FormParameters: Sendable {
     private(set) var pairs: [(name: String, value: String)] = []
 
+    init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
     init(_ raw: String) {
         guard !raw.isEmpty else { return }
         for component in raw.split(separator: "&", omittingEmptySubsequences: true) {
