@@ -1,0 +1,112 @@
+import SentinelCore
+import SentinelNet
+import Testing
+
+@testable import SentinelExchanges
+
+/// Parsing recorded Bitget answers and the documented symbol, contract and key-info shapes; bad input is refused.
+@Suite struct BitgetWireTests {
+    func data<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+        try #require(
+            try WireDecoding.decode(
+                BitgetWire.Envelope<T>.self, from: Fixture.bytes("bitget/" + name), exchange: .bitget, endpoint: name
+            ).data)
+    }
+
+    @Test func symbolsAndContractsBecomeMarkets() throws {
+        let spot = try data([BitgetWire.SpotSymbol].self, "symbols-spot.json").compactMap(BitgetMarkets.spot)
+        #expect(spot.map(\.symbol.description) == ["BTC/USDT", "OLD/USDT"])
+        #expect(spot[0].rules.tickSize == (try Price("0.01")))
+        #expect(spot[0].rules.stepSize == (try Quantity("0.000001")))
+        #expect(spot[0].rules.minNotional == (try Amount("1")))
+        #expect(spot[0].isTrading && !spot[1].isTrading)
+        let contracts = try data([BitgetWire.Contract].self, "contracts.json")
+        let linear = contracts.compactMap { BitgetMarkets.contract($0, product: .linear) }
+        // Delivery contracts are not listed; the perpetual's tick is priceEndStep 5 × 10^-1.
+        #expect(linear.map(\.symbol.description) == ["BTC/USDT:USDT"])
+        let btc = linear[0]
+        #expect(btc.rules.tickSize == (try Price("0.5")))
+        #expect(btc.rules.stepSize == (try Quantity("0.001")))
+        #expect(btc.rules.minQuantity == (try Quantity("0.001")))
+        #expect(btc.rules.maxQuantity == (try Quantity("1200")))
+        #expect(btc.sizing == .baseUnits && btc.nativeSymbol == "BTCUSDT")
+    }
+
+    @Test func recordedAccountAnswersParse() throws {
+        let assets = try data([BitgetWire.Asset].self, "assets.json")
+        #expect(assets.first { $0.coin == "USDT" }?.frozen?.value == (try ExactDecimal("5.5")))
+        let positions = try data([BitgetWire.Position].self, "positions.json")
+        #expect(positions.first?.holdSide == "long")
+        #expect(positions.first?.total?.value == (try ExactDecimal("0.1")))
+        let ticker = try data([BitgetWire.Ticker].self, "ticker-spot.json")
+        #expect(ticker.first?.bidPr?.value == (try ExactDecimal("73369.13")))
+        let info = try data(BitgetWire.KeyInfo.self, "account-info.json")
+        let permissions = BitgetPermissions.permissions(authorities: info.authorities ?? [], ips: info.ips ?? "")
+        #expect(permissions.spotTrade && permissions.futuresTrade && !permissions.withdraw)
+        #expect(permissions.ipWhitelist == ["127.0.0.1"] && permissions.ipRestricted == true)
+    }
+
+    @Test func recordedOrdersParse() throws {
+        let spot = try data([BitgetWire.Order].self, "order-spot.json")
+        // A spot market buy: size is quote coin, the base quantity is what filled.
+        let marketBuy = BitgetOrderMapping.order(spot[0], symbol: UnifiedSymbol(base: "LTC", quote: "USDT"), spot: true)
+        #expect(marketBuy.quantity == (try Quantity("0.0915")))
+        #expect(marketBuy.status == .filled && marketBuy.type == .market)
+        let futures = try data(BitgetWire.Order.self, "order-futures.json")
+        let order = BitgetOrderMapping.order(futures, symbol: UnifiedSymbol(base: "LTC", quote: "USDT", settle: "USDT"), spot: false)
+        #expect(order.id == "1139544620032237568")
+        #expect(order.quantity == (try Quantity("0.1")))
+        #expect(order.averagePrice == (try Price("68.74")))
+        #expect(order.status == .filled && !order.reduceOnly)
+        let open = try data([BitgetWire.Order].self, "open-orders-spot.json")
+        #expect(open.first.map { BitgetOrderMapping.order($0, symbol: UnifiedSymbol(base: "LTC", quote: "USDT"), spot: true).status } == .new)
+        let placed = try data(BitgetWire.OrderIDs.self, "order-placed.json")
+        #expect(placed.orderId?.value == "1136353550487961603")
+        let canceled = try data(BitgetWire.OrderIDs.self, "order-canceled.json")
+        #expect(canceled.clientOid == "abc321")
+        #expect(BitgetOrderMapping.status("cancelled") == .canceled && BitgetOrderMapping.status("canceled") == .canceled)
+    }
+
+    @Test func badInputIsRefused() throws {
+        for body in [#"{"code":"00000","data":{"serverTime":"soon"}}"#, #"{"code":"00000","data":[{"coin":"BTC","available":"1e"}]}"#, "<html>"] {
+            #expect(throws: SentinelError.self) {
+                _ = try WireDecoding.decode(
+                    BitgetWire.Envelope<BitgetWire.ServerTime>.self, from: Array(body.utf8), exchange: .bitget, endpoint: "x")
+                _ = try WireDecoding.decode(
+                    BitgetWire.Envelope<[BitgetWire.Asset]>.self, from: Array(body.utf8), exchange: .bitget, endpoint: "x")
+            }
+        }
+        let negative = #"{"code":"00000","data":[{"symbol":"X","baseCoin":"X","quoteCoin":"USDT","pricePrecision":"-1","quantityPrecision":"2","status":"online"}]}"#
+        let unusable = try? WireDecoding.decode(
+            BitgetWire.Envelope<[BitgetWire.SpotSymbol]>.self, from: Array(negative.utf8), exchange: .bitget, endpoint: "x")
+        #expect(unusable?.data?.count == 1 && unusable?.data?.compactMap(BitgetMarkets.spot).isEmpty == true)
+    }
+
+    /// The bodies sent: base sizes, clientOid as given, productType/marginCoin/marginMode on futures; demo sends
+    /// `paptrading: 1` on public calls too; placements carry requestTime + receiveWindow inside the signed body.
+    @Test func requestsAsSent() throws {
+        let credentials = Credentials(
+            apiKey: "bg_0123456789abcdef0123456789abcdef", secret: SecretText("bitget-test-secret-0123456789abcdef"),
+            passphrase: SecretText("Passphrase1"))
+        let connector = try BitgetConnector(venue: try venue(.bitget, .linear, .demo), credentials: credentials)
+        let market = Market(
+            symbol: UnifiedSymbol(base: "BTC", quote: "USDT", settle: "USDT"), nativeSymbol: "BTCUSDT", product: .linear,
+            isTrading: true, rules: MarketRules(tickSize: try Price("0.1"), stepSize: try Quantity("0.001"), minQuantity: try Quantity("0.001")))
+        let request = OrderRequest(
+            symbol: market.symbol, side: .buy, type: .limit, quantity: try Quantity("0.002"), price: try Price("60000.5"),
+            postOnly: true, clientOrderID: try ClientOrderID("sn-abc"))
+        let call = connector.placeOrder(request, market: market)
+        let signed = try connector.request(call.endpoint, call.payload, timestampMs: 1_684_814_440_729)
+        #expect(signed.body == #"{"symbol":"BTCUSDT","productType":"USDT-FUTURES","marginCoin":"USDT","marginMode":"crossed","side":"buy","orderType":"limit","force":"post_only","price":"60000.5","size":"0.002","clientOid":"sn-abc","requestTime":"1684814440729","receiveWindow":"5000"}"#)
+        #expect(signed.headers.contains { $0.name == "paptrading" && $0.value == "1" })
+        let time = try connector.request(BitgetEndpoint.time, .empty, timestampMs: 0)
+        #expect(time.headers.map(\.name) == ["paptrading"] && time.url.hasSuffix("/api/v2/public/time"))
+        let spot = try BitgetConnector(venue: try venue(.bitget), credentials: credentials)
+        let spotMarket = Market(
+            symbol: UnifiedSymbol(base: "BTC", quote: "USDT"), nativeSymbol: "BTCUSDT", product: .spot, isTrading: true,
+            rules: market.rules)
+        let buy = OrderRequest(symbol: spotMarket.symbol, side: .buy, type: .market, quantity: try Quantity("0.001"))
+        let refused = spot.placeOrder(buy, market: spotMarket)
+        #expect(throws: SentinelError.self) { _ = try spot.request(refused.endpoint, refused.payload, timestampMs: 0) }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import SentinelSimulator
+
+/// Bitget public data and trading over HTTP (bitget.md §3, §4, Simulator notes 4–6).
+@Suite(.timeLimit(.minutes(5))) struct BitgetTradingTests {
+    @Test func publicSymbolsContractsTickersBooks() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.bitgetClient()
+            let time = try await client.get("/api/v2/public/time")
+            #expect(time.bitgetObject["serverTime"] as? String == String(client.nowMilliseconds))
+            let symbols = try await client.get("/api/v2/spot/public/symbols")
+            let btc = try #require(symbols.bitgetList.first { $0["symbol"] as? String == "BTCUSDT" })
+            #expect(btc["pricePrecision"] as? String == "2" && btc["quantityPrecision"] as? String == "6")
+            #expect(btc["minTradeUSDT"] as? String == "1" && btc["status"] as? String == "online")
+            let contracts = try await client.get("/api/v2/mix/market/contracts?productType=USDT-FUTURES")
+            let perpetual = try #require(contracts.bitgetList.first { $0["symbol"] as? String == "BTCUSDT" })
+            #expect(perpetual["pricePlace"] as? String == "1" && perpetual["priceEndStep"] as? String == "1")
+            #expect(perpetual["sizeMultiplier"] as? String == "0.0001" && perpetual["minTradeNum"] as? String == "0.0001")
+            #expect(perpetual["supportMarginCoins"] as? [String] == ["USDT"])
+            let lower = try await client.get("/api/v2/mix/market/contracts?productType=usdt-futures")
+            #expect(lower.bitgetList.count == contracts.bitgetList.count)
+            let coin = try await client.get("/api/v2/mix/market/contracts?productType=COIN-FUTURES")
+            #expect(coin.bitgetCode == "00000" && coin.bitgetList.isEmpty)
+            let missing = try await client.get("/api/v2/mix/market/contracts")
+            #expect(missing.status == 400 && missing.bitgetCode == "40019", "\(missing.body)")
+            let wrong = try await client.get("/api/v2/mix/market/contracts?productType=UMCBL")
+            #expect(wrong.status == 400 && wrong.bitgetCode == "40020", "\(wrong.body)")
+            let ticker = try await client.get("/api/v2/spot/market/tickers?symbol=BTCUSDT")
+            #expect(ticker.bitgetList.first?["lastPr"] as? String == "65000")
+            let mixTicker = try await client.get("/api/v2/mix/market/ticker?symbol=BTCUSDT&productType=USDT-FUTURES")
+            #expect(mixTicker.bitgetList.first?["markPrice"] as? String == "65000")
+            let book = try await client.get("/api/v2/spot/market/orderbook?symbol=BTCUSDT&limit=5")
+            #expect((book.bitgetObject["asks"] as? [[String]])?.count == 5)
+            let depth = try await client.get("/api/v2/mix/market/merge-depth?symbol=BTCUSDT&productType=USDT-FUTURES&limit=5")
+            #expect((depth.bitgetObject["bids"] as? [[String]])?.first?.count == 2)
+            let unknown = try await client.get("/api/v2/spot/market/tickers?symbol=DOGEEUR")
+            #expect(unknown.status == 400 && unknown.bitgetCode == "40034")
+            let nowhere = try await client.get("/api/v2/spot/nowhere")
+            #expect(nowhere.status == 404)
+        }
+    }
+
+    @Test func spotPlaceShowListCancelByClientOid() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.bitgetClient()
+            let body = #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","force":"post_only","price":"60000","size":"0.001","clientOid":"sn-spot-1"}"#
+            let placed = try await client.signed("POST", "/api/v2/spot/trade/place-order", body: body)
+            #expect(placed.bitgetCode == "00000" && placed.bitgetObject["clientOid"] as? String == "sn-spot-1", "\(placed.body)")
+            let orderId = try #require(placed.bitgetObject["orderId"] as? String)
+            let info = try await client.signed("GET", "/api/v2/spot/trade/orderInfo?clientOid=sn-spot-1")
+            #expect(info.bitgetList.first?["orderId"] as? String == orderId)
+            #expect(info.bitgetList.first?["status"] as? String == "live" && info.bitgetList.first?["size"] as? String == "0.001")
+            let open = try await client.signed("GET", "/api/v2/spot/trade/unfilled-orders?symbol=BTCUSDT")
+            #expect(open.bitgetList.map { $0["orderId"] as? String } == [orderId])
+            let duplicate = try await client.signed("POST", "/api/v2/spot/trade/place-order", body: body)
+            #expect(duplicate.status == 400 && duplicate.bitgetCode != "00000")
+            let cancel = try await client.signed(
+                "POST", "/api/v2/spot/trade/cancel-order", body: #"{"symbol":"BTCUSDT","clientOid":"sn-spot-1"}"#)
+            #expect(cancel.bitgetObject["orderId"] as? String == orderId)
+            let after = try await client.signed("GET", "/api/v2/spot/trade/orderInfo?orderId=\(orderId)")
+            #expect(after.bitgetList.first?["status"] as? String == "cancelled")
+            let again = try await client.signed(
+                "POST", "/api/v2/spot/trade/cancel-order", body: #"{"symbol":"BTCUSDT","orderId":"\#(orderId)"}"#)
+            #expect(again.status == 400 && again.bitgetCode == "43001")
+            let noForce = #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","price":"60000","size":"0.001"}"#
+            #expect(try await client.signed("POST", "/api/v2/spot/trade/place-order", body: noForce).bitgetCode == "40019")
+            let precise = #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","force":"gtc","price":"60000.001","size":"0.001"}"#
+            let scale = try await client.signed("POST", "/api/v2/spot/trade/place-order", body: precise)
+            #expect(scale.bitgetCode == "40808" && scale.message?.contains("checkBDScale") == true, "\(scale.body)")
+        }
+    }
+
+    @Test func futuresOrdersPositionsBatchAndCancelAll() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.bitgetClient()
+            let scope = #""productType":"USDT-FUTURES","marginCoin":"USDT","marginMode":"crossed""#
+            let market = #"{"symbol":"BTCUSDT",\#(scope),"side":"buy","orderType":"market","size":"0.01","clientOid":"sn-mix-1"}"#
+            let bought = try await client.signed("POST", "/api/v2/mix/order/place-order", body: market)
+            #expect(bought.bitgetCode == "00000", "\(bought.body)")
+            let detail = try await client.signed(
+                "GET", "/api/v2/mix/order/detail?symbol=BTCUSDT&productType=USDT-FUTURES&clientOid=sn-mix-1")
+            #expect(detail.bitgetObject["state"] as? String == "filled" && detail.bitgetObject["baseVolume"] as? String == "0.01")
+            // Looked up under the wrong productType, the order does not exist there.
+            let wrongFamily = try await client.signed(
+                "GET", "/api/v2/mix/order/detail?symbol=BTCUSDT&productType=COIN-FUTURES&clientOid=sn-mix-1")
+            #expect(wrongFamily.status == 400 && wrongFamily.bitgetCode == "40034")
+            let positions = try await client.signed("GET", "/api/v2/mix/position/all-position?productType=USDT-FUTURES")
+            let position = try #require(positions.bitgetList.first)
+            #expect(position["symbol"] as? String == "BTCUSDT" && position["total"] as? String == "0.01")
+            #expect(position["holdSide"] as? String == "long")
+            let noType = try await client.signed("GET", "/api/v2/mix/position/all-position")
+            #expect(noType.status == 400 && noType.bitgetCode == "40019")
+
+            let batch = #"{"symbol":"BTCUSDT",\#(scope),"orderList":[{"side":"buy","orderType":"limit","force":"gtc","price":"60000","size":"0.001","clientOid":"sn-b1"},{"side":"buy","orderType":"limit","price":"60000","size":"0.00001","clientOid":"sn-b2"}]}"#
+            let placed = try await client.signed("POST", "/api/v2/mix/order/batch-place-order", body: batch)
+            let successes = try #require(placed.bitgetObject["successList"] as? [[String: Any]])
+            let failures = try #require(placed.bitgetObject["failureList"] as? [[String: Any]])
+            #expect(successes.map { $0["clientOid"] as? String } == ["sn-b1"], "\(placed.body)")
+            #expect(failures.first?["clientOid"] as? String == "sn-b2" && failures.first?["errorCode"] as? String != nil)
+            let pending = try await client.signed("GET", "/api/v2/mix/order/orders-pending?productType=USDT-FUTURES")
+            #expect((pending.bitgetObject["entrustedList"] as? [[String: Any]])?.count == 1)
+            let cancelAll = try await client.signed(
+                "POST", "/api/v2/mix/order/cancel-all-orders", body: #"{"productType":"USDT-FUTURES","marginCoin":"USDT"}"#)
+            #expect((cancelAll.bitgetObject["successList"] as? [[String: Any]])?.count == 1)
+            let canceled = try await client.signed(
+                "GET", "/api/v2/mix/order/detail?symbol=BTCUSDT&productType=USDT-FUTURES&clientOid=sn-b1")
+            #expect(canceled.bitgetObject["state"] as? String == "canceled")
+            let empty = try await client.signed("GET", "/api/v2/mix/order/orders-pending?productType=USDT-FUTURES")
+            #expect(empty.bitgetObject["entrustedList"] is NSNull)
+        }
+    }
+
+    /// `requestTime` + `receiveWindow`: an order that arrives after its window is dropped, never placed.
+    @Test func receiveWindowDropsLateOrders() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.bitgetClient()
+            let now = client.nowMilliseconds
+            let late = #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","force":"gtc","price":"60000","size":"0.001","clientOid":"sn-late","requestTime":"\#(now - 6_000)","receiveWindow":"5000"}"#
+            let answer = try await client.signed("POST", "/api/v2/spot/trade/place-order", body: late)
+            #expect(answer.status == 400 && answer.bitgetCode == "40078", "\(answer.body)")
+            let info = try await client.signed("GET", "/api/v2/spot/trade/orderInfo?clientOid=sn-late")
+            #expect(info.bitgetCode == "43001")
+            let tooWide = late.replacingOccurrences(of: "\"5000\"", with: "\"60000\"")
+            #expect(try await client.signed("POST", "/api/v2/spot/trade/place-order", body: tooWide).bitgetCode == "40079")
+        }
+    }
+}
