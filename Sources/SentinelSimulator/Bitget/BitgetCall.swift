@@ -43,17 +43,24 @@ struct BitgetCall: Sendable {
 }
 
 /// The futures families, chosen by `productType` (bitget.md §4). The engine's perpetuals are USDT-margined: they
-/// are listed under USDT-FUTURES; COIN-FUTURES and USDC-FUTURES list no contracts here.
+/// are listed under USDT-FUTURES; COIN-FUTURES and USDC-FUTURES list no contracts here, nor do the legacy demo
+/// families (`SUSDT-FUTURES`…) that ccxt still asks for when it loads markets.
 enum BitgetProductType: String, Sendable {
     case usdt = "USDT-FUTURES"
     case coin = "COIN-FUTURES"
     case usdc = "USDC-FUTURES"
+    case legacyDemoUSDT = "SUSDT-FUTURES"
+    case legacyDemoCoin = "SCOIN-FUTURES"
+    case legacyDemoUSDC = "SUSDC-FUTURES"
 
     var marginCoin: String {
         switch self {
         case .usdt: "USDT"
         case .coin: "BTC"
         case .usdc: "USDC"
+        case .legacyDemoUSDT: "SUSDT"
+        case .legacyDemoCoin: "SBTC"
+        case .legacyDemoUSDC: "SUSDC"
         }
     }
 
