@@ -63,6 +63,39 @@ import Testing
         }
     }
 
+    /// The done-when of issue 14: `sentinel order place` survives a `timeout-after-accept` fault with exactly one
+    /// order (found by its clientOid, not sent again); a reduce-only market order closes the USDT-M position.
+    @Test func aTimeoutAfterAcceptanceEndsWithExactlyOneOrder() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
+        defer { Task { await simulator.shutdown() } }
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "bitget", permissions: ["read", "trade", "futures"], ipWhitelist: ["127.0.0.1"]))
+        let sandbox = try VaultSandbox()
+        let keyFile = try sandbox.folder.keyFile(key, name: "bitget.json")
+        let futures = [
+            "--exchange", "bitget", "--product", "linear", "--credentials", keyFile, "--endpoint", simulator.url(for: .bitget),
+        ]
+        await simulator.addFault(
+            SimulatedFault(exchange: "bitget", kind: "timeout-after-accept", path: "/api/v2/mix/order/place-order", count: 1))
+        let place = try await sandbox.sentinel(
+            ["order", "place", "--json", "--symbol", "BTC/USDT:USDT", "--side", "buy", "--quantity", "0.002", "--price",
+             "60000", "--client-id", "sn-bitget-timeout", "--timeout-ms", "1500"] + futures)
+        #expect(place.status == 0, "\(place.stderr)")
+        let list = try await sandbox.sentinel(["order", "list", "--json"] + futures)
+        let open = try #require(try json(list.stdout) as? [[String: Any]], "\(list.stderr)")
+        #expect(open.count == 1 && open.first?["clientOrderID"] as? String == "sn-bitget-timeout")
+
+        let buy = try await sandbox.sentinel(
+            ["order", "place", "--symbol", "BTC/USDT:USDT", "--side", "buy", "--type", "market", "--quantity", "0.005"] + futures)
+        #expect(buy.status == 0, "\(buy.stderr)")
+        #expect(try await sandbox.sentinel(["positions"] + futures).stdout.contains("BTC/USDT:USDT"))
+        let close = try await sandbox.sentinel(
+            ["order", "place", "--symbol", "BTC/USDT:USDT", "--side", "sell", "--type", "market", "--quantity", "0.005",
+             "--reduce-only"] + futures)
+        #expect(close.status == 0, "\(close.stderr)")
+        #expect(try await sandbox.sentinel(["positions"] + futures).stdout.contains("No open positions (linear)."))
+    }
+
     /// The key audit reads `/api/v2/spot/account/info`: withdraw (`wwow`) fails, a read-only key cannot trade, a key
     /// bound to no IP is a warning.
     @Test(arguments: [

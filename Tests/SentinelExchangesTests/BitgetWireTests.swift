@@ -32,6 +32,21 @@ import Testing
         #expect(btc.sizing == .baseUnits && btc.nativeSymbol == "BTCUSDT")
     }
 
+    /// Coin-M contracts (productType COIN-FUTURES) settle in their base coin; sizes stay in base coin.
+    @Test func coinMContractsSettleInTheirBaseCoin() throws {
+        let text = #"{"code":"00000","msg":"success","requestTime":1,"data":[{"symbol":"BTCUSD","baseCoin":"BTC","quoteCoin":"USD","supportMarginCoins":["BTC","ETH"],"minTradeNum":"0.001","priceEndStep":"1","volumePlace":"3","pricePlace":"1","sizeMultiplier":"0.001","symbolType":"perpetual","minTradeUSDT":"5","symbolStatus":"normal"}]}"#
+        let contracts = try #require(
+            try WireDecoding.decode(
+                BitgetWire.Envelope<[BitgetWire.Contract]>.self, from: Array(text.utf8), exchange: .bitget, endpoint: "x"
+            ).data)
+        let market = try #require(contracts.compactMap { BitgetMarkets.contract($0, product: .inverse) }.first)
+        #expect(market.symbol.description == "BTC/USD:BTC" && market.settleAsset == "BTC" && market.sizing == .baseUnits)
+        #expect(BitgetEndpoints.productType(.inverse) == "COIN-FUTURES" && BitgetEndpoints.productType(.linear) == "USDT-FUTURES")
+        let request = OrderRequest(symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.002"))
+        #expect(BitgetOrderMapping.body(request, market: market).rendered
+            == #"{"symbol":"BTCUSD","productType":"COIN-FUTURES","marginCoin":"BTC","marginMode":"crossed","side":"sell","orderType":"market","force":"gtc","size":"0.002","clientOid":"\#(request.clientOrderID.rawValue)"}"#)
+    }
+
     @Test func recordedAccountAnswersParse() throws {
         let assets = try data([BitgetWire.Asset].self, "assets.json")
         #expect(assets.first { $0.coin == "USDT" }?.frozen?.value == (try ExactDecimal("5.5")))

@@ -111,6 +111,27 @@ import Testing
         }
     }
 
+    /// Injected faults answer in Bitget's words: a rate limit is HTTP 429 code `429`, a server error HTTP 500; an
+    /// error after acceptance keeps the order.
+    @Test func injectedFaultsSpeakBitget() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.bitgetClient()
+            await simulator.addFault(SimulatedFault(exchange: "bitget", kind: "rate-limit", path: "/api/v2/public/time", count: 1))
+            let limited = try await client.get("/api/v2/public/time")
+            #expect(limited.status == 429 && limited.bitgetCode == "429" && limited.object["data"] is NSNull)
+            await simulator.addFault(SimulatedFault(exchange: "bitget", kind: "error5xx", path: "/api/v2/public/time", count: 1))
+            let broken = try await client.get("/api/v2/public/time")
+            #expect(broken.status == 500 && broken.bitgetCode == "40015")
+            await simulator.addFault(
+                SimulatedFault(exchange: "bitget", kind: "error5xx-after-accept", path: "/api/v2/spot/trade/place-order", count: 1))
+            let body = #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","force":"gtc","price":"60000","size":"0.001","clientOid":"sn-kept"}"#
+            let lost = try await client.signed("POST", "/api/v2/spot/trade/place-order", body: body)
+            #expect(lost.status == 500)
+            let kept = try await client.signed("GET", "/api/v2/spot/trade/orderInfo?clientOid=sn-kept")
+            #expect(kept.bitgetList.first?["status"] as? String == "live", "\(kept.body)")
+        }
+    }
+
     /// `requestTime` + `receiveWindow`: an order that arrives after its window is dropped, never placed.
     @Test func receiveWindowDropsLateOrders() async throws {
         try await withSimulator { simulator in
