@@ -47,6 +47,30 @@ import Testing
             == #"{"symbol":"BTCUSD","productType":"COIN-FUTURES","marginCoin":"BTC","marginMode":"crossed","side":"sell","orderType":"market","force":"gtc","size":"0.002","clientOid":"\#(request.clientOrderID.rawValue)"}"#)
     }
 
+    /// Hedge mode: closing a long is a buy with tradeSide close; one-way mode closes with reduceOnly YES.
+    @Test func hedgeModeNamesThePosition() throws {
+        let market = Market(
+            symbol: UnifiedSymbol(base: "BTC", quote: "USDT", settle: "USDT"), nativeSymbol: "BTCUSDT", product: .linear,
+            isTrading: true, rules: MarketRules(tickSize: try Price("0.1"), stepSize: try Quantity("0.001"), minQuantity: try Quantity("0.001")))
+        func fields(_ request: OrderRequest) -> [String: String] {
+            var result: [String: String] = [:]
+            for (name, value) in BitgetOrderMapping.fields(request, market: market, batch: true) {
+                if case .string(let text) = value { result[name] = text }
+            }
+            return result
+        }
+        let closeLong = OrderRequest(
+            symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.001"), reduceOnly: true,
+            positionSide: .long)
+        #expect(fields(closeLong)["side"] == "buy" && fields(closeLong)["tradeSide"] == "close")
+        #expect(fields(closeLong)["reduceOnly"] == nil)
+        let openShort = OrderRequest(
+            symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.001"), positionSide: .short)
+        #expect(fields(openShort)["side"] == "sell" && fields(openShort)["tradeSide"] == "open")
+        let oneWay = OrderRequest(symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.001"), reduceOnly: true)
+        #expect(fields(oneWay)["side"] == "sell" && fields(oneWay)["tradeSide"] == nil && fields(oneWay)["reduceOnly"] == "YES")
+    }
+
     @Test func recordedAccountAnswersParse() throws {
         let assets = try data([BitgetWire.Asset].self, "assets.json")
         #expect(assets.first { $0.coin == "USDT" }?.frozen?.value == (try ExactDecimal("5.5")))

@@ -43,16 +43,20 @@ enum BitgetOrderMapping {
             members += futuresScope(market)
             members.append(("marginMode", .string(request.marginMode == .isolated ? "isolated" : "crossed")))
         }
+        // Hedge mode names the position: open long = buy+open, close long = buy+close, open short = sell+open, close
+        // short = sell+close (bitget.md §4). One-way mode sends the side as it is, and reduceOnly to close.
+        let hedged = !spot && (request.positionSide == .long || request.positionSide == .short)
+        let side = hedged ? (request.positionSide == .long ? "buy" : "sell") : request.side.rawValue
         members += [
-            ("side", .string(request.side.rawValue)), ("orderType", .string(request.type.rawValue)),
-            ("force", .string(force(request))),
+            ("side", .string(side)), ("orderType", .string(request.type.rawValue)), ("force", .string(force(request))),
         ]
+        if hedged { members.append(("tradeSide", .string(request.reduceOnly ? "close" : "open"))) }
         if request.type == .limit, let price = request.price {
             members.append(("price", .string(price.value.normalized.description)))
         }
         members.append(("size", .string(request.quantity.value.normalized.description)))
         members.append(("clientOid", .string(request.clientOrderID.rawValue)))
-        if !spot, request.reduceOnly { members.append(("reduceOnly", .string("YES"))) }
+        if !spot, !hedged, request.reduceOnly { members.append(("reduceOnly", .string("YES"))) }
         return members
     }
 
