@@ -12,13 +12,18 @@ struct BitgetCall: Sendable {
 
     var accountID: Int { key?.accountID ?? -1 }
 
-    /// Counts `count` requests against `limit` per second for `scope`, or HTTP 429.
-    func admit(_ scope: String, limit: Int, count: Int = 1, state: inout EngineState) throws(BitgetError) {
+    /// Counts `count` requests against `limit` per second for `scope`, or HTTP 429; returns how many remain this
+    /// second (the `x-mbx-used-remain-limit` header, bitget.md §5).
+    @discardableResult
+    func admit(_ scope: String, limit: Int, count: Int = 1, state: inout EngineState) throws(BitgetError) -> Int {
         let limiterKey = "bitget|" + scope
         var limiter = state.orderLimiters[limiterKey] ?? OrderRateLimiter(limits: [("1S", 1_000, limit)])
         let verdict = limiter.admit(orders: count, at: now, enforce: state.enforcesRateLimits)
         state.orderLimiters[limiterKey] = limiter
-        if case .rejected = verdict { throw .rateLimited }
+        switch verdict {
+        case .rejected: throw .rateLimited
+        case .allowed(let counts): return max(0, limit - (counts["1S"] ?? 0))
+        }
     }
 
     /// The JSON object body of a POST (the bytes received; bodies with spaces parse alike).

@@ -31,15 +31,18 @@ struct BitgetDialect: VenueDialect {
                 guard let endpoint = routes["\(request.method.uppercased()) \(request.path)"] else {
                     throw .notFound(request.path)
                 }
+                let remaining: Int
                 if endpoint.security == .none {
-                    try call.admit("\(endpoint.path)|\(request.clientIP)", limit: endpoint.limit, state: &state)
+                    remaining = try call.admit("\(endpoint.path)|\(request.clientIP)", limit: endpoint.limit, state: &state)
                 } else {
                     call.key = try BitgetAuthenticator(environment: environment).authenticate(
                         request, security: endpoint.security, keys: state.keys, now: call.now)
-                    try call.admit("\(endpoint.path)|\(call.accountID)", limit: endpoint.limit, state: &state)
+                    remaining = try call.admit("\(endpoint.path)|\(call.accountID)", limit: endpoint.limit, state: &state)
                 }
                 let data = try endpoint.handler(&call, &state)
-                return .json(200, BitgetEndpoint.envelope(data, now: call.now))
+                return .json(
+                    200, BitgetEndpoint.envelope(data, now: call.now),
+                    headers: [("x-mbx-used-remain-limit", String(remaining))])
             } catch {
                 return .json(error.status, error.json(now: call.now))
             }

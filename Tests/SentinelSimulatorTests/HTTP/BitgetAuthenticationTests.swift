@@ -117,6 +117,7 @@ import Testing
             let plainInfo = try await plain.signed("GET", "/api/v2/spot/account/info")
             #expect(plainInfo.bitgetObject["ips"] as? String == "")
             #expect((plainInfo.bitgetObject["authorities"] as? [String])?.contains("wwow") == false)
+            #expect(plainInfo.headers["x-mbx-used-remain-limit"] == "0")
             // 1 request per second per account: the clock stands still, so the second call is over the limit.
             let again = try await plain.signed("GET", "/api/v2/spot/account/info")
             #expect(again.status == 429 && again.bitgetCode == "429")
