@@ -47,6 +47,32 @@ import Testing
             == #"{"symbol":"BTCUSD","productType":"COIN-FUTURES","marginCoin":"BTC","marginMode":"crossed","side":"sell","orderType":"market","force":"gtc","size":"0.002","clientOid":"\#(request.clientOrderID.rawValue)"}"#)
     }
 
+    /// Answers are judged by `code`: `00000` passes, any other code is its error; a 404 names the host mix-up; an
+    /// answer that is not Bitget's at all keeps its HTTP status.
+    @Test func answersAreJudgedByTheirCode() throws {
+        let credentials = Credentials(
+            apiKey: "bg_0123456789abcdef0123456789abcdef", secret: SecretText("bitget-test-secret-0123456789abcdef"),
+            passphrase: SecretText("Passphrase1"))
+        let connector = try BitgetConnector(venue: try venue(.bitget, .linear), credentials: credentials)
+        let context = ErrorContext(
+            venue: connector.venue, httpStatus: 400, path: "/api/v2/mix/account/accounts", clockSummary: nil, retryAfterSeconds: nil)
+        func judge(_ status: Int, _ body: String) -> SentinelError? {
+            connector.failure(
+                in: HTTPResponse(status: status, headers: [], body: Array(body.utf8)), endpoint: BitgetEndpoint.mixAccounts,
+                context: context)
+        }
+        #expect(judge(200, #"{"code":"00000","msg":"success","requestTime":"1698871811447","data":[]}"#) == nil)
+        #expect(judge(400, #"{"code":"40037","msg":"Apikey does not exist","requestTime":"1698871811447","data":null}"#)?.kind
+            == .authentication)
+        let missing = judge(404, #"{"code":"40404","msg":"Request URL NOT FOUND","requestTime":1,"data":null}"#)
+        #expect(missing?.kind == .badResponse && missing?.diagnosis.fix.joined().contains("host") == true)
+        #expect(judge(502, "<html>bad gateway</html>")?.kind == .exchangeUnavailable)
+        #expect(judge(429, "")?.kind == .rateLimited)
+        #expect(connector.usage(
+            in: HTTPResponse(status: 429, headers: [], body: []), endpoint: BitgetEndpoint.mixAccounts).throttle
+            == .rateLimited(retryAfterMs: 1_000))
+    }
+
     /// Hedge mode: closing a long is a buy with tradeSide close; one-way mode closes with reduceOnly YES.
     @Test func hedgeModeNamesThePosition() throws {
         let market = Market(

@@ -72,6 +72,10 @@ public struct BitgetConnector: VenueConnector {
             return (200..<300).contains(response.status)
                 ? nil : HTTPFailure.unexpectedStatus(response, endpoint: endpoint, venue: venue, host: host)
         }
+        // An unknown path (a wrong host or base URL) gets the shared wrong-host guidance.
+        if head.code == "40404", response.status == 404 {
+            return HTTPFailure.unexpectedStatus(response, endpoint: endpoint, venue: venue, host: host)
+        }
         return BitgetErrors.map(code: head.code, message: head.msg ?? "", context: context)
     }
 
