@@ -111,6 +111,35 @@ import Testing
         }
     }
 
+    /// Spot batches: `batchMode` single takes the symbol once, multiple names it per order; more than 50 orders and
+    /// bodies that are not JSON objects are refused whole.
+    @Test func spotBatchesAndBadBodies() async throws {
+        try await withSimulator(enforcesRateLimits: false) { simulator in
+            let client = try await simulator.bitgetClient()
+            let item = #"{"side":"buy","orderType":"limit","force":"gtc","price":"60000","size":"0.001","clientOid":"sn-s1"}"#
+            let single = try await client.signed(
+                "POST", "/api/v2/spot/trade/batch-orders", body: #"{"symbol":"BTCUSDT","orderList":[\#(item)]}"#)
+            #expect((single.bitgetObject["successList"] as? [[String: Any]])?.count == 1, "\(single.body)")
+            let multiple = #"{"batchMode":"multiple","orderList":[{"symbol":"ETHUSDT","side":"buy","orderType":"limit","force":"gtc","price":"3000","size":"0.01","clientOid":"sn-m1"},{"side":"buy","orderType":"limit","force":"gtc","price":"3000","size":"0.01","clientOid":"sn-m2"}]}"#
+            let mixed = try await client.signed("POST", "/api/v2/spot/trade/batch-orders", body: multiple)
+            #expect((mixed.bitgetObject["successList"] as? [[String: Any]])?.map { $0["clientOid"] as? String } == ["sn-m1"])
+            #expect((mixed.bitgetObject["failureList"] as? [[String: Any]])?.first?["errorCode"] as? String == "40019")
+            let many = "[" + Array(repeating: item, count: 51).joined(separator: ",") + "]"
+            let tooMany = try await client.signed(
+                "POST", "/api/v2/spot/trade/batch-orders", body: #"{"symbol":"BTCUSDT","orderList":\#(many)}"#)
+            #expect(tooMany.status == 400 && tooMany.bitgetCode == "40808")
+            for bad in ["[]", "not json", #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","force":"gtc","price":"1e3","size":"0.001"}"#] {
+                let answer = try await client.signed("POST", "/api/v2/spot/trade/place-order", body: bad)
+                #expect(answer.status == 400 && answer.bitgetCode != "00000", "\(bad): \(answer.body)")
+            }
+            let cancelAll = try await client.signed(
+                "POST", "/api/v2/spot/trade/cancel-symbol-order", body: #"{"symbol":"BTCUSDT"}"#)
+            #expect(cancelAll.bitgetObject["symbol"] as? String == "BTCUSDT")
+            let open = try await client.signed("GET", "/api/v2/spot/trade/unfilled-orders")
+            #expect(open.bitgetList.map { $0["symbol"] as? String } == ["ETHUSDT"])
+        }
+    }
+
     /// Injected faults answer in Bitget's words: a rate limit is HTTP 429 code `429`, a server error HTTP 500; an
     /// error after acceptance keeps the order.
     @Test func injectedFaultsSpeakBitget() async throws {
