@@ -145,6 +145,16 @@ import Testing
         let unusable = try? WireDecoding.decode(
             BitgetWire.Envelope<[BitgetWire.SpotSymbol]>.self, from: Array(negative.utf8), exchange: .bitget, endpoint: "x")
         #expect(unusable?.data?.count == 1 && unusable?.data?.compactMap(BitgetMarkets.spot).isEmpty == true)
+        // Contracts without a usable tick or step are left out rather than traded with a guessed rule.
+        for (field, value) in [("priceEndStep", "0"), ("sizeMultiplier", "\"\""), ("pricePlace", "\"40\""), ("minTradeNum", "\"\"")] {
+            var fields = ["priceEndStep": "1", "sizeMultiplier": "\"0.001\"", "pricePlace": "\"1\"", "minTradeNum": "\"0.001\""]
+            fields[field] = value
+            let text = #"{"code":"00000","data":[{"symbol":"BTCUSDT","baseCoin":"BTC","quoteCoin":"USDT","minTradeNum":\#(fields["minTradeNum"]!),"priceEndStep":\#(fields["priceEndStep"]!),"pricePlace":\#(fields["pricePlace"]!),"sizeMultiplier":\#(fields["sizeMultiplier"]!)}]}"#
+            let contracts = try WireDecoding.decode(
+                BitgetWire.Envelope<[BitgetWire.Contract]>.self, from: Array(text.utf8), exchange: .bitget, endpoint: "x").data
+            #expect(contracts?.count == 1, "\(field)")
+            #expect(contracts?.compactMap { BitgetMarkets.contract($0, product: .linear) }.isEmpty == true, "\(field)")
+        }
     }
 
     /// The bodies sent: base sizes, clientOid as given, productType/marginCoin/marginMode on futures; demo sends

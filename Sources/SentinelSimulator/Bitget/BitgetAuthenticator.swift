@@ -1,8 +1,8 @@
 import SentinelCore
 
 /// Checks a private request in Bitget's order (bitget.md Simulator notes 1–3): the headers present, the key known,
-/// the timestamp's form and 30 s window, the key's environment against `paptrading`, the passphrase, the signature
-/// over the bytes received, the IP whitelist, the permission.
+/// its environment against `paptrading`, the passphrase, the timestamp's form and 30 s window, the signature over
+/// the bytes received, the IP whitelist, the permission.
 struct BitgetAuthenticator {
     static let windowMilliseconds: Int64 = 30_000
 
@@ -19,11 +19,12 @@ struct BitgetAuthenticator {
         guard let key = keys.key(apiKey), key.exchange == .bitget, !key.isExpired(at: now) else {
             throw .keyDoesNotExist
         }
-        guard timestamp.utf8.count <= 16, timestamp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let sent = Int64(timestamp)
-        else { throw .invalidTimestamp }
-        guard abs(Int128(now) - Int128(sent)) <= Int128(Self.windowMilliseconds) else { throw .timestampExpired }
         guard key.environment == environment else { throw .environmentMismatch }
         guard key.passphrase == passphrase else { throw .wrongPassphrase }
+        guard timestamp.utf8.count <= 16, timestamp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let sent = Int64(timestamp)
+        else { throw .invalidTimestamp }
+        // Wide arithmetic: the skew is admin-set and the timestamp comes from outside.
+        guard abs(Int128(now) - Int128(sent)) <= Int128(Self.windowMilliseconds) else { throw .timestampExpired }
         guard BitgetSignature.isValid(signature, material: key.material, timestamp: timestamp, request: request) else {
             throw .invalidSignature
         }
