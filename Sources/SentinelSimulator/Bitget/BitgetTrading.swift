@@ -15,6 +15,15 @@ extension BitgetDialect {
         } catch {
             return .failure(error)
         }
+        // A clientOid is unique per account and product line, whatever became of the order that used it
+        // (bitget.md Simulator note 5), so a lookup by clientOid without a symbol names one order.
+        if !request.clientOrderID.hasPrefix(BitgetCall.anonymousPrefix), let account = state.accounts[call.accountID],
+            state.marketKeys(exchange: .bitget, kind: kind).contains(where: {
+                account.latestOrder(kind: kind, symbol: $0.symbol, clientOrderID: request.clientOrderID) != nil
+            })
+        {
+            return .failure(.duplicateClientID)
+        }
         do {
             let placed =
                 kind == .spot

@@ -63,6 +63,10 @@ import Testing
             let again = try await client.signed(
                 "POST", "/api/v2/spot/trade/cancel-order", body: #"{"symbol":"BTCUSDT","orderId":"\#(orderId)"}"#)
             #expect(again.status == 400 && again.bitgetCode == "43001")
+            // The clientOid stays taken once its order is cancelled, on another symbol too.
+            let reused = body.replacingOccurrences(of: "BTCUSDT", with: "ETHUSDT").replacingOccurrences(of: "60000", with: "3000")
+            let refused = try await client.signed("POST", "/api/v2/spot/trade/place-order", body: reused)
+            #expect(refused.status == 400 && refused.bitgetCode == "40786", "\(refused.body)")
             let noForce = #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","price":"60000","size":"0.001"}"#
             #expect(try await client.signed("POST", "/api/v2/spot/trade/place-order", body: noForce).bitgetCode == "40019")
             let precise = #"{"symbol":"BTCUSDT","side":"buy","orderType":"limit","force":"gtc","price":"60000.001","size":"0.001"}"#
