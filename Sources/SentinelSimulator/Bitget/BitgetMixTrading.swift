@@ -9,7 +9,7 @@ extension BitgetDialect {
                 call, state throws(BitgetError) in
                 let body = try call.bodyObject()
                 try call.checkReceiveWindow(body)
-                return try place(body, kind: .perpetual, &call, &state).get().acknowledgementJSON
+                return try place(body, kind: .perpetual, &call, &state).get().bitgetAcknowledgement
             },
             BitgetEndpoint("POST", "/api/v2/mix/order/batch-place-order", .futuresTrade, limit: 5) {
                 call, state throws(BitgetError) in

@@ -34,7 +34,7 @@ extension BitgetCall {
                 throw .parameter("tradeSide")
             }
         }
-        guard call(symbol, kind: kind, &state) != nil else { throw .unknownSymbol }
+        guard market(symbol, kind: kind, &state) != nil else { throw .unknownSymbol }
         let side: OrderSide
         switch field("side") {
         case "buy": side = .buy
@@ -97,10 +97,6 @@ extension BitgetCall {
         return OrderRequest(
             symbol: symbol, side: side, type: type, timeInForce: timeInForce, price: price, quantity: quantity,
             quoteQuantity: quoteQuantity, clientOrderID: clientID, reduceOnly: reduceOnly)
-    }
-
-    private func call(_ symbol: String, kind: MarketKind, _ state: inout EngineState) -> MarketState? {
-        market(symbol, kind: kind, &state)
     }
 
     /// The engine's refusal as Bitget words it.

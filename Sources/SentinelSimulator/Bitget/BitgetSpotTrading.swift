@@ -7,7 +7,7 @@ extension BitgetDialect {
             BitgetEndpoint("POST", "/api/v2/spot/trade/place-order", .spotTrade, limit: 10) { call, state throws(BitgetError) in
                 let body = try call.bodyObject()
                 try call.checkReceiveWindow(body)
-                return try place(body, kind: .spot, &call, &state).get().acknowledgementJSON
+                return try place(body, kind: .spot, &call, &state).get().bitgetAcknowledgement
             },
             BitgetEndpoint("POST", "/api/v2/spot/trade/batch-orders", .spotTrade, limit: 5) { call, state throws(BitgetError) in
                 let body = try call.bodyObject()
@@ -67,5 +67,5 @@ extension BitgetDialect {
 }
 
 extension SimulatedOrder {
-    var acknowledgementJSON: JSONValue { BitgetOrderJSON.acknowledgement(self) }
+    var bitgetAcknowledgement: JSONValue { BitgetOrderJSON.acknowledgement(self) }
 }
