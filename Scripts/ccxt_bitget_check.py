@@ -6,7 +6,7 @@
     python3 Scripts/ccxt_bitget_check.py --port-base 8900
 
 Only the REST URLs are redirected (sandbox mode for the demo key, as a user would set it). Every check prints one
-line; the exit code is 0 only when all of them pass.
+line; the exit code is 0 only when all of them pass (17 checks).
 """
 import argparse
 import json
@@ -78,6 +78,13 @@ def main():
     check("create_order USDT-M market", opened["id"] is not None, opened["id"])
     positions = [p for p in bitget.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
     check("fetch_positions", len(positions) == 1, str(positions[0]["contracts"] if positions else None))
+    closed = bitget.fetch_canceled_and_closed_orders("BTC/USDT")
+    check("fetch_canceled_and_closed_orders spot", any(o["clientOrderId"] == "ccxtcheck1" for o in closed), str(len(closed)))
+    book = bitget.fetch_order_book("BTC/USDT:USDT", 5)
+    check("fetch_order_book USDT-M", len(book["bids"]) > 0 and book["bids"][0][0] < book["asks"][0][0])
+    bitget.create_order("BTC/USDT:USDT", "limit", "buy", 0.001, 60000, {"marginMode": "cross"})
+    bitget.cancel_all_orders("BTC/USDT:USDT")
+    check("cancel_all_orders USDT-M", len(bitget.fetch_open_orders("BTC/USDT:USDT")) == 0)
 
     demo = client(demo_key, sandbox=True)
     check("demo key in sandbox mode: fetch_balance", demo.fetch_balance()["USDT"]["free"] > 0)

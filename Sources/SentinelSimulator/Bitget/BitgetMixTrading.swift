@@ -40,23 +40,28 @@ extension BitgetDialect {
                     throw .mixOrderNotFound
                 }
             },
-            BitgetEndpoint("POST", "/api/v2/mix/order/cancel-all-orders", .futuresTrade, limit: 10) {
+            BitgetEndpoint("POST", "/api/v2/mix/order/cancel-all-orders", .futuresTrade, limit: 10, handler: cancelAll),
+            // ccxt's cancelAllOrders on futures: without `orderIdList` it cancels every open order of the symbol.
+            BitgetEndpoint("POST", "/api/v2/mix/order/batch-cancel-orders", .futuresTrade, limit: 10) {
                 call, state throws(BitgetError) in
                 let body = try call.bodyObject()
-                let type = try call.productType(BitgetField.string(body, "productType"))
-                if let coin = BitgetField.string(body, "marginCoin"), coin.uppercased() != type.marginCoin {
-                    throw .parameter("marginCoin")
+                guard let list = body["orderIdList"] as? [[String: Any]], !list.isEmpty else {
+                    return try cancelAll(&call, &state)
                 }
-                var symbols = state.marketKeys(exchange: .bitget, kind: .perpetual).map(\.symbol).filter(type.lists)
-                if let symbol = BitgetField.string(body, "symbol") {
-                    guard symbols.contains(symbol) else { throw .unknownSymbol }
-                    symbols = [symbol]
+                guard list.count <= batchMaximum else { throw .batchTooLarge }
+                let symbol = try futuresSymbol(BitgetField.string(body, "symbol"), BitgetField.string(body, "productType"), &call, &state)
+                let outcomes: [Result<SimulatedOrder, BitgetError>] = list.map { item in
+                    guard let lookup = lookup(
+                        orderId: BitgetField.string(item, "orderId"), clientOid: BitgetField.string(item, "clientOid"))
+                    else { return .failure(.empty("orderId")) }
+                    do {
+                        return .success(try state.cancelOrder(
+                            accountID: call.accountID, kind: .perpetual, symbol: symbol, lookup: lookup, now: call.now))
+                    } catch {
+                        return .failure(.mixOrderNotFound)
+                    }
                 }
-                var canceled: [SimulatedOrder] = []
-                for symbol in symbols {
-                    canceled += state.cancelAllOrders(accountID: call.accountID, kind: .perpetual, symbol: symbol, now: call.now)
-                }
-                return BitgetOrderJSON.batch(canceled.map { .success($0) }, clientIDs: [])
+                return BitgetOrderJSON.batch(outcomes, clientIDs: list.map { BitgetField.string($0, "clientOid") ?? "" })
             },
             BitgetEndpoint("GET", "/api/v2/mix/order/detail", .read, limit: 10) { call, state throws(BitgetError) in
                 let symbol = try futuresSymbol(call.query["symbol"], call.query["productType"], &call, &state)
@@ -66,6 +71,16 @@ extension BitgetDialect {
                 guard let order = state.findOrder(accountID: call.accountID, kind: .perpetual, symbol: symbol, lookup: lookup)
                 else { throw .mixOrderNotFound }
                 return orderJSON(order, call, state)
+            },
+            BitgetEndpoint("GET", "/api/v2/mix/order/orders-history", .read, limit: 10) { call, state throws(BitgetError) in
+                let type = try call.productType(call.query["productType"])
+                let symbol = call.query["symbol"]
+                if let name = symbol {
+                    guard type.lists(name), call.market(name, kind: .perpetual, &state) != nil else { throw .unknownSymbol }
+                }
+                let orders = type == .usdt
+                    ? closedOrders(call, &state, kind: .perpetual, symbol: symbol, limit: try limit(call.query["limit"])) : []
+                return .object([("entrustedList", orders.isEmpty ? .null : .array(orders)), ("endId", .string(""))])
             },
             BitgetEndpoint("GET", "/api/v2/mix/order/orders-pending", .read, limit: 10) { call, state throws(BitgetError) in
                 let type = try call.productType(call.query["productType"])
@@ -81,6 +96,25 @@ extension BitgetDialect {
                 ])
             },
         ]
+    }
+
+    /// Cancels every open order of the productType, or of one symbol.
+    static func cancelAll(_ call: inout BitgetCall, _ state: inout EngineState) throws(BitgetError) -> JSONValue {
+        let body = try call.bodyObject()
+        let type = try call.productType(BitgetField.string(body, "productType"))
+        if let coin = BitgetField.string(body, "marginCoin"), coin.uppercased() != type.marginCoin {
+            throw .parameter("marginCoin")
+        }
+        var symbols = state.marketKeys(exchange: .bitget, kind: .perpetual).map(\.symbol).filter(type.lists)
+        if let symbol = BitgetField.string(body, "symbol") {
+            guard symbols.contains(symbol) else { throw .unknownSymbol }
+            symbols = [symbol]
+        }
+        var canceled: [SimulatedOrder] = []
+        for symbol in symbols {
+            canceled += state.cancelAllOrders(accountID: call.accountID, kind: .perpetual, symbol: symbol, now: call.now)
+        }
+        return BitgetOrderJSON.batch(canceled.map { .success($0) }, clientIDs: [])
     }
 
     /// A futures call's symbol, checked against its required productType.

@@ -57,6 +57,11 @@ extension BitgetDialect {
                 guard let order = found else { throw .spotOrderNotFound }
                 return .array([orderJSON(order, call, state)])
             },
+            BitgetEndpoint("GET", "/api/v2/spot/trade/history-orders", .read, limit: 20) { call, state throws(BitgetError) in
+                let symbol = call.query["symbol"]
+                if let symbol, call.market(symbol, kind: .spot, &state) == nil { throw .unknownSymbol }
+                return .array(closedOrders(call, &state, kind: .spot, symbol: symbol, limit: try limit(call.query["limit"])))
+            },
             BitgetEndpoint("GET", "/api/v2/spot/trade/unfilled-orders", .read, limit: 20) { call, state throws(BitgetError) in
                 let symbol = call.query["symbol"]
                 if let symbol, call.market(symbol, kind: .spot, &state) == nil { throw .unknownSymbol }

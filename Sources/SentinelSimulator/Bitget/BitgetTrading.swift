@@ -62,6 +62,18 @@ extension BitgetDialect {
         return value
     }
 
+    /// Filled and cancelled orders, newest first (spot `history-orders`, futures `orders-history`).
+    static func closedOrders(_ call: BitgetCall, _ state: inout EngineState, kind: MarketKind, symbol: String?, limit: Int)
+        -> [JSONValue]
+    {
+        for key in state.marketKeys(exchange: .bitget, kind: kind) { _ = state.market(key, now: call.now) }
+        guard let account = state.accounts[call.accountID] else { return [] }
+        let frozen = state
+        return account.orders.values.filter { order in
+            order.kind == kind && !order.status.isOpen && (symbol == nil || order.symbol == symbol)
+        }.sorted { $0.id > $1.id }.prefix(limit).map { orderJSON($0, call, frozen) }
+    }
+
     static func openOrders(_ call: BitgetCall, _ state: inout EngineState, kind: MarketKind, symbol: String?, limit: Int)
         -> [JSONValue]
     {

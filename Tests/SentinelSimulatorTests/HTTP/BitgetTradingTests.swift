@@ -112,6 +112,16 @@ import Testing
             #expect(canceled.bitgetObject["state"] as? String == "canceled")
             let empty = try await client.signed("GET", "/api/v2/mix/order/orders-pending?productType=USDT-FUTURES")
             #expect(empty.bitgetObject["entrustedList"] is NSNull)
+            let history = try await client.signed("GET", "/api/v2/mix/order/orders-history?productType=USDT-FUTURES")
+            let closed = try #require(history.bitgetObject["entrustedList"] as? [[String: Any]])
+            #expect(Set(closed.compactMap { $0["clientOid"] as? String }) == ["sn-mix-1", "sn-b1"])
+            // ccxt cancels all with batch-cancel-orders and no orderIdList; with one, each order has its outcome.
+            let resting = #"{"symbol":"BTCUSDT",\#(scope),"side":"buy","orderType":"limit","price":"60000","size":"0.001","clientOid":"sn-r1"}"#
+            #expect(try await client.signed("POST", "/api/v2/mix/order/place-order", body: resting).bitgetCode == "00000")
+            let listed = #"{"symbol":"BTCUSDT","productType":"USDT-FUTURES","orderIdList":[{"clientOid":"sn-r1"},{"clientOid":"sn-none"}]}"#
+            let some = try await client.signed("POST", "/api/v2/mix/order/batch-cancel-orders", body: listed)
+            #expect((some.bitgetObject["successList"] as? [[String: Any]])?.count == 1, "\(some.body)")
+            #expect((some.bitgetObject["failureList"] as? [[String: Any]])?.first?["clientOid"] as? String == "sn-none")
         }
     }
 
@@ -141,6 +151,8 @@ import Testing
             #expect(cancelAll.bitgetObject["symbol"] as? String == "BTCUSDT")
             let open = try await client.signed("GET", "/api/v2/spot/trade/unfilled-orders")
             #expect(open.bitgetList.map { $0["symbol"] as? String } == ["ETHUSDT"])
+            let history = try await client.signed("GET", "/api/v2/spot/trade/history-orders?symbol=BTCUSDT")
+            #expect(history.bitgetList.map { $0["status"] as? String } == ["cancelled"])
         }
     }
 
