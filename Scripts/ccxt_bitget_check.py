@@ -6,7 +6,7 @@
     python3 Scripts/ccxt_bitget_check.py --port-base 8900
 
 Only the REST URLs are redirected (sandbox mode for the demo key, as a user would set it). Every check prints one
-line; the exit code is 0 only when all of them pass (17 checks).
+line; the exit code is 0 only when all of them pass (18 checks).
 """
 import argparse
 import json
@@ -78,6 +78,8 @@ def main():
     check("create_order USDT-M market", opened["id"] is not None, opened["id"])
     positions = [p for p in bitget.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
     check("fetch_positions", len(positions) == 1, str(positions[0]["contracts"] if positions else None))
+    trades = bitget.fetch_my_trades("BTC/USDT:USDT")
+    check("fetch_my_trades USDT-M", sum(t["amount"] for t in trades) > 0, str(len(trades)))
     closed = bitget.fetch_canceled_and_closed_orders("BTC/USDT")
     check("fetch_canceled_and_closed_orders spot", any(o["clientOrderId"] == "ccxtcheck1" for o in closed), str(len(closed)))
     book = bitget.fetch_order_book("BTC/USDT:USDT", 5)

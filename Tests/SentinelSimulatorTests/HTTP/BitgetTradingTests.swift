@@ -89,6 +89,11 @@ import Testing
             let wrongFamily = try await client.signed(
                 "GET", "/api/v2/mix/order/detail?symbol=BTCUSDT&productType=COIN-FUTURES&clientOid=sn-mix-1")
             #expect(wrongFamily.status == 400 && wrongFamily.bitgetCode == "40034")
+            let fills = try await client.signed("GET", "/api/v2/mix/order/fills?productType=USDT-FUTURES&symbol=BTCUSDT")
+            let fillList = try #require(fills.bitgetObject["fillList"] as? [[String: Any]], "\(fills.body)")
+            #expect(fillList.allSatisfy { $0["side"] as? String == "buy" && ($0["totalFee"] == nil) })
+            #expect(fillList.compactMap { $0["baseVolume"] as? String }.compactMap { Decimal(string: $0) }.reduce(0, +)
+                == Decimal(string: "0.01"))
             let positions = try await client.signed("GET", "/api/v2/mix/position/all-position?productType=USDT-FUTURES")
             let position = try #require(positions.bitgetList.first)
             #expect(position["symbol"] as? String == "BTCUSDT" && position["total"] as? String == "0.01")
@@ -153,6 +158,9 @@ import Testing
             #expect(open.bitgetList.map { $0["symbol"] as? String } == ["ETHUSDT"])
             let history = try await client.signed("GET", "/api/v2/spot/trade/history-orders?symbol=BTCUSDT")
             #expect(history.bitgetList.map { $0["status"] as? String } == ["cancelled"])
+            let noFills = try await client.signed("GET", "/api/v2/spot/trade/fills?symbol=BTCUSDT")
+            #expect(noFills.bitgetCode == "00000" && noFills.bitgetList.isEmpty)
+            #expect(try await client.signed("GET", "/api/v2/spot/trade/fills").bitgetCode == "40019")
         }
     }
 
