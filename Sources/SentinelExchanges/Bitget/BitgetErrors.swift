@@ -144,6 +144,8 @@ enum BitgetErrors {
                         + "(USDT-M BTCUSDT, Coin-M BTCUSD)."]
                     : ["Check the symbol with `sentinel markets`."])
         case "40019", "40020", "40017":
+            // These codes are shared by every parameter; only the message says which one ("Parameter productType
+            // cannot be empty"), and a wrong productType is the classic futures mistake worth its own fix.
             if message.contains("productType") {
                 return error(
                     .invalidInput, "Bitget refused the productType (\(code) \(message)).",
