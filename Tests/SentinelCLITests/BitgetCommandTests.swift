@@ -122,6 +122,27 @@ import Testing
         #expect(checks.first { $0["id"] as? String == "auth" }?["status"] as? String == "pass")
     }
 
+    /// A key bound to another IP: Bitget's 40038 does not name the refused address, so the auth check fails with the
+    /// whitelist fix and the ip-whitelist check warns (it cannot say which address to add).
+    @Test func doctorNamesAnIPMissingFromTheWhitelist() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
+        defer { Task { await simulator.shutdown() } }
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "bitget", permissions: ["read", "trade"], ipWhitelist: ["203.0.113.7"]))
+        let sandbox = try VaultSandbox()
+        let file = try sandbox.folder.keyFile(key, name: "bitget.json")
+        let doctor = try await sandbox.sentinel(
+            ["doctor", "bitget-ip", "--json", "--exchange", "bitget", "--credentials", file, "--endpoint",
+             simulator.url(for: .bitget)])
+        #expect(doctor.status != 0)
+        let report = try #require(try json(doctor.stdout) as? [String: Any], "\(doctor.stderr)")
+        let checks = try #require(report["checks"] as? [[String: Any]])
+        let auth = try #require(checks.first { $0["id"] as? String == "auth" })
+        #expect(auth["status"] as? String == "fail")
+        #expect((auth["summary"] as? String)?.contains("IP whitelist (40038)") == true, "\(auth)")
+        #expect(checks.first { $0["id"] as? String == "ip-whitelist" }?["status"] as? String == "warn")
+    }
+
     /// `sentinel connect bitget --env demo`: a demo key is tested with `paptrading: 1` and stored ready; a live key
     /// is refused on demo (40099) before `vault rotate` replaces anything.
     @Test func connectAndRotateADemoKey() async throws {
