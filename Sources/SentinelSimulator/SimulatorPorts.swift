@@ -40,7 +40,7 @@ extension SimulatorVenue {
         case .okx: OKXDialect()
         case .kucoin: NotSimulatedDialect(exchangeName: rawValue)
         case .kucoinFutures: NotSimulatedDialect(exchangeName: rawValue)
-        case .bitget: NotSimulatedDialect(exchangeName: rawValue)
+        case .bitget: BitgetDialect()
         }
     }
 }

@@ -145,7 +145,7 @@ import Testing
         #expect(outcome.stdout.contains(
             "12/12 vectors reproduced — 4 published by the exchanges themselves (Binance, KuCoin), 8 computed with ccxt "
                 + "and cross-checked (Bybit, OKX and Bitget publish none that verify)."))
-        #expect(outcome.stdout.contains("7 good keys passed (no check failed), 20 bad keys caught by the right check, 0 unexpected."))
+        #expect(outcome.stdout.contains("9 good keys passed (no check failed), 26 bad keys caught by the right check, 0 unexpected."))
         for (key, check) in [
             ("binance-withdraw", "permissions.withdraw"), ("binance-whitespace", "credentials"), ("binance-clock", "clock"),
             ("binance-usdm-ip", "ip-whitelist"), ("binance-wrong-env", "environment"), ("binance-expired", "expiry"),
@@ -154,6 +154,9 @@ import Testing
             ("bybit-wrong-secret", "auth"), ("bybit-unbound", "ip-whitelist (warn)"),
             ("okx-withdraw", "permissions.withdraw"), ("okx-passphrase", "auth"), ("okx-demo-on-live", "environment"), ("okx-ip", "ip-whitelist"),
             ("okx-clock", "clock"), ("okx-whitespace", "credentials"),
+            ("bitget-withdraw", "permissions.withdraw"), ("bitget-read-only", "permissions.trade"),
+            ("bitget-passphrase", "auth"), ("bitget-demo-on-live", "environment"), ("bitget-clock", "clock"),
+            ("bitget-unbound", "ip-whitelist (warn)"),
         ] {
             #expect(outcome.stdout.contains("✔ \(key) ("), "\(key)")
             #expect(outcome.stdout.contains("caught by \(check) —"), "\(check)")
@@ -165,5 +168,7 @@ import Testing
         #expect(outcome.stdout.contains(
             "✔ binance-spot-ip (IP not whitelisted): caught by ip-whitelist — The key's IP whitelist leaves out this "
                 + "computer (127.0.0.1)"))
+        #expect(outcome.stdout.contains("caught by auth — Bitget says the passphrase is wrong for this API key (40012"))
+        #expect(outcome.stdout.contains("This is a Bitget demo key, but it was used on Bitget live."))
     }
 }

@@ -17,6 +17,8 @@ struct ContractVenue: Sendable, CustomStringConvertible {
     let boughtAsset: String?
     /// The path orders are placed on, for faults aimed at placement only.
     let orderPath: String
+    /// False where the exchange sizes market buys in the quote coin (Bitget spot): the connector refuses them.
+    var marketBuys = true
 
     var description: String { name }
 
@@ -42,6 +44,13 @@ struct ContractVenue: Sendable, CustomStringConvertible {
         ContractVenue(
             name: "okx swap", keyExchange: "okx", listener: .okx, exchange: .okx, product: .linear,
             symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/api/v5/trade/order"),
+        ContractVenue(
+            name: "bitget spot", keyExchange: "bitget", listener: .bitget, exchange: .bitget, product: .spot,
+            symbol: UnifiedSymbol("BTC/USDT")!, boughtAsset: "BTC", orderPath: "/api/v2/spot/trade/place-order",
+            marketBuys: false),
+        ContractVenue(
+            name: "bitget usdt-m", keyExchange: "bitget", listener: .bitget, exchange: .bitget, product: .linear,
+            symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/api/v2/mix/order/place-order"),
     ]
 
     /// A running simulator, a fresh funded key and a client on this venue with an in-memory journal.

@@ -75,7 +75,7 @@ import Testing
 
     @Test func listenersThatDoNotSpeakYetAnswerJSON404() async throws {
         try await withSimulator { simulator in
-            for venue in [SimulatorVenue.kucoin, .kucoinFutures, .bitget] {
+            for venue in [SimulatorVenue.kucoin, .kucoinFutures] {
                 let answer = try await TestHTTP.send("GET", simulator.url(for: venue) + "/api/v5/public/time")
                 #expect(answer.status == 404)
                 #expect(answer.message == "sentinel simulator: \(venue.rawValue) is not simulated yet")
