@@ -73,8 +73,8 @@ struct CLIRunner {
         }
         defer { inputFile.map { try? FileManager.default.removeItem(at: $0) } }
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readAllRetrying()
+        let stderr = err.fileHandleForReading.readAllRetrying()
         process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

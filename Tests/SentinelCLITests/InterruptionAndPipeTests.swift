@@ -32,7 +32,7 @@ import Testing
         func read(until text: String) -> String {
             var seen = Data()
             while !String(decoding: seen, as: UTF8.self).contains(text) {
-                let chunk = out.fileHandleForReading.availableData
+                let chunk = out.fileHandleForReading.readChunkRetrying()
                 if chunk.isEmpty { break }
                 seen.append(chunk)
             }
@@ -40,8 +40,8 @@ import Testing
         }
 
         func finish() -> (status: Int32, stdout: String, stderr: String) {
-            let rest = out.fileHandleForReading.readDataToEndOfFile()
-            let errors = err.fileHandleForReading.readDataToEndOfFile()
+            let rest = out.fileHandleForReading.readAllRetrying()
+            let errors = err.fileHandleForReading.readAllRetrying()
             process.waitUntilExit()
             return (
                 process.terminationStatus, String(decoding: rest, as: UTF8.self), String(decoding: errors, as: UTF8.self)
@@ -90,7 +90,7 @@ import Testing
         let outcome = try await CLIRunner.offPool { () -> (status: Int32, stderr: String) in
             _ = running.read(until: "\n")
             try? running.out.fileHandleForReading.close()
-            let errors = running.err.fileHandleForReading.readDataToEndOfFile()
+            let errors = running.err.fileHandleForReading.readAllRetrying()
             running.process.waitUntilExit()
             return (running.process.terminationStatus, String(decoding: errors, as: UTF8.self))
         }

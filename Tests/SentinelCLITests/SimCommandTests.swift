@@ -34,7 +34,7 @@ final class SimProcess: @unchecked Sendable {
             try process.run()
             var line = Data()
             while !line.contains(UInt8(ascii: "\n")) {
-                let chunk = out.fileHandleForReading.availableData
+                let chunk = out.fileHandleForReading.readChunkRetrying()
                 if chunk.isEmpty { break }
                 line.append(chunk)
             }
@@ -42,7 +42,7 @@ final class SimProcess: @unchecked Sendable {
                 return SimProcess(process: process, base: base, ready: ready, out: out)
             }
             process.waitUntilExit()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readAllRetrying(), as: UTF8.self)
             failures.append("base \(base): \(stderr)")
             guard stderr.contains("already in use") else { break }
         }
@@ -61,7 +61,7 @@ final class SimProcess: @unchecked Sendable {
     func interrupt() -> (status: Int32, rest: Data) {
         process.interrupt()
         process.waitUntilExit()
-        return (process.terminationStatus, out.fileHandleForReading.readDataToEndOfFile())
+        return (process.terminationStatus, out.fileHandleForReading.readAllRetrying())
     }
 
     deinit {

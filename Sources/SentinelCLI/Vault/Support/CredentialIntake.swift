@@ -14,7 +14,7 @@ enum CredentialIntake {
         let passphrase: SecretText?
         var keyType = declaredKeyType
         if fromStandardInput {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = Data(TerminalInput.readAll())
             let fields = try CredentialsFile.parse(data, source: "standard input")
             if let given = fields.keyType, let declaredKeyType, given != declaredKeyType {
                 throw .invalidInput(

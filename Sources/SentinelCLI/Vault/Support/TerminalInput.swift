@@ -43,6 +43,20 @@ enum TerminalInput {
 
     nonisolated(unsafe) private static var atEndOfInput = false
 
+    /// All of standard input (a piped credentials JSON). Foundation's `readDataToEndOfFile()` ends in a `try!` that
+    /// crashes when a signal interrupts the read; this retries instead. At most `limit` bytes are kept.
+    static func readAll(limit: Int = 1 << 20) -> [UInt8] {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while data.count < limit {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            data += buffer[0..<count]
+        }
+        return data
+    }
+
     private static func readLine() -> [UInt8] {
         var line: [UInt8] = []
         var byte: UInt8 = 0
