@@ -1,6 +1,6 @@
 import SentinelCore
 
-/// Bitget V2's JSON shapes (bitget.md §3, §4). Numbers are strings, `""` means "not set" (`BitgetNumber`), and
+/// Bitget V2's JSON shapes (bitget.md §3, §4). Numbers are strings, `""` means "not set" (`WireDecimal`), and
 /// `requestTime` comes as a number or a string.
 enum BitgetWire {
     /// `{"code":"00000","msg":"success","requestTime":…,"data":…}`; errors carry `data: null`.
@@ -26,9 +26,9 @@ enum BitgetWire {
         let quoteCoin: String
         let pricePrecision: LenientInt
         let quantityPrecision: LenientInt
-        let minTradeAmount: BitgetNumber?
-        let maxTradeAmount: BitgetNumber?
-        let minTradeUSDT: BitgetNumber?
+        let minTradeAmount: WireDecimal?
+        let maxTradeAmount: WireDecimal?
+        let minTradeUSDT: WireDecimal?
         let status: String
     }
 
@@ -37,52 +37,52 @@ enum BitgetWire {
         let baseCoin: String
         let quoteCoin: String
         let supportMarginCoins: [String]?
-        let minTradeNum: BitgetNumber
-        let sizeMultiplier: BitgetNumber
+        let minTradeNum: WireDecimal
+        let sizeMultiplier: WireDecimal
         let pricePlace: LenientInt
         let priceEndStep: LenientInt
         let volumePlace: LenientInt?
-        let minTradeUSDT: BitgetNumber?
-        let maxOrderQty: BitgetNumber?
-        let maxMarketOrderQty: BitgetNumber?
+        let minTradeUSDT: WireDecimal?
+        let maxOrderQty: WireDecimal?
+        let maxMarketOrderQty: WireDecimal?
         let symbolType: String?
         let symbolStatus: String?
     }
 
     struct Ticker: Decodable {
         let symbol: String
-        let lastPr: BitgetNumber?
-        let bidPr: BitgetNumber?
-        let askPr: BitgetNumber?
+        let lastPr: WireDecimal?
+        let bidPr: WireDecimal?
+        let askPr: WireDecimal?
     }
 
     struct Asset: Decodable {
         let coin: String
-        let available: BitgetNumber?
-        let frozen: BitgetNumber?
-        let locked: BitgetNumber?
+        let available: WireDecimal?
+        let frozen: WireDecimal?
+        let locked: WireDecimal?
     }
 
     struct FuturesAccount: Decodable {
         let marginCoin: String
-        let available: BitgetNumber?
-        let locked: BitgetNumber?
-        let accountEquity: BitgetNumber?
-        let unrealizedPL: BitgetNumber?
+        let available: WireDecimal?
+        let locked: WireDecimal?
+        let accountEquity: WireDecimal?
+        let unrealizedPL: WireDecimal?
     }
 
     struct Position: Decodable {
         let symbol: String
         let marginCoin: String?
         let holdSide: String
-        let total: BitgetNumber?
-        let leverage: BitgetNumber?
-        let openPriceAvg: BitgetNumber?
+        let total: WireDecimal?
+        let leverage: WireDecimal?
+        let openPriceAvg: WireDecimal?
         let marginMode: String?
         let posMode: String?
-        let unrealizedPL: BitgetNumber?
-        let liquidationPrice: BitgetNumber?
-        let markPrice: BitgetNumber?
+        let unrealizedPL: WireDecimal?
+        let liquidationPrice: WireDecimal?
+        let markPrice: WireDecimal?
     }
 
     /// `{"orderId":…,"clientOid":…}` of a place or cancel answer.
@@ -108,18 +108,18 @@ enum BitgetWire {
         let symbol: String
         let orderId: LenientID
         let clientOid: String?
-        let price: BitgetNumber?
-        let size: BitgetNumber?
+        let price: WireDecimal?
+        let size: WireDecimal?
         let orderType: String?
         let side: String
         let status: String?
         let state: String?
         let force: String?
-        let priceAvg: BitgetNumber?
-        let baseVolume: BitgetNumber?
+        let priceAvg: WireDecimal?
+        let baseVolume: WireDecimal?
         let reduceOnly: String?
-        let cTime: BitgetNumber?
-        let uTime: BitgetNumber?
+        let cTime: WireDecimal?
+        let uTime: WireDecimal?
     }
 
     struct PendingOrders: Decodable {
@@ -133,29 +133,4 @@ enum BitgetWire {
         let authorities: [String]?
         let parentId: LenientID?
     }
-}
-
-/// A decimal Bitget sends as a string (or, rarely, a number); `""` decodes to nil.
-struct BitgetNumber: Decodable, Sendable, Hashable {
-    let value: ExactDecimal?
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            value = nil
-        } else if let text = try? container.decode(String.self) {
-            if text.isEmpty {
-                value = nil
-                return
-            }
-            guard let parsed = ExactDecimal(exactly: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal: \(text.prefix(40))")
-            }
-            value = parsed
-        } else {
-            value = try container.decode(ExactDecimal.self)
-        }
-    }
-
-    var int64: Int64? { value.flatMap { Int64($0.normalized.description) } }
 }

@@ -1,6 +1,6 @@
 import SentinelCore
 
-/// OKX V5's JSON shapes (okx.md §3, §4). Numbers are strings and `""` means "not set", hence `OKXNumber`.
+/// OKX V5's JSON shapes (okx.md §3, §4). Numbers are strings and `""` means "not set", hence `WireDecimal`.
 enum OKXWire {
     /// `{"code":"0","msg":"","data":[...]}`; auth refusals may come without `data`.
     struct Envelope<Item: Decodable>: Decodable {
@@ -27,23 +27,23 @@ enum OKXWire {
         let baseCcy: String?
         let quoteCcy: String?
         let settleCcy: String?
-        let ctVal: OKXNumber?
+        let ctVal: WireDecimal?
         let ctType: String?
         let ctValCcy: String?
-        let tickSz: OKXNumber
-        let lotSz: OKXNumber
-        let minSz: OKXNumber
-        let maxLmtSz: OKXNumber?
-        let maxMktSz: OKXNumber?
+        let tickSz: WireDecimal
+        let lotSz: WireDecimal
+        let minSz: WireDecimal
+        let maxLmtSz: WireDecimal?
+        let maxMktSz: WireDecimal?
         let state: String
         let uly: String?
     }
 
     struct Ticker: Decodable {
         let instId: String
-        let last: OKXNumber?
-        let askPx: OKXNumber?
-        let bidPx: OKXNumber?
+        let last: WireDecimal?
+        let askPx: WireDecimal?
+        let bidPx: WireDecimal?
     }
 
     struct Balance: Decodable {
@@ -52,21 +52,21 @@ enum OKXWire {
 
     struct Detail: Decodable {
         let ccy: String
-        let availBal: OKXNumber?
-        let frozenBal: OKXNumber?
-        let cashBal: OKXNumber?
+        let availBal: WireDecimal?
+        let frozenBal: WireDecimal?
+        let cashBal: WireDecimal?
     }
 
     struct Position: Decodable {
         let instId: String
-        let pos: OKXNumber?
+        let pos: WireDecimal?
         let posSide: String?
         let mgnMode: String?
-        let avgPx: OKXNumber?
-        let markPx: OKXNumber?
-        let upl: OKXNumber?
-        let liqPx: OKXNumber?
-        let lever: OKXNumber?
+        let avgPx: WireDecimal?
+        let markPx: WireDecimal?
+        let upl: WireDecimal?
+        let liqPx: WireDecimal?
+        let lever: WireDecimal?
     }
 
     struct Order: Decodable {
@@ -76,14 +76,14 @@ enum OKXWire {
         let side: String
         let ordType: String
         let state: String
-        let px: OKXNumber?
-        let sz: OKXNumber
-        let accFillSz: OKXNumber?
-        let avgPx: OKXNumber?
+        let px: WireDecimal?
+        let sz: WireDecimal
+        let accFillSz: WireDecimal?
+        let avgPx: WireDecimal?
         let reduceOnly: LenientBool?
         let tgtCcy: String?
-        let cTime: OKXNumber?
-        let uTime: OKXNumber?
+        let cTime: WireDecimal?
+        let uTime: WireDecimal?
     }
 
     /// `GET /api/v5/account/config`: the calling key's `perm` and `ip`, and the account's modes.
@@ -95,27 +95,4 @@ enum OKXWire {
         let uid: String?
         let mainUid: String?
     }
-}
-
-/// A decimal OKX sends as a string (or, rarely, a number); `""` decodes to nil.
-struct OKXNumber: Decodable, Sendable, Hashable {
-    let value: ExactDecimal?
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            if text.isEmpty {
-                value = nil
-                return
-            }
-            guard let parsed = ExactDecimal(exactly: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal: \(text.prefix(40))")
-            }
-            value = parsed
-        } else {
-            value = try container.decode(ExactDecimal.self)
-        }
-    }
-
-    var int64: Int64? { value.flatMap { Int64($0.description) } }
 }

@@ -34,3 +34,28 @@ struct LenientID: Decodable, Sendable, Hashable {
         }
     }
 }
+
+/// A decimal sent as a string (or, rarely, a number), as OKX and Bitget do; `""` and `null` decode to nil.
+struct WireDecimal: Decodable, Sendable, Hashable {
+    let value: ExactDecimal?
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = nil
+        } else if let text = try? container.decode(String.self) {
+            if text.isEmpty {
+                value = nil
+                return
+            }
+            guard let parsed = ExactDecimal(exactly: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal: \(text.prefix(40))")
+            }
+            value = parsed
+        } else {
+            value = try container.decode(ExactDecimal.self)
+        }
+    }
+
+    var int64: Int64? { value.flatMap { Int64($0.normalized.description) } }
+}
