@@ -95,3 +95,9 @@ public struct BinanceConnector: VenueConnector {
         try WireDecoding.decode(type, from: body, exchange: venue.exchange, endpoint: endpoint.path)
     }
 }
+
+extension BinanceConnector {
+    public init(venue: Venue, credentials: Credentials, configuration: ClientConfiguration) throws(SentinelError) {
+        try self.init(venue: venue, credentials: credentials, recvWindow: configuration.recvWindow ?? BinanceEndpoints.defaultRecvWindow)
+    }
+}

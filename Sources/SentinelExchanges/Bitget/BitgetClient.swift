@@ -4,16 +4,3 @@ import SentinelNet
 /// The Bitget client: spot, USDT-M and Coin-M futures, live or demo (one host, `paptrading: 1`), or any custom
 /// endpoint that speaks Bitget V2 (the local simulator). Everything but Bitget's own part is the shared `VenueClient`.
 public typealias BitgetClient = VenueClient<BitgetConnector>
-
-extension VenueClient where Connector == BitgetConnector {
-    public convenience init(
-        venue: Venue, credentials: Credentials, transport: any HTTPTransport = AsyncHTTPTransport(),
-        configuration: ClientConfiguration = ClientConfiguration()
-    ) throws(SentinelError) {
-        self.init(
-            connector: try BitgetConnector(
-                venue: venue, credentials: credentials,
-                orderValidityMs: configuration.recvWindow ?? BitgetEndpoints.defaultOrderValidityMs),
-            transport: transport, configuration: configuration)
-    }
-}

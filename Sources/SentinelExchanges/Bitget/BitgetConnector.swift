@@ -107,3 +107,9 @@ public struct BitgetConnector: VenueConnector {
         ErrorContext(venue: venue, httpStatus: 200, path: endpoint.path, clockSummary: nil, retryAfterSeconds: nil)
     }
 }
+
+extension BitgetConnector {
+    public init(venue: Venue, credentials: Credentials, configuration: ClientConfiguration) throws(SentinelError) {
+        try self.init(venue: venue, credentials: credentials, orderValidityMs: configuration.recvWindow ?? BitgetEndpoints.defaultOrderValidityMs)
+    }
+}

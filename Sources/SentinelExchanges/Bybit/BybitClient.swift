@@ -4,16 +4,3 @@ import SentinelNet
 /// The Bybit V5 client: spot, linear (USDT perpetual) or inverse, on mainnet, testnet or demo, or any custom
 /// endpoint that speaks Bybit V5 (the local simulator). Everything but Bybit's own part is the shared `VenueClient`.
 public typealias BybitClient = VenueClient<BybitConnector>
-
-extension VenueClient where Connector == BybitConnector {
-    public convenience init(
-        venue: Venue, credentials: Credentials, transport: any HTTPTransport = AsyncHTTPTransport(),
-        configuration: ClientConfiguration = ClientConfiguration()
-    ) throws(SentinelError) {
-        self.init(
-            connector: try BybitConnector(
-                venue: venue, credentials: credentials,
-                recvWindow: configuration.recvWindow ?? BybitEndpoints.defaultRecvWindow),
-            transport: transport, configuration: configuration)
-    }
-}

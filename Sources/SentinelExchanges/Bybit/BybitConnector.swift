@@ -98,3 +98,9 @@ public struct BybitConnector: VenueConnector {
         try WireDecoding.decode(BybitWire.Envelope<T>.self, from: body, exchange: .bybit, endpoint: endpoint.path).result
     }
 }
+
+extension BybitConnector {
+    public init(venue: Venue, credentials: Credentials, configuration: ClientConfiguration) throws(SentinelError) {
+        try self.init(venue: venue, credentials: credentials, recvWindow: configuration.recvWindow ?? BybitEndpoints.defaultRecvWindow)
+    }
+}

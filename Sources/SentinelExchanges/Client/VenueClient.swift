@@ -35,3 +35,15 @@ public final class VenueClient<Connector: VenueConnector>: ExchangeClient {
         configuration.now() + (await session.clock).offsetMs
     }
 }
+
+extension VenueClient {
+    /// A client for `venue` with `credentials`, its connector made from the same settings.
+    public convenience init(
+        venue: Venue, credentials: Credentials, transport: any HTTPTransport = AsyncHTTPTransport(),
+        configuration: ClientConfiguration = ClientConfiguration()
+    ) throws(SentinelError) {
+        self.init(
+            connector: try Connector(venue: venue, credentials: credentials, configuration: configuration),
+            transport: transport, configuration: configuration)
+    }
+}

@@ -6,6 +6,9 @@ import SentinelNet
 /// the rate limiter, the corrected clock, retries, timestamp recovery, exactly-once placement, the market cache,
 /// batches and journal reconciliation — is `VenueClient`'s, written once for every exchange.
 public protocol VenueConnector: Sendable {
+    /// Made from a venue, a key and the client's settings (its `recvWindow` where the exchange takes one).
+    init(venue: Venue, credentials: Credentials, configuration: ClientConfiguration) throws(SentinelError)
+
     var venue: Venue { get }
 
     /// The rate-limit pools until the exchange announces its own (Binance's exchangeInfo).

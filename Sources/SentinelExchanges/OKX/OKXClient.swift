@@ -4,16 +4,3 @@ import SentinelNet
 /// The OKX client: spot and swaps, live or demo (one host, `x-simulated-trading: 1`), or any custom endpoint that
 /// speaks OKX V5 (the local simulator). Everything but OKX's own part is the shared `VenueClient`.
 public typealias OKXClient = VenueClient<OKXConnector>
-
-extension VenueClient where Connector == OKXConnector {
-    public convenience init(
-        venue: Venue, credentials: Credentials, transport: any HTTPTransport = AsyncHTTPTransport(),
-        configuration: ClientConfiguration = ClientConfiguration()
-    ) throws(SentinelError) {
-        self.init(
-            connector: try OKXConnector(
-                venue: venue, credentials: credentials,
-                orderValidityMs: configuration.recvWindow ?? OKXEndpoints.defaultOrderValidityMs),
-            transport: transport, configuration: configuration)
-    }
-}

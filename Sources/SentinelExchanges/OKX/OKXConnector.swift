@@ -102,3 +102,9 @@ public struct OKXConnector: VenueConnector {
         return item
     }
 }
+
+extension OKXConnector {
+    public init(venue: Venue, credentials: Credentials, configuration: ClientConfiguration) throws(SentinelError) {
+        try self.init(venue: venue, credentials: credentials, orderValidityMs: configuration.recvWindow ?? OKXEndpoints.defaultOrderValidityMs)
+    }
+}
