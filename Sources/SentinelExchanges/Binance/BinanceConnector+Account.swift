@@ -37,6 +37,24 @@ extension BinanceConnector {
         }
     }
 
+    /// `depth`: spot takes any limit up to 5000 and charges by it; USDⓈ-M takes 5, 10, 20, 50, 100, 500 or 1000.
+    public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? {
+        let spot = venue.product == .spot
+        let limit = spot ? depth : [5, 10, 20, 50, 100, 500, 1000].first { $0 >= depth } ?? 1000
+        let weight: Int
+        if spot {
+            weight = limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250
+        } else {
+            weight = limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20
+        }
+        let endpoint = VenueEndpoint(.GET, spot ? "/api/v3/depth" : "/fapi/v1/depth", .none, weight: weight)
+        return VenueCall(endpoint, .pairs([("symbol", market.nativeSymbol), ("limit", String(limit))])) {
+            body, _ throws(SentinelError) in
+            let book = try decode(BinanceWire.Book.self, body, endpoint)
+            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+        }
+    }
+
     public func balances() -> VenueCall<[Balance]> {
         let endpoint = endpoints.balances
         if venue.product == .spot {

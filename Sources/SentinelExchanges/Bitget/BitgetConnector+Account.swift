@@ -42,6 +42,17 @@ extension BitgetConnector {
         }
     }
 
+    /// Spot books go 150 levels deep (`type=step0`, unmerged), futures 100.
+    public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? {
+        let endpoint = isSpot ? BitgetEndpoint.spotBook : BitgetEndpoint.mixBook
+        var parameters = [("symbol", market.nativeSymbol), ("limit", String(min(depth, isSpot ? 150 : 100)))]
+        if isSpot { parameters.append(("type", "step0")) } else { parameters.append(("productType", productType)) }
+        return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
+            let book = try data(BitgetWire.Book.self, body, endpoint)
+            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+        }
+    }
+
     /// Spot: the spot account's coins. Futures: this productType's futures accounts, one per margin coin (`available`
     /// free, `locked` held by orders).
     public func balances() -> VenueCall<[Balance]> {

@@ -28,6 +28,8 @@ enum BitgetEndpoint {
     static let spotTickers = make(.GET, "/api/v2/spot/market/tickers", .none)
     static let contracts = make(.GET, "/api/v2/mix/market/contracts", .none)
     static let mixTicker = make(.GET, "/api/v2/mix/market/ticker", .none)
+    static let spotBook = make(.GET, "/api/v2/spot/market/orderbook", .none)
+    static let mixBook = make(.GET, "/api/v2/mix/market/merge-depth", .none)
     static let keyInfo = make(.GET, "/api/v2/spot/account/info", .signed)
     static let assets = make(.GET, "/api/v2/spot/account/assets", .signed)
     static let mixAccounts = make(.GET, "/api/v2/mix/account/accounts", .signed)
@@ -53,7 +55,9 @@ enum BitgetEndpoint {
     static let placements: Set<String> = [spotPlace.path, spotBatch.path, mixPlace.path, mixBatch.path]
 
     static let pools: [RateLimitPool] = {
-        let perIP: [(VenueEndpoint, Int)] = [(time, 20), (spotSymbols, 20), (spotTickers, 20), (contracts, 20), (mixTicker, 20)]
+        let perIP: [(VenueEndpoint, Int)] = [(time, 20), (spotSymbols, 20), (spotTickers, 20), (contracts, 20), (mixTicker, 20),
+            (spotBook, 20), (mixBook, 20),
+        ]
         let perAccount: [(VenueEndpoint, Int)] = [
             (keyInfo, 1), (assets, 10), (mixAccounts, 10), (positions, 5), (spotPlace, 10), (spotBatch, 5),
             (spotCancel, 10), (spotCancelSymbol, 5), (spotOrder, 20), (spotOpen, 20), (mixPlace, 10), (mixBatch, 5),

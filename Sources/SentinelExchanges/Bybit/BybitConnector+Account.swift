@@ -41,6 +41,18 @@ extension BybitConnector {
         }
     }
 
+    /// Spot books go 200 levels deep, derivatives 500.
+    public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? {
+        let endpoint = BybitEndpoint.orderBook
+        let limit = min(depth, venue.product == .spot ? 200 : 500)
+        return VenueCall(
+            endpoint, .pairs([("category", category), ("symbol", market.nativeSymbol), ("limit", String(limit))])
+        ) { body, _ throws(SentinelError) in
+            let book = try result(BybitWire.Book.self, body, endpoint)
+            return try OrderBook.from(bids: book.b, asks: book.a, market: market, depth: depth, path: endpoint.path)
+        }
+    }
+
     /// The unified wallet: one balance per coin for spot and derivatives alike. Free is what orders and positions
     /// do not hold.
     public func balances() -> VenueCall<[Balance]> {

@@ -61,6 +61,7 @@ enum BybitEndpoint {
     static let time = open("/v5/market/time")
     static let instruments = open("/v5/market/instruments-info")
     static let tickers = open("/v5/market/tickers")
+    static let orderBook = open("/v5/market/orderbook")
     static let walletBalance = signed(.GET, "/v5/account/wallet-balance")
     static let positions = signed(.GET, "/v5/position/list")
     static let placeOrder = signed(.POST, "/v5/order/create")

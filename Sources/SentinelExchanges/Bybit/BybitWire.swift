@@ -3,6 +3,11 @@ import SentinelCore
 /// Bybit V5 JSON shapes (bybit.md §3, §4). Every answer is `{retCode, retMsg, result, retExtInfo, time}`; numbers
 /// that are money arrive as strings and are read exactly.
 enum BybitWire {
+    struct Book: Decodable {
+        let b: [BookRow]
+        let a: [BookRow]
+    }
+
     /// The envelope without its result: enough to judge success.
     struct Head: Decodable {
         let retCode: LenientInt

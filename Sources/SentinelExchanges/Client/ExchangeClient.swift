@@ -18,6 +18,8 @@ public protocol ExchangeClient: Sendable {
     func positions() async throws(SentinelError) -> [Position]
     /// The best bid and ask and the last price, for pricing orders away from the market.
     func ticker(_ symbol: UnifiedSymbol) async throws(SentinelError) -> Ticker
+    /// The book's best `depth` levels a side, from the exchange's REST snapshot.
+    func orderBook(_ symbol: UnifiedSymbol, depth: Int) async throws(SentinelError) -> OrderBook
 
     /// Places an order exactly once: checked against the market's rules, journalled, and after a timeout looked
     /// up by its client id before anything is sent again.
@@ -47,6 +49,11 @@ public protocol ExchangeClient: Sendable {
 }
 
 extension ExchangeClient {
+    public func orderBook(_ symbol: UnifiedSymbol, depth: Int) async throws(SentinelError) -> OrderBook {
+        throw SentinelError(
+            .unsupported, Diagnosis(cause: "This \(venue.exchange.displayName) client does not read order books."))
+    }
+
     public func reconcileJournal() async throws(SentinelError) -> [OrderJournal.Entry] { [] }
 
     /// Unified symbols only, for clients without a market list.

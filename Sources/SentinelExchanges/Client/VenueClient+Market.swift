@@ -88,6 +88,20 @@ extension VenueClient {
         return await session.directory
     }
 
+    public func orderBook(_ symbol: UnifiedSymbol, depth: Int) async throws(SentinelError) -> OrderBook {
+        guard (1...1000).contains(depth) else {
+            throw .invalidInput("A book depth of \(depth) levels is outside 1…1000.", fix: ["Ask for 1 to 1000 levels a side."])
+        }
+        let market = try await market(symbol)
+        guard let call = connector.orderBook(market, depth: depth) else {
+            throw SentinelError(
+                .unsupported, Diagnosis(cause: "Sentinel's \(venue.exchange.displayName) connector does not read order books yet."))
+        }
+        var book = try await perform(call)
+        book.symbol = market.symbol
+        return book
+    }
+
     public func ticker(_ symbol: UnifiedSymbol) async throws(SentinelError) -> Ticker {
         let market = try await market(symbol)
         var ticker = try await perform(connector.ticker(market))

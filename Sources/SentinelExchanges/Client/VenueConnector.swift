@@ -39,6 +39,8 @@ public protocol VenueConnector: Sendable {
     func serverTime() -> VenueCall<Int64>
     func markets() -> VenueCall<MarketsAnswer>
     func ticker(_ market: Market) -> VenueCall<Ticker>
+    /// The book snapshot with at least `depth` levels a side; nil where the connector does not read books.
+    func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>?
     func balances() -> VenueCall<[Balance]>
     /// nil where the product has no positions (spot).
     func positions() -> VenueCall<[Position]>?
@@ -63,6 +65,7 @@ public protocol VenueConnector: Sendable {
 }
 
 extension VenueConnector {
+    public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? { nil }
     public var cancelListLimit: Int? { nil }
     public var cancelAnswerIsAcknowledgement: Bool { false }
     public func cancelOrders(_ orders: [Order], market: Market) -> VenueCall<Void> { cancelAllOrders(market: market) }

@@ -29,6 +29,16 @@ extension OKXConnector {
         }
     }
 
+    /// Up to 400 levels a side; swap sizes come in contracts and are turned into base units.
+    public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? {
+        let endpoint = OKXEndpoint.books
+        return VenueCall(endpoint, .pairs([("instId", market.nativeSymbol), ("sz", String(min(depth, 400)))])) {
+            body, _ throws(SentinelError) in
+            let book = try first(OKXWire.Book.self, body, endpoint)
+            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+        }
+    }
+
     /// The trading account's balances (OKX's unified account serves spot and derivatives alike).
     public func balances() -> VenueCall<[Balance]> {
         let endpoint = OKXEndpoint.balance

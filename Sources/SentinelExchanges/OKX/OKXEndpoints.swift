@@ -24,6 +24,7 @@ enum OKXEndpoint {
     static let time = make(.GET, "/api/v5/public/time", .none)
     static let instruments = make(.GET, "/api/v5/public/instruments", .none)
     static let ticker = make(.GET, "/api/v5/market/ticker", .none)
+    static let books = make(.GET, "/api/v5/market/books", .none)
     static let balance = make(.GET, "/api/v5/account/balance", .signed)
     static let positions = make(.GET, "/api/v5/account/positions", .signed)
     static let config = make(.GET, "/api/v5/account/config", .signed)
@@ -41,6 +42,7 @@ enum OKXEndpoint {
         .init(kind: .endpoint(time.path), scope: .ip, windowMs: 2_000, limit: 10),
         .init(kind: .endpoint(instruments.path), scope: .ip, windowMs: 2_000, limit: 20),
         .init(kind: .endpoint(ticker.path), scope: .ip, windowMs: 2_000, limit: 20),
+        .init(kind: .endpoint(books.path), scope: .ip, windowMs: 2_000, limit: 40),
         .init(kind: .endpoint(balance.path), scope: .account, windowMs: 2_000, limit: 10),
         .init(kind: .endpoint(positions.path), scope: .account, windowMs: 2_000, limit: 10),
         .init(kind: .endpoint(config.path), scope: .account, windowMs: 2_000, limit: 5),
