@@ -252,6 +252,9 @@ extension DemoCase {
         case .wrongPassphrase:
             expected = .auth
             wrongPassphrase = true
+        case .spotOnly:
+            expected = .auth
+            permissions = ["read", "trade"]
         }
     }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import SentinelSimulator
+
+/// KuCoin spot HF and futures order flows on the simulator (kucoin.md §4, Simulator notes 4–5).
+@Suite(.timeLimit(.minutes(5))) struct KuCoinTradingTests {
+    @Test func spotPlaceFindCancelByClientOid() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.kucoinClient()
+            let body = #"{"clientOid":"far-buy-1","side":"buy","symbol":"BTC-USDT","type":"limit","price":"60000","size":"0.0001","postOnly":true}"#
+            let placed = try await client.signed("POST", "/api/v1/hf/orders", body: body)
+            let id = try #require(placed.kucoinObject["orderId"] as? String, "\(placed.body)")
+            #expect(id.count == 24)
+            let duplicate = try await client.signed("POST", "/api/v1/hf/orders", body: body)
+            #expect(duplicate.status == 200 && duplicate.kucoinCode == "126044")
+            let byClient = try await client.signed("GET", "/api/v1/hf/orders/client-order/far-buy-1?symbol=BTC-USDT")
+            #expect(byClient.kucoinObject["id"] as? String == id && byClient.kucoinObject["active"] as? Bool == true)
+            #expect(byClient.kucoinObject["size"] as? String == "0.0001")
+            let active = try await client.signed("GET", "/api/v1/hf/orders/active?symbol=BTC-USDT")
+            #expect(active.kucoinArray.count == 1)
+            let noSymbol = try await client.signed("DELETE", "/api/v1/hf/orders/client-order/far-buy-1")
+            #expect(noSymbol.status == 400 && noSymbol.kucoinCode == "400100")
+            let cancel = try await client.signed("DELETE", "/api/v1/hf/orders/client-order/far-buy-1?symbol=BTC-USDT")
+            #expect(cancel.kucoinObject["clientOid"] as? String == "far-buy-1", "\(cancel.body)")
+            let after = try await client.signed("GET", "/api/v1/hf/orders/\(id)?symbol=BTC-USDT")
+            #expect(after.kucoinObject["active"] as? Bool == false && after.kucoinObject["cancelExist"] as? Bool == true)
+            let again = try await client.signed("DELETE", "/api/v1/hf/orders/\(id)?symbol=BTC-USDT")
+            #expect(again.kucoinCode == "400100" && again.message == "order_not_exist_or_not_allow_to_cancel")
+        }
+    }
+
+    @Test func spotFiltersAndBatch() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.kucoinClient()
+            func place(_ price: String, _ size: String) async throws -> HTTPAnswer {
+                try await client.signed(
+                    "POST", "/api/v1/hf/orders",
+                    body: #"{"side":"buy","symbol":"BTC-USDT","type":"limit","price":"\#(price)","size":"\#(size)"}"#)
+            }
+            #expect(try await place("60000", "0.000001").message == "Order size below the minimum requirement.")
+            #expect(try await place("60000", "0.000010001").message == "Order size increment invalid.")
+            #expect(try await place("60000.05", "0.0001").message == "Price increment invalid.")
+            #expect(try await place("60000", "1000").kucoinCode == "126013")
+            let order = #"{"clientOid":"b-%d","side":"sell","symbol":"BTC-USDT","type":"limit","price":"70000","size":"0.0001"}"#
+            let six = (1...6).map { String(format: order, $0) }.joined(separator: ",")
+            let tooMany = try await client.signed("POST", "/api/v1/hf/orders/multi", body: #"{"orderList":[\#(six)]}"#)
+            #expect(tooMany.kucoinCode == "400100")
+            let two = [String(format: order, 1), #"{"clientOid":"b-x","side":"sell","symbol":"BTC-USDT","type":"limit","price":"70000","size":"0"}"#]
+            let batch = try await client.signed("POST", "/api/v1/hf/orders/multi", body: #"{"orderList":[\#(two.joined(separator: ","))]}"#)
+            #expect(batch.kucoinArray.map { $0["success"] as? Bool } == [true, false], "\(batch.body)")
+            #expect(batch.kucoinArray[1]["failMsg"] as? String == "Order size below the minimum requirement.")
+            #expect(try await client.signed("DELETE", "/api/v1/hf/orders?symbol=BTC-USDT").kucoinData as? String == "success")
+            #expect(try await client.signed("GET", "/api/v1/hf/orders/active?symbol=BTC-USDT").kucoinArray.isEmpty)
+        }
+    }
+
+    @Test func futuresLotsPositionsAndCancel() async throws {
+        try await withSimulator { simulator in
+            let spot = try await simulator.kucoinClient()
+            let client = simulator.kucoinClient(sameKeyAs: spot, futures: true)
+            let contracts = try await client.get("/api/v1/contracts/active")
+            let btc = try #require(contracts.kucoinArray.first { $0["symbol"] as? String == "XBTUSDTM" })
+            #expect(btc["multiplier"] as? Double != nil && btc["lotSize"] as? Int == 1)
+            let missingClientOid = try await client.signed(
+                "POST", "/api/v1/orders", body: #"{"side":"buy","symbol":"XBTUSDTM","leverage":3,"type":"limit","price":"60000","size":1}"#)
+            #expect(missingClientOid.kucoinCode == "400100")
+            let rest = #"{"clientOid":"fut-1","side":"buy","symbol":"XBTUSDTM","leverage":3,"type":"limit","price":"60000","size":2}"#
+            let placed = try await client.signed("POST", "/api/v1/orders", body: rest)
+            let id = try #require(placed.kucoinObject["orderId"] as? String, "\(placed.body)")
+            #expect(try await client.signed("POST", "/api/v1/orders", body: rest).kucoinCode == "300018")
+            let found = try await client.signed("GET", "/api/v1/orders/byClientOid?clientOid=fut-1")
+            #expect(found.kucoinObject["id"] as? String == id && found.kucoinObject["size"] as? Int == 2)
+            #expect(found.kucoinObject["status"] as? String == "open")
+            let list = try await client.signed("GET", "/api/v1/orders?status=active&symbol=XBTUSDTM")
+            #expect((list.kucoinObject["items"] as? [[String: Any]])?.count == 1)
+            let cancel = try await client.signed("DELETE", "/api/v1/orders/\(id)")
+            #expect(cancel.kucoinObject["cancelledOrderIds"] as? [String] == [id])
+            #expect(try await client.signed("GET", "/api/v1/orders/\(id)").kucoinObject["status"] as? String == "done")
+            #expect(try await client.signed("GET", "/api/v1/orders/999").kucoinCode == "100001")
+            let qty = #"{"clientOid":"fut-2","side":"buy","symbol":"XBTUSDTM","leverage":3,"type":"market","qty":"0.0015"}"#
+            #expect(try await client.signed("POST", "/api/v1/orders", body: qty).message == "Order size increment invalid.")
+            let market = #"{"clientOid":"fut-3","side":"buy","symbol":"XBTUSDTM","leverage":3,"type":"market","size":3}"#
+            #expect(try await client.signed("POST", "/api/v1/orders", body: market).kucoinCode == "200000")
+            let positions = try await client.signed("GET", "/api/v1/positions")
+            #expect(positions.kucoinArray.first?["currentQty"] as? Int == 3, "\(positions.body)")
+            #expect(positions.kucoinArray.first?["symbol"] as? String == "XBTUSDTM")
+        }
+    }
+}
