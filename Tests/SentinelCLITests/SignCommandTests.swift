@@ -145,7 +145,7 @@ import Testing
         #expect(outcome.stdout.contains(
             "12/12 vectors reproduced — 4 published by the exchanges themselves (Binance, KuCoin), 8 computed with ccxt "
                 + "and cross-checked (Bybit, OKX and Bitget publish none that verify)."))
-        #expect(outcome.stdout.contains("7 good keys passed (no check failed), 19 bad keys caught by the right check, 0 unexpected."))
+        #expect(outcome.stdout.contains("9 good keys passed (no check failed), 24 bad keys caught by the right check, 0 unexpected."))
         for (key, check) in [
             ("binance-withdraw", "permissions.withdraw"), ("binance-whitespace", "credentials"), ("binance-clock", "clock"),
             ("binance-usdm-ip", "ip-whitelist"), ("binance-wrong-env", "environment"), ("binance-expired", "expiry"),
@@ -154,6 +154,8 @@ import Testing
             ("bybit-wrong-secret", "auth"), ("bybit-unbound", "ip-whitelist (warn)"),
             ("okx-withdraw", "permissions.withdraw"), ("okx-passphrase", "auth"), ("okx-demo-on-live", "environment"), ("okx-ip", "ip-whitelist"),
             ("okx-clock", "clock"), ("okx-whitespace", "credentials"),
+            ("kucoin-withdraw", "permissions.withdraw"), ("kucoin-passphrase", "auth"),
+            ("kucoin-spot-on-futures", "auth"), ("kucoin-clock", "clock"), ("kucoin-whitespace", "credentials"),
         ] {
             #expect(outcome.stdout.contains("✔ \(key) ("), "\(key)")
             #expect(outcome.stdout.contains("caught by \(check) —"), "\(check)")

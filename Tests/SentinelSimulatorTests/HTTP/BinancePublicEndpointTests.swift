@@ -75,10 +75,15 @@ import Testing
 
     @Test func listenersThatDoNotSpeakYetAnswerJSON404() async throws {
         try await withSimulator { simulator in
-            for venue in [SimulatorVenue.kucoin, .kucoinFutures, .bitget] {
+            for venue in [SimulatorVenue.bitget] {
                 let answer = try await TestHTTP.send("GET", simulator.url(for: venue) + "/api/v5/public/time")
                 #expect(answer.status == 404)
                 #expect(answer.message == "sentinel simulator: \(venue.rawValue) is not simulated yet")
+            }
+            // KuCoin's listeners speak KuCoin now: another exchange's path is KuCoin's own 404.
+            for venue in [SimulatorVenue.kucoin, .kucoinFutures] {
+                let answer = try await TestHTTP.send("GET", simulator.url(for: venue) + "/api/v5/public/time")
+                #expect(answer.status == 404 && answer.object["code"] as? String == "404000")
             }
         }
     }
