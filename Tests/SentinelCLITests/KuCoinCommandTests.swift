@@ -87,4 +87,33 @@ import Testing
         #expect(close.status == 0, "\(close.stderr)")
         #expect(try await s.sandbox.sentinel(["positions"] + s.linear).stdout.contains("No open positions (linear)."))
     }
+
+    /// The doctor on single keys: a futures-only key used on spot, an unbound key, a wrong passphrase. Each is named
+    /// by its check with a fix a person can follow.
+    @Test(arguments: [
+        (["read", "futures"], ["127.0.0.1"], false, "permissions.trade", "fail", "--product linear"),
+        (["read", "trade"], [String](), false, "ip-whitelist", "warn", "30 days"),
+        (["read", "trade"], ["127.0.0.1"], true, "auth", "fail", "passphrase"),
+    ])
+    func doctorNamesTheClassicMistakes(
+        _ permissions: [String], _ whitelist: [String], _ mistypedPassphrase: Bool, _ check: String, _ status: String,
+        _ fixMentions: String
+    ) async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        var key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "kucoin", permissions: permissions, ipWhitelist: whitelist))
+        if mistypedPassphrase { key.passphrase = key.passphrase.map { String($0.dropLast()) } }
+        let sandbox = try VaultSandbox()
+        let file = try sandbox.folder.keyFile(key, name: "kucoin.json")
+        let doctor = try await sandbox.sentinel(
+            ["doctor", "kc-key", "--json", "--exchange", "kucoin", "--credentials", file, "--endpoint",
+             simulator.url(for: .kucoin)])
+        let report = try #require(try json(doctor.stdout) as? [String: Any], "\(doctor.stderr)")
+        let checks = try #require(report["checks"] as? [[String: Any]])
+        let found = try #require(checks.first { $0["id"] as? String == check })
+        #expect(found["status"] as? String == status, "\(found)")
+        let text = ((found["fix"] as? [String]) ?? []).joined() + (found["summary"] as? String ?? "")
+        #expect(text.contains(fixMentions), "\(found)")
+    }
 }

@@ -155,7 +155,7 @@ import Testing
             ("okx-withdraw", "permissions.withdraw"), ("okx-passphrase", "auth"), ("okx-demo-on-live", "environment"), ("okx-ip", "ip-whitelist"),
             ("okx-clock", "clock"), ("okx-whitespace", "credentials"),
             ("kucoin-withdraw", "permissions.withdraw"), ("kucoin-passphrase", "auth"),
-            ("kucoin-spot-on-futures", "auth"), ("kucoin-clock", "clock"), ("kucoin-whitespace", "credentials"),
+            ("kucoin-spot-on-futures", "environment"), ("kucoin-clock", "clock"), ("kucoin-whitespace", "credentials"),
         ] {
             #expect(outcome.stdout.contains("✔ \(key) ("), "\(key)")
             #expect(outcome.stdout.contains("caught by \(check) —"), "\(check)")

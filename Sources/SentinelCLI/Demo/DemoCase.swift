@@ -253,7 +253,7 @@ extension DemoCase {
             expected = .auth
             wrongPassphrase = true
         case .spotOnly:
-            expected = .auth
+            expected = .environment
             permissions = ["read", "trade"]
         }
     }

@@ -17,6 +17,14 @@ struct KuCoinModule: ExchangeModule {
         try KuCoinClient(venue: venue, credentials: credentials, transport: transport, configuration: configuration)
     }
 
+    /// A spot key used on the futures host and the other way round: the classic KuCoin mix-up. The doctor tries the
+    /// other host to name it.
+    func siblings(of venue: Venue) -> [Venue] {
+        guard venue.environment.customEndpoint == nil else { return [] }
+        let other: Product = venue.product == .spot ? .linear : .spot
+        return (try? Venue(.kucoin, other, venue.environment)).map { [$0] } ?? []
+    }
+
     /// KuCoin's classic mistakes, each caught by its own doctor check. The IP case is left out: KuCoin's 400006 does
     /// not name the refused address, so the doctor can only say which check failed (auth), not which IP to add.
     var demoKeys: [DemoKey] {
