@@ -29,7 +29,8 @@ extension KuCoinDialect {
         ]
     }
 
-    /// The trading (`trade`) accounts; the funding (`main`) account holds nothing in the simulator.
+    /// The trading (`trade`, or `trade_hf` when asked so, as ccxt does for HF accounts) accounts; the funding
+    /// (`main`) account holds nothing in the simulator.
     static func accounts(_ call: inout KuCoinCall, _ state: inout EngineState) throws(KuCoinError) -> JSONValue {
         guard let account = state.accounts[call.accountID] else { throw .keyNotExists }
         let type = call.query["type"]
@@ -43,7 +44,7 @@ extension KuCoinDialect {
                 guard currency == nil || currency == asset, let balance = account.spot[asset] else { return nil }
                 return .object([
                     ("id", .string(String(format24(account.id, asset)))), ("currency", .string(asset)),
-                    ("type", .string("trade")), ("balance", .string(text(balance.free + balance.locked))),
+                    ("type", .string(type ?? "trade")), ("balance", .string(text(balance.free + balance.locked))),
                     ("available", .string(text(balance.free))), ("holds", .string(text(balance.locked))),
                 ])
             })

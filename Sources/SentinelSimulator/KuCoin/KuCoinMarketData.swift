@@ -148,6 +148,7 @@ extension KuCoinDialect {
             ("isQuanto", .bool(false)), ("isInverse", .bool(false)), ("markMethod", .string("FairPrice")),
             ("fairMethod", .string("FundingRate")), ("settlementSymbol", .string("")), ("status", .string("Open")),
             ("fundingFeeRate", .number("0.0001")), ("predictedFundingFeeRate", .number("0.0001")),
+            ("fundingRateGranularity", .int(28_800_000)), ("nextFundingRateTime", .int(14_400_000)),
             ("openInterest", .string("0")), ("turnoverOf24h", .number(text(market.tradedQuote.value))),
             ("volumeOf24h", .number(text(market.tradedVolume.value))), ("markPrice", .number(text(market.mid.value))),
             ("indexPrice", .number(text(market.mid.value))), ("lastTradePrice", .number(text(market.mid.value))),

@@ -6,7 +6,7 @@ extension KuCoinDialect {
     static let spotBatchMaximum = 5
 
     static func spotEndpoints() -> [KuCoinEndpoint] {
-        spotPublicEndpoints() + spotAccountEndpoints() + spotTradeEndpoints()
+        spotPublicEndpoints() + spotAccountEndpoints() + spotTradeEndpoints() + spotStartupEndpoints()
     }
 
     static func spotTradeEndpoints() -> [KuCoinEndpoint] {
