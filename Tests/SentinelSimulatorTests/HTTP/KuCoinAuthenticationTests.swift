@@ -121,4 +121,20 @@ import Testing
             #expect(audit.kucoinObject["ipWhitelist"] as? String == "127.**.1")
         }
     }
+
+    /// Injected faults answer in KuCoin's words: 429000 with the pool headers, 500000.
+    @Test func injectedFaultsSpeakKuCoin() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.kucoinClient()
+            await simulator.addFault(SimulatedFault(exchange: "kucoin", kind: "rate-limit", count: 1))
+            let limited = try await client.signed("GET", "/api/v1/accounts")
+            #expect(limited.status == 429 && limited.kucoinCode == "429000" && limited.message == "Too Many Requests")
+            #expect(limited.headers["gw-ratelimit-remaining"] == "0")
+            await simulator.addFault(SimulatedFault(exchange: "kucoin-futures", kind: "error5xx", count: 1))
+            let futures = simulator.kucoinClient(sameKeyAs: client, futures: true)
+            let failed = try await futures.get("/api/v1/timestamp")
+            #expect(failed.status == 500 && failed.kucoinCode == "500000")
+            #expect(try await futures.get("/api/v1/timestamp").kucoinCode == "200000")
+        }
+    }
 }
