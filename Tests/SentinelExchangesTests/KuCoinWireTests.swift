@@ -112,6 +112,26 @@ import Testing
         }
     }
 
+    /// Every parser refuses what is not its shape with a typed `badResponse`, never a crash or a made-up value.
+    @Test func everyParserRefusesMalformedData() {
+        func refuses<T: Decodable>(_ type: T.Type, _ data: String) -> Bool {
+            let body = #"{"code":"200000","data":"# + data + "}"
+            do {
+                _ = try WireDecoding.decode(KuCoinWire.Envelope<T>.self, from: Array(body.utf8), exchange: .kucoin, endpoint: "/x")
+                return false
+            } catch {
+                return error.kind == .badResponse
+            }
+        }
+        #expect(refuses([KuCoinWire.Symbol].self, #"[{"symbol":"BTC-USDT","baseCurrency":"BTC","quoteCurrency":"USDT","baseMinSize":"x","baseIncrement":"1","priceIncrement":"1"}]"#))
+        #expect(refuses([KuCoinWire.Contract].self, #"[{"symbol":"XBTUSDTM","baseCurrency":"XBT","quoteCurrency":"USDT","multiplier":"0.0.1","lotSize":1,"tickSize":0.1}]"#))
+        #expect(refuses(KuCoinWire.Order.self, #"{"id":"1","symbol":"BTC-USDT","side":"buy"}"#))
+        #expect(refuses(KuCoinWire.KeyInfo.self, #"{"permission":7}"#))
+        #expect(refuses([KuCoinWire.Position].self, #"[{"symbol":"XBTUSDTM","currentQty":true}]"#))
+        #expect(refuses(Int64.self, #""soon""#))
+        #expect(refuses(KuCoinWire.AccountOverview.self, #"{"availableBalance":"1e","currency":"USDT"}"#))
+    }
+
     @Test func badInputIsABadResponse() {
         for body in ["", "{", #"{"code":"200000","data":{"symbol":1}}"#, #"{"code":"200000","data":[{"currency":"USDT","type":"trade","available":"x","holds":"0"}]}"#] {
             #expect(throws: SentinelError.self) {
