@@ -33,6 +33,16 @@ import Testing
         }
     }
 
+    /// Inverse contracts are refused with the reason and the products that work, not listed empty.
+    @Test func inverseIsRefusedWithTheReason() {
+        #expect {
+            _ = try connector(.inverse)
+        } throws: { error in
+            (error as? SentinelError)?.kind == .unsupported
+                && (error as? SentinelError)?.diagnosis.fix.first?.contains("--product linear") == true
+        }
+    }
+
     @Test func usageHeadersAndTheRateLimit() throws {
         let spot = try connector(.spot)
         let fine = HTTPResponse(

@@ -17,6 +17,15 @@ public struct KuCoinConnector: VenueConnector {
         guard venue.exchange == .kucoin else {
             throw SentinelError(.unsupported, Diagnosis(cause: "The KuCoin connector serves only KuCoin."))
         }
+        guard venue.product != .inverse else {
+            throw SentinelError(
+                .unsupported,
+                Diagnosis(
+                    cause: "Sentinel does not trade KuCoin's inverse contracts (XBTUSDM, sized in USD) yet.",
+                    fix: [
+                        "Use --product linear for the USDT-margined contracts (XBTUSDTM is BTC/USDT:USDT), or --product spot."
+                    ]))
+        }
         self.venue = venue
         self.validityMs = validityMs
         self.signer = try KuCoinSigner(credentials: credentials, venue: venue)
