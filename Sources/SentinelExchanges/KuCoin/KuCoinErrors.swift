@@ -56,6 +56,8 @@ enum KuCoinErrors {
                 [
                     "Enter the API passphrase exactly as typed when the key was created (case-sensitive). It is not your "
                         + "login password nor your trading password.",
+                    "Check the secret too: Sentinel sends the passphrase signed with the secret (key versions 2 and 3), "
+                        + "so a wrong or mis-pasted secret is reported by KuCoin as a wrong passphrase.",
                     "KuCoin cannot show a lost passphrase again: if it is lost, delete the key and create a new one.",
                 ])
         case "400005":

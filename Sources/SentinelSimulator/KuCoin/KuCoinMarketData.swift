@@ -28,6 +28,15 @@ extension KuCoinDialect {
                 let markets = state.marketKeys(exchange: .kucoin, kind: .spot).compactMap { state.market($0, now: call.now) }
                 return .object([("time", .int(call.now)), ("ticker", .array(markets.map(spotTicker)))])
             },
+            KuCoinEndpoint("GET", "/api/v1/market/stats", .none, .publicPool, weight: 15) { call, state throws(KuCoinError) in
+                guard let market = call.market(try call.required("symbol"), &state) else { throw .symbolNotAvailable }
+                guard case .object(let members) = spotTicker(market) else { return .null }
+                return .object([("time", .int(call.now))] + members.filter { $0.0 != "symbolName" })
+            },
+            // The full book needs a key (General).
+            KuCoinEndpoint("GET", "/api/v3/market/orderbook/level2", .general, .spot, weight: 3) {
+                call, state throws(KuCoinError) in try spotBook(&call, &state, depth: 1_000)
+            },
             KuCoinEndpoint("GET", "/api/v1/market/orderbook/level2_20", .none, .publicPool, weight: 2) {
                 call, state throws(KuCoinError) in try spotBook(&call, &state, depth: 20)
             },

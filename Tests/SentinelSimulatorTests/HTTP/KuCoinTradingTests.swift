@@ -54,6 +54,35 @@ import Testing
         }
     }
 
+    @Test func publicMarketDataOfBothHosts() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.kucoinClient()
+            let symbols = try await client.get("/api/v2/symbols")
+            let btc = try #require(symbols.kucoinArray.first { $0["symbol"] as? String == "BTC-USDT" })
+            #expect(btc["priceIncrement"] as? String == "0.1" && btc["baseIncrement"] as? String == "0.00000001")
+            #expect(btc["baseMinSize"] as? String == "0.00001" && btc["minFunds"] as? String == "0.1")
+            let level1 = try await client.get("/api/v1/market/orderbook/level1?symbol=BTC-USDT")
+            let bid = try #require(Double(level1.kucoinObject["bestBid"] as? String ?? ""))
+            let ask = try #require(Double(level1.kucoinObject["bestAsk"] as? String ?? ""))
+            #expect(bid < ask)
+            let stats = try await client.get("/api/v1/market/stats?symbol=BTC-USDT")
+            #expect(stats.kucoinObject["symbol"] as? String == "BTC-USDT" && stats.kucoinObject["time"] != nil)
+            let book = try await client.get("/api/v1/market/orderbook/level2_20?symbol=BTC-USDT")
+            #expect((book.kucoinObject["bids"] as? [[String]])?.count == 20)
+            #expect(try await client.get("/api/v3/market/orderbook/level2?symbol=BTC-USDT").kucoinCode == "400001")
+            #expect(try await client.signed("GET", "/api/v3/market/orderbook/level2?symbol=BTC-USDT").kucoinCode == "200000")
+            #expect(try await client.get("/api/v1/market/orderbook/level1?symbol=NOPE-USDT").kucoinCode == "400600")
+            let futures = simulator.kucoinClient(sameKeyAs: client, futures: true)
+            let depth = try await futures.get("/api/v1/level2/depth20?symbol=XBTUSDTM")
+            #expect(((depth.kucoinObject["asks"] as? [[Any]])?.first?.last as? Int ?? 0) > 0, "\(depth.body)")
+            let ticker = try await futures.get("/api/v1/ticker?symbol=XBTUSDTM")
+            #expect(ticker.kucoinObject["bestBidSize"] as? Int != nil && ticker.kucoinObject["ts"] as? Int64 != nil)
+            // Each host serves its own paths only.
+            #expect(try await futures.get("/api/v2/symbols").status == 404)
+            #expect(try await client.get("/api/v1/contracts/active").status == 404)
+        }
+    }
+
     @Test func futuresLotsPositionsAndCancel() async throws {
         try await withSimulator { simulator in
             let spot = try await simulator.kucoinClient()
