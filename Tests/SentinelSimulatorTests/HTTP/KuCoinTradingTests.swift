@@ -54,6 +54,39 @@ import Testing
         }
     }
 
+    /// The dialect's answers carry every field of KuCoin's recorded real answers.
+    @Test func answersCarryEveryFieldOfTheRecordedOnes() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.kucoinClient()
+            let futures = simulator.kucoinClient(sameKeyAs: client, futures: true)
+            func keys(_ answer: HTTPAnswer) -> Set<String> {
+                if let object = answer.kucoinData as? [String: Any] { return Set(object.keys) }
+                return Set(answer.kucoinArray.first?.keys.map { $0 } ?? [])
+            }
+            let placed = try await client.signed(
+                "POST", "/api/v1/hf/orders",
+                body: #"{"clientOid":"shape-1","side":"buy","symbol":"BTC-USDT","type":"limit","price":"60000","size":"0.0001"}"#)
+            let id = try #require(placed.kucoinObject["orderId"] as? String)
+            let legacyOnly: Set<String> = ["stop", "stopPrice", "stopTriggered"]
+            let spotOrder = keys(try await client.signed("GET", "/api/v1/hf/orders/\(id)?symbol=BTC-USDT"))
+            #expect(try Fixture.keys("kucoin-spot-order").subtracting(legacyOnly).subtracting(spotOrder).isEmpty)
+            let stats = keys(try await client.get("/api/v1/market/stats?symbol=BTC-USDT"))
+            #expect(try Fixture.keys("kucoin-spot-stats").subtracting(stats).isEmpty)
+            let accounts = keys(try await client.signed("GET", "/api/v1/accounts"))
+            #expect(try Fixture.keys("kucoin-spot-accounts").subtracting(accounts).isEmpty)
+            let book = keys(try await client.get("/api/v1/market/orderbook/level2_20?symbol=BTC-USDT"))
+            #expect(try Fixture.keys("kucoin-spot-orderbook").subtracting(book).isEmpty)
+            let futuresPlaced = try await futures.signed(
+                "POST", "/api/v1/orders",
+                body: #"{"clientOid":"shape-2","side":"buy","symbol":"XBTUSDTM","leverage":2,"type":"limit","price":"60000","size":1}"#)
+            let futuresID = try #require(futuresPlaced.kucoinObject["orderId"] as? String)
+            let futuresOrder = keys(try await futures.signed("GET", "/api/v1/orders/\(futuresID)"))
+            #expect(try Fixture.keys("kucoin-futures-order").subtracting(futuresOrder).isEmpty)
+            let ticker = keys(try await futures.get("/api/v1/ticker?symbol=XBTUSDTM"))
+            #expect(try Fixture.keys("kucoin-futures-ticker").subtracting(ticker).isEmpty)
+        }
+    }
+
     @Test func publicMarketDataOfBothHosts() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.kucoinClient()
