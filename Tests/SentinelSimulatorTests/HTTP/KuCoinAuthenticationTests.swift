@@ -122,6 +122,22 @@ import Testing
         }
     }
 
+    /// The public pool (2000 per 30 s per IP) spends each endpoint's weight; once used up, 429000 with the headers.
+    @Test func anExhaustedPoolAnswers429000() async throws {
+        try await withSimulator { simulator in
+            let url = simulator.url(for: .kucoin) + "/api/v1/market/allTickers"
+            var last = try await TestHTTP.send("GET", url)
+            #expect(last.headers["gw-ratelimit-remaining"] == "1985" && last.headers["gw-ratelimit-limit"] == "2000")
+            for _ in 0..<200 where last.status == 200 { last = try await TestHTTP.send("GET", url) }
+            #expect(last.status == 429 && last.kucoinCode == "429000" && last.message == "Too Many Requests")
+            #expect(last.headers["gw-ratelimit-remaining"] == "5")
+            #expect(Int(last.headers["gw-ratelimit-reset"] ?? "") ?? 0 > 0)
+            // Another pool is not affected: the futures host counts its own.
+            let futures = try await TestHTTP.send("GET", simulator.url(for: .kucoinFutures) + "/api/v1/timestamp")
+            #expect(futures.status == 200)
+        }
+    }
+
     /// Injected faults answer in KuCoin's words: 429000 with the pool headers, 500000.
     @Test func injectedFaultsSpeakKuCoin() async throws {
         try await withSimulator { simulator in
