@@ -33,6 +33,13 @@ import Testing
         }
     }
 
+    /// The window after which an unknown order may be sent again is never shorter than KuCoin's own 5 s.
+    @Test func theValidityWindowIsAtLeastKuCoins() throws {
+        let venue = try Venue(.kucoin, .spot, .live)
+        #expect(try KuCoinConnector(venue: venue, credentials: Self.credentials, validityMs: 1_000).requestValidityMs == 5_000)
+        #expect(try KuCoinConnector(venue: venue, credentials: Self.credentials, validityMs: 8_000).requestValidityMs == 8_000)
+    }
+
     /// Inverse contracts are refused with the reason and the products that work, not listed empty.
     @Test func inverseIsRefusedWithTheReason() {
         #expect {

@@ -27,7 +27,9 @@ public struct KuCoinConnector: VenueConnector {
                     ]))
         }
         self.venue = venue
-        self.validityMs = validityMs
+        // KuCoin takes a signed request for 5 s whatever the client wishes: a shorter window would let the client
+        // send again while the first order can still arrive.
+        self.validityMs = max(validityMs, KuCoinEndpoints.timestampWindowMs)
         self.signer = try KuCoinSigner(credentials: credentials, venue: venue)
         let keyInfoVenue =
             venue.environment.customEndpoint == nil && venue.product != .spot
