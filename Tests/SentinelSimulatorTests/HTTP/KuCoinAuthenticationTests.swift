@@ -3,7 +3,8 @@ import Testing
 @testable import SentinelSimulator
 
 /// KuCoin request authentication in the simulator (kucoin.md §2, §3, Simulator notes 1).
-@Suite(.timeLimit(.minutes(5))) struct KuCoinAuthenticationTests {
+// Serialized: each test runs its own simulator, and the whole test run already holds many sockets at once.
+@Suite(.serialized, .timeLimit(.minutes(5))) struct KuCoinAuthenticationTests {
     static let vectorSecret = "f03a5284-5c39-4aaa-9b20-dea10bdcf8e3"
     static let vectorTimestamp = "1547015186532"
 

@@ -3,7 +3,8 @@ import Testing
 @testable import SentinelSimulator
 
 /// KuCoin spot HF and futures order flows on the simulator (kucoin.md §4, Simulator notes 4–5).
-@Suite(.timeLimit(.minutes(5))) struct KuCoinTradingTests {
+// Serialized: each test runs its own simulator, and the whole test run already holds many sockets at once.
+@Suite(.serialized, .timeLimit(.minutes(5))) struct KuCoinTradingTests {
     @Test func spotPlaceFindCancelByClientOid() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.kucoinClient()
