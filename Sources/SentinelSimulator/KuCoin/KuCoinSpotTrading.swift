@@ -15,6 +15,32 @@ extension KuCoinDialect {
                 let placed = try placeSpot(try call.bodyObject(), &call, &state)
                 return .object([("orderId", .string(KuCoinOrderJSON.spotID(placed.id))), ("clientOid", .string(KuCoinOrderJSON.clientID(placed)))])
             },
+            // Waits for the matching result: the order's state right after placement.
+            KuCoinEndpoint("POST", "/api/v1/hf/orders/sync", .spot, .spot, weight: 1) { call, state throws(KuCoinError) in
+                let placed = try placeSpot(try call.bodyObject(), &call, &state)
+                let order = state.accounts[call.accountID]?.orders[placed.id] ?? placed
+                let open = order.status.isOpen
+                func text(_ value: ExactDecimal) -> JSONValue { .string(KuCoinOrderJSON.text(value)) }
+                return .object([
+                    ("orderId", .string(KuCoinOrderJSON.spotID(order.id))),
+                    ("clientOid", .string(KuCoinOrderJSON.clientID(order))), ("orderTime", .int(order.createdAt)),
+                    ("originSize", text(order.quantity.value)), ("dealSize", text(order.executedQuantity.value)),
+                    ("remainSize", text(open ? order.remainingQuantity.value : .zero)),
+                    ("canceledSize", text(open ? .zero : order.remainingQuantity.value)),
+                    ("status", .string(open ? "open" : "done")), ("matchTime", .int(order.updatedAt)),
+                ])
+            },
+            // Checks an order as the place endpoint would, and places nothing.
+            KuCoinEndpoint("POST", "/api/v1/hf/orders/test", .spot, .spot, weight: 1) { call, state throws(KuCoinError) in
+                let request = try call.orderRequest(try call.bodyObject(), state: &state)
+                do throws(TradingRejection) {
+                    _ = try state.admit(request, kind: .spot, exchange: .kucoin, accountID: call.accountID, now: call.now)
+                } catch {
+                    throw call.error(error)
+                }
+                let clientOid = request.clientOrderID.hasPrefix(KuCoinCall.anonymousPrefix) ? "" : request.clientOrderID
+                return .object([("orderId", .string(KuCoinOrderJSON.spotID(0))), ("clientOid", .string(clientOid))])
+            },
             KuCoinEndpoint("POST", "/api/v1/hf/orders/multi", .spot, .spot, weight: 1) { call, state throws(KuCoinError) in
                 guard let list = try call.bodyObject()["orderList"] as? [[String: Any]], !list.isEmpty else {
                     throw .missing("orderList")

@@ -30,6 +30,30 @@ import Testing
         }
     }
 
+    @Test func spotSyncAndTestPlacement() async throws {
+        try await withSimulator { simulator in
+            let client = try await simulator.kucoinClient()
+            let checked = try await client.signed(
+                "POST", "/api/v1/hf/orders/test",
+                body: #"{"clientOid":"t-1","side":"buy","symbol":"BTC-USDT","type":"limit","price":"60000","size":"0.0001"}"#)
+            #expect(checked.kucoinObject["clientOid"] as? String == "t-1", "\(checked.body)")
+            #expect(try await client.signed("GET", "/api/v1/hf/orders/active?symbol=BTC-USDT").kucoinArray.isEmpty)
+            let refused = try await client.signed(
+                "POST", "/api/v1/hf/orders/test",
+                body: #"{"side":"buy","symbol":"BTC-USDT","type":"limit","price":"60000","size":"0.000001"}"#)
+            #expect(refused.message == "Order size below the minimum requirement.")
+            let taken = try await client.signed(
+                "POST", "/api/v1/hf/orders/sync",
+                body: #"{"clientOid":"s-1","side":"buy","symbol":"BTC-USDT","type":"market","size":"0.001"}"#)
+            #expect(taken.kucoinObject["status"] as? String == "done", "\(taken.body)")
+            #expect(taken.kucoinObject["dealSize"] as? String == "0.001" && taken.kucoinObject["originSize"] as? String == "0.001")
+            let resting = try await client.signed(
+                "POST", "/api/v1/hf/orders/sync",
+                body: #"{"clientOid":"s-2","side":"buy","symbol":"BTC-USDT","type":"limit","price":"60000","size":"0.0001"}"#)
+            #expect(resting.kucoinObject["status"] as? String == "open" && resting.kucoinObject["remainSize"] as? String == "0.0001")
+        }
+    }
+
     @Test func spotFiltersAndBatch() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.kucoinClient()
