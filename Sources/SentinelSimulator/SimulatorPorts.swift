@@ -38,8 +38,8 @@ extension SimulatorVenue {
         case .binanceUS: BinanceDialect(flavor: .us)
         case .bybit: BybitDialect()
         case .okx: OKXDialect()
-        case .kucoin: NotSimulatedDialect(exchangeName: rawValue)
-        case .kucoinFutures: NotSimulatedDialect(exchangeName: rawValue)
+        case .kucoin: KuCoinDialect(futures: false)
+        case .kucoinFutures: KuCoinDialect(futures: true)
         case .bitget: BitgetDialect()
         }
     }

@@ -133,20 +133,23 @@ import Testing
         try Self.expectNoSecret([first.secret, second.secret], in: sandbox)
     }
 
-    @Test func anExchangeWithoutAConnectorIsStoredButNotCalledReady() async throws {
+    /// KuCoin has a connector now: its key (with the passphrase) is stored and tested on the simulator's spot
+    /// listener like any other.
+    @Test func aKuCoinKeyIsStoredWithItsPassphraseAndTested() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }
-        let key = try await simulator.createKey(SimulatedKeyRequest(exchange: "kucoin"))
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "kucoin", permissions: ["read", "trade"], ipWhitelist: ["127.0.0.1"]))
         let passphrase = try #require(key.passphrase)
         let sandbox = try VaultSandbox()
         let outcome = try await sandbox.sentinel(
-            ["connect", "kucoin", "--name", "okx-1", "--stdin", "--yes"],
+            ["connect", "kucoin", "--name", "kc-1", "--endpoint", simulator.url(for: .kucoin), "--stdin", "--yes"],
             input: VaultSandbox.keyJSON(key.apiKey, key.secret, passphrase))
-        #expect(outcome.status != 0)
-        #expect(outcome.stdout.contains("Stored okx-1 (kucoin spot live"), "\(outcome.stdout)\n\(outcome.stderr)")
-        #expect(outcome.stdout.contains("Sentinel cannot test KuCoin keys against the exchange yet"))
-        #expect(outcome.stderr.contains("not tested"))
-        #expect(try sandbox.open().entry(named: "okx-1")?.passphrase == SecretText(passphrase))
+        #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Stored kc-1 (kucoin spot live"), "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Testing the key with the doctor"))
+        #expect(outcome.stdout.contains("kc-1 is stored and ready"))
+        #expect(try sandbox.open().entry(named: "kc-1")?.passphrase == SecretText(passphrase))
         try Self.expectNoSecret([key.secret, passphrase], in: sandbox)
     }
 

@@ -145,7 +145,7 @@ import Testing
         #expect(outcome.stdout.contains(
             "12/12 vectors reproduced — 4 published by the exchanges themselves (Binance, KuCoin), 8 computed with ccxt "
                 + "and cross-checked (Bybit, OKX and Bitget publish none that verify)."))
-        #expect(outcome.stdout.contains("9 good keys passed (no check failed), 26 bad keys caught by the right check, 0 unexpected."))
+        #expect(outcome.stdout.contains("11 good keys passed (no check failed), 31 bad keys caught by the right check, 0 unexpected."))
         for (key, check) in [
             ("binance-withdraw", "permissions.withdraw"), ("binance-whitespace", "credentials"), ("binance-clock", "clock"),
             ("binance-usdm-ip", "ip-whitelist"), ("binance-wrong-env", "environment"), ("binance-expired", "expiry"),
@@ -157,6 +157,8 @@ import Testing
             ("bitget-withdraw", "permissions.withdraw"), ("bitget-read-only", "permissions.trade"),
             ("bitget-passphrase", "auth"), ("bitget-demo-on-live", "environment"), ("bitget-clock", "clock"),
             ("bitget-unbound", "ip-whitelist (warn)"),
+            ("kucoin-withdraw", "permissions.withdraw"), ("kucoin-passphrase", "auth"),
+            ("kucoin-spot-on-futures", "environment"), ("kucoin-clock", "clock"), ("kucoin-whitespace", "credentials"),
         ] {
             #expect(outcome.stdout.contains("✔ \(key) ("), "\(key)")
             #expect(outcome.stdout.contains("caught by \(check) —"), "\(check)")

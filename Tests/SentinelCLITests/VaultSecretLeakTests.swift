@@ -1,17 +1,29 @@
 import Foundation
+import SentinelSimulator
 import Testing
 
 /// Every file written under SENTINEL_HOME and every line printed, through a whole session of vault commands
 /// (including failures), is scanned for the secret, the passphrase and the vault password.
 @Suite(.timeLimit(.minutes(5))) struct VaultSecretLeakTests {
-    static let secret = "9F3kLmQ2xV7nR4tY8wZ1aB6cD0eG5hJ2kL9mN3pQ7rS4tU8vW1xY6zA0bC5dE2fG"
-    static let passphrase = "Sup3rSecretPassphrase"
-    static let rotatedSecret = "Z1y2X3w4V5u6T7s8R9q0P1o2N3m4L5k6J7i8H9g0F1e2D3c4B5a6Z7y8X9w0V1u2"
-
+    /// KuCoin keys (a secret and a passphrase) made on the simulator: `vault rotate` tests the new key with the
+    /// connector, so the keys are real ones on a loopback listener.
     @Test func noSecretByteReachesAFileOrTheScreen() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        func makeKey() async throws -> SimulatedKey {
+            try await simulator.createKey(
+                SimulatedKeyRequest(exchange: "kucoin", permissions: ["read", "trade"], ipWhitelist: ["127.0.0.1"]))
+        }
+        let first = try await makeKey()
+        let second = try await makeKey()
+        let secret = first.secret
+        let passphrase = try #require(first.passphrase)
+        let rotatedSecret = second.secret
+        let rotatedPassphrase = try #require(second.passphrase)
+        let endpoint = ["--endpoint", simulator.url(for: .kucoin)]
         let sandbox = try VaultSandbox()
         try await sandbox.initialize()
-        let okxKey = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"
+        let okxKey = first.apiKey
         // Each command with the exit status it must end with: a command that fails for another reason than the one
         // intended would otherwise scan an error message instead of the output it is meant to check.
         func run(_ arguments: [String], input: String? = nil, succeeds: Bool, _ mentions: String? = nil) async throws {
@@ -20,23 +32,23 @@ import Testing
             if let mentions { #expect((outcome.stdout + outcome.stderr).contains(mentions), "\(arguments): \(outcome.stderr)") }
         }
         try await run(
-            ["add", "okx", "--exchange", "kucoin", "--stdin"],
-            input: VaultSandbox.keyJSON(" \(okxKey)", Self.secret + "\n", Self.passphrase + " "), succeeds: true)
+            ["add", "okx", "--exchange", "kucoin", "--stdin"] + endpoint,
+            input: VaultSandbox.keyJSON(" \(okxKey)", secret + "\n", passphrase + " "), succeeds: true)
         try await run(
             ["add", "bad", "--exchange", "kucoin", "--stdin"],
-            input: VaultSandbox.keyJSON(okxKey, Self.secret, Self.secret), succeeds: false)
+            input: VaultSandbox.keyJSON(okxKey, secret, secret), succeeds: false)
         try await run(
-            ["add", "bad2", "--exchange", "binance", "--stdin"], input: VaultSandbox.keyJSON(Self.secret, Self.secret),
+            ["add", "bad2", "--exchange", "binance", "--stdin"], input: VaultSandbox.keyJSON(secret, secret),
             succeeds: false)
         try await run(
             ["add", "bad3", "--exchange", "kucoin", "--stdin"],
-            input: VaultSandbox.keyJSON(okxKey, Self.secret + " x", Self.passphrase), succeeds: false)
+            input: VaultSandbox.keyJSON(okxKey, secret + " x", passphrase), succeeds: false)
         try await run(["list"], succeeds: true, "okx")
         try await run(["list", "--json"], succeeds: true, "okx")
         try await run(["show", "okx"], succeeds: true, "okx")
         try await run(["show", "okx", "--json"], succeeds: true, "okx")
         try await run(
-            ["rotate", "okx", "--stdin"], input: VaultSandbox.keyJSON(okxKey, Self.rotatedSecret, Self.passphrase),
+            ["rotate", "okx", "--stdin"], input: VaultSandbox.keyJSON(second.apiKey, rotatedSecret, rotatedPassphrase),
             succeeds: true)
         try await run(["rename", "okx", "okx-main"], succeeds: true)
         let newPassword = try sandbox.folder.write(Data("another sandbox password\n".utf8), name: "new")
@@ -49,7 +61,7 @@ import Testing
         #expect(sandbox.outputs.count == 14)
 
         let needles = [
-            Self.secret, Self.passphrase, Self.rotatedSecret, VaultSandbox.password, "another sandbox password",
+            secret, passphrase, rotatedSecret, rotatedPassphrase, VaultSandbox.password, "another sandbox password",
         ]
         let printed = sandbox.outputs.flatMap { [$0.stdout, $0.stderr] }
         var files = try FileManager.default.contentsOfDirectory(atPath: sandbox.home).map { sandbox.home + "/" + $0 }

@@ -107,6 +107,35 @@ import Testing
         #expect(report.check(.environment)?.fix.contains { $0.contains("use the exchange binance-us") && $0.contains("--probe-sibling") } == true)
     }
 
+    /// KuCoin: a spot key used on the futures host. The spot host is the same company's: it is tried without
+    /// consent, and the mix-up is named with the permission to add or the product to use.
+    @Test func aKuCoinSpotKeyOnTheFuturesHostIsNamed() async throws {
+        let clients = Mutex<[FakeExchangeClient]>([])
+        let subject = DoctorSubject(
+            name: "kc", venue: try Venue(.kucoin, .linear, .live), apiKey: "6705f5c311545b000157d3eb",
+            secret: SecretText("f03a5284-5c39-4aaa-9b20-dea10bdcf8e3"), passphrase: SecretText("passphrase-1"),
+            keyType: nil)
+        let environment = DoctorEnvironment(
+            makeClient: { venue, _ in
+                var behaviour = FakeExchangeClient.Behaviour()
+                if venue.product != .spot {
+                    behaviour.authError = SentinelError(
+                        .authentication, Diagnosis(cause: "refused"), exchangeCode: "400003")
+                }
+                let client = FakeExchangeClient(venue: venue, behaviour: behaviour)
+                clients.withLock { $0.append(client) }
+                return client
+            },
+            maySendKeyToSiblings: false, isSimulator: true, now: { 1_800_000_000_000 })
+        let report = await Doctor(subject: subject, environment: environment).run()
+        #expect(clients.withLock { $0 }.contains { $0.venue.exchange == .kucoin && $0.venue.product == .spot })
+        #expect(status(report, .environment) == .fail)
+        #expect(report.check(.environment)?.summary == "This key works on KuCoin spot, but KuCoin linear (another host) refuses it.")
+        #expect(report.check(.environment)?.fix.contains { $0.contains("Futures") } == true)
+        #expect(report.check(.environment)?.fix.last == "Or use the key with --product spot (store it again with that product).")
+        #expect(status(report, .orderTest) == .skip)
+    }
+
     @Test func skipOrderTestPlacesNothing() async throws {
         let (report, clients) = try await run(options: .init(skipOrderTest: true))
         #expect(status(report, .orderTest) == .skip)

@@ -258,6 +258,9 @@ extension DemoCase {
         case .wrongPassphrase:
             expected = .auth
             wrongPassphrase = true
+        case .spotOnly:
+            expected = .environment
+            permissions = ["read", "trade"]
         }
     }
 }

@@ -42,7 +42,20 @@ extension DoctorRun {
                 return wrongEnvironment(found: alternative)
             }
         }
-        let siblings = environment.siblingVenues(venue)
+        let allSiblings = environment.siblingVenues(venue)
+        // The same company's other host (KuCoin spot ↔ futures) is tried without asking: the key goes nowhere its
+        // owner did not give it to.
+        for sibling in allSiblings where sibling.exchange == venue.exchange {
+            guard let other = try? environment.makeClient(sibling, credentials) else { continue }
+            let works = (try? await other.balances()) != nil
+            await other.shutdown()
+            if works {
+                keyHome = sibling
+                stopReason = "the key belongs to another product's host"
+                return wrongEnvironment(found: sibling)
+            }
+        }
+        let siblings = allSiblings.filter { $0.exchange != venue.exchange }
         if environment.maySendKeyToSiblings {
             for sibling in siblings {
                 guard let other = try? environment.makeClient(sibling, credentials) else { continue }
@@ -78,6 +91,16 @@ extension DoctorRun {
         let here = "\(venue.exchange.displayName) \(venue.environment.kind)"
         let there = "\(found.exchange.displayName) \(found.environment.kind)"
         var fix: [String] = []
+        if found.exchange == venue.exchange, found.product != venue.product {
+            return DoctorCheck(
+                .environment, .fail,
+                "This key works on \(venue.exchange.displayName) \(found.product), but \(venue.exchange.displayName) "
+                    + "\(venue.product) (another host) refuses it.",
+                evidence: venueEvidence.merging(["key works on": found.description], uniquingKeysWith: { a, _ in a }),
+                fix: GuidanceText.tradePermission(venue) + [
+                    "Or use the key with --product \(found.product) (store it again with that product)."
+                ])
+        }
         if found.exchange != venue.exchange {
             fix.append("Use the exchange \(found.exchange.rawValue): this key was created on \(found.exchange.displayName).")
         } else {

@@ -5,7 +5,10 @@ extension VenueClient {
         let market = try await market(symbol)
         do {
             var order = try await perform(connector.cancelOrder(reference, market: market))
-            if connector.cancelAnswerIsAcknowledgement { return try await self.order(symbol: symbol, .exchangeID(order.id)) }
+            if connector.cancelAnswerIsAcknowledgement {
+                // An acknowledgement by client id may carry no exchange id (KuCoin): read it back by what was sent.
+                return try await self.order(symbol: symbol, order.id.isEmpty ? reference : .exchangeID(order.id))
+            }
             order.symbol = market.symbol
             return order
         } catch {

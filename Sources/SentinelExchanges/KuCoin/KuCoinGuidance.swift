@@ -34,7 +34,8 @@ extension ExchangeGuidance {
         notes: ["Keys made before 2022 on futures.kucoin.com are separate from spot keys and may not work here."],
         fixes: Fixes(
             tradePermission: [
-                .spot: "the key needs the \"Spot\" permission.",
+                .spot: "the key needs the \"Spot\" permission (a key with only \"Futures\" trades on the futures "
+                    + "host: use it with --product linear).",
                 .linear: futuresPermission, .inverse: futuresPermission,
             ],
             withdrawBox: "Withdrawal",

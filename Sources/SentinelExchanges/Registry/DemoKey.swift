@@ -23,6 +23,9 @@ public struct DemoKey: Sendable {
         case unboundIP
         /// Stored with a passphrase one character short of the one the key was made with (OKX, KuCoin, Bitget).
         case wrongPassphrase
+        /// Made without the futures permission (a spot-only key) and used on a derivatives product (KuCoin's
+        /// futures host refuses it as unknown; the doctor finds it works on the spot host).
+        case spotOnly
     }
 
     public let name: String

@@ -51,6 +51,12 @@ struct ContractVenue: Sendable, CustomStringConvertible {
         ContractVenue(
             name: "bitget usdt-m", keyExchange: "bitget", listener: .bitget, exchange: .bitget, product: .linear,
             symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/api/v2/mix/order/place-order"),
+        ContractVenue(
+            name: "kucoin spot", keyExchange: "kucoin", listener: .kucoin, exchange: .kucoin, product: .spot,
+            symbol: UnifiedSymbol("BTC/USDT")!, boughtAsset: "BTC", orderPath: "/api/v1/hf/orders"),
+        ContractVenue(
+            name: "kucoin futures", keyExchange: "kucoin", listener: .kucoinFutures, exchange: .kucoin, product: .linear,
+            symbol: UnifiedSymbol("BTC/USDT:USDT")!, boughtAsset: nil, orderPath: "/api/v1/orders"),
     ]
 
     /// A running simulator, a fresh funded key and a client on this venue with an in-memory journal.

@@ -8,6 +8,7 @@ enum MarketCatalog {
         case .binance: [btcSpot, ethSpot, btcPerpetual, ethPerpetual]
         case .binanceUS: [btcSpot, ethSpot]
         case .okx: okx
+        case .kucoin: kucoin
         case .bitget: bitget
         default: [btcSpot, ethSpot, btcPerpetual, ethPerpetual]
         }
