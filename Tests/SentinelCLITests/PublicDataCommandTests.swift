@@ -26,6 +26,15 @@ import Testing
         #expect(futures.status == 0, "\(futures.stderr)")
         #expect(futures.stdout.contains("BTC/USDT:USDT"))
 
+        let book = try await sandbox.sentinel(["book", "BTC/USDT", "--depth", "3", "--json"] + spot)
+        #expect(book.status == 0, "\(book.stderr)")
+        let sides = try #require(try JSONSerialization.jsonObject(with: Data(book.stdout.utf8)) as? [String: Any])
+        #expect((sides["bids"] as? [Any])?.count == 3 && (sides["asks"] as? [Any])?.count == 3)
+        let table = try await sandbox.sentinel(["book", "BTC-USDT-SWAP", "--exchange", "okx", "--product", "linear", "--endpoint", simulator.url(for: .okx)])
+        #expect(table.status == 0 && table.stdout.contains("BTC/USDT:USDT") && table.stdout.contains("bid qty"), "\(table.stderr)")
+        let tooDeep = try await sandbox.sentinel(["book", "BTC/USDT", "--depth", "0"] + spot)
+        #expect(tooDeep.status != 0 && tooDeep.stderr.contains("outside 1…1000"))
+
         let okx = try await sandbox.sentinel(
             ["ticker", "BTC-USDT", "--exchange", "okx", "--endpoint", simulator.url(for: .okx)])
         #expect(okx.status == 0, "\(okx.stderr)")

@@ -200,30 +200,6 @@ import Testing
         #expect(Array(try Data(contentsOf: url)) == Array(body) + Array(SHA256.hash(data: body)))
     }
 
-    /// KuCoin has no connector yet (Bitget, the exchange this test used before, now has one).
-    @Test func rotateWithoutAConnectorChecksOfflineAndSaysSo() async throws {
-        let sandbox = try VaultSandbox()
-        try await sandbox.initialize()
-        let oldKey = "0123456789abcdef01234567"
-        let newKey = "fedcba9876543210fedcba98"
-        let secret = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"
-        try await sandbox.vault(
-            ["add", "grid", "--exchange", "kucoin", "--label", "kept", "--stdin"],
-            input: VaultSandbox.keyJSON(oldKey, secret, "phrase12"))
-        let refused = try await sandbox.vault(
-            ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON("newkey0123456789", "newkey0123456789"))
-        #expect(refused.status == 1)
-        #expect(try sandbox.open().entry(named: "grid")?.apiKey == oldKey)
-
-        let rotated = try await sandbox.vault(
-            ["rotate", "grid", "--stdin"], input: VaultSandbox.keyJSON(newKey, secret, "phrase34"))
-        #expect(rotated.status == 0, "\(rotated.stderr)")
-        #expect(rotated.stderr.contains("could not test the new key against KuCoin"))
-        #expect(rotated.stdout.contains("0123…4567 replaced by fedc…ba98"))
-        let entry = try #require(try sandbox.open().entry(named: "grid"))
-        #expect(entry.apiKey == newKey && entry.label == "kept" && entry.lastVerifiedAt == nil)
-    }
-
     @Test func rotateAsksTheExchangeBeforeReplacingTheKey() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }

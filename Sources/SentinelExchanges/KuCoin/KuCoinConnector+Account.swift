@@ -23,6 +23,20 @@ extension KuCoinConnector {
         }
     }
 
+    /// The public 20- or 100-level snapshot (the full book needs a signed request); futures sizes come in lots.
+    public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? {
+        let endpoint: VenueEndpoint
+        if isFutures {
+            endpoint = depth <= 20 ? KuCoinEndpoint.futuresBook20 : KuCoinEndpoint.futuresBook100
+        } else {
+            endpoint = depth <= 20 ? KuCoinEndpoint.spotBook20 : KuCoinEndpoint.spotBook100
+        }
+        return VenueCall(endpoint, .pairs([("symbol", market.nativeSymbol)])) { body, _ throws(SentinelError) in
+            let book = try data(KuCoinWire.Book.self, body, endpoint)
+            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+        }
+    }
+
     public func ticker(_ market: Market) -> VenueCall<Ticker> {
         let symbol = market.symbol
         let query = VenuePayload.pairs([("symbol", market.nativeSymbol)])

@@ -37,6 +37,10 @@ enum KuCoinEndpoint {
     // Spot host.
     static let symbols = make(.GET, "/api/v2/symbols", .none, publicPool, 4)
     static let level1 = make(.GET, "/api/v1/market/orderbook/level1", .none, publicPool, 2)
+    static let spotBook20 = make(.GET, "/api/v1/market/orderbook/level2_20", .none, publicPool, 2)
+    static let spotBook100 = make(.GET, "/api/v1/market/orderbook/level2_100", .none, publicPool, 4)
+    static let futuresBook20 = make(.GET, "/api/v1/level2/depth20", .none, publicPool, 5)
+    static let futuresBook100 = make(.GET, "/api/v1/level2/depth100", .none, publicPool, 10)
     static let accounts = make(.GET, "/api/v1/accounts", .signed, managementPool, 5)
     static let keyInfo = make(.GET, "/api/v1/user/api-key", .signed, managementPool, 20)
     static let spotPlace = make(.POST, "/api/v1/hf/orders", .signed, spotPool, 1)

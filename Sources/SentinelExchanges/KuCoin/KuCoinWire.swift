@@ -2,8 +2,13 @@ import Foundation
 import SentinelCore
 
 /// KuCoin's JSON shapes (kucoin.md §3, §4). Spot numbers are strings; futures send many as JSON numbers (sizes in
-/// whole lots, contract terms, the account overview), hence `KuCoinNumber`.
+/// whole lots, contract terms, the account overview), hence `WireDecimal`.
 enum KuCoinWire {
+    struct Book: Decodable {
+        let bids: [BookRow]
+        let asks: [BookRow]
+    }
+
     /// `{"code":"200000","data":…}`; errors `{"code","msg"}` without data.
     struct Envelope<Data: Decodable>: Decodable {
         let code: String
@@ -20,11 +25,11 @@ enum KuCoinWire {
         let symbol: String
         let baseCurrency: String
         let quoteCurrency: String
-        let baseMinSize: KuCoinNumber
-        let baseMaxSize: KuCoinNumber?
-        let baseIncrement: KuCoinNumber
-        let priceIncrement: KuCoinNumber
-        let minFunds: KuCoinNumber?
+        let baseMinSize: WireDecimal
+        let baseMaxSize: WireDecimal?
+        let baseIncrement: WireDecimal
+        let priceIncrement: WireDecimal
+        let minFunds: WireDecimal?
         let enableTrading: Bool?
     }
 
@@ -33,52 +38,52 @@ enum KuCoinWire {
         let baseCurrency: String
         let quoteCurrency: String
         let settleCurrency: String?
-        let multiplier: KuCoinNumber
-        let lotSize: KuCoinNumber
-        let tickSize: KuCoinNumber
-        let maxOrderQty: KuCoinNumber?
-        let maxPrice: KuCoinNumber?
+        let multiplier: WireDecimal
+        let lotSize: WireDecimal
+        let tickSize: WireDecimal
+        let maxOrderQty: WireDecimal?
+        let maxPrice: WireDecimal?
         let isInverse: Bool?
         let status: String?
         let type: String?
     }
 
     struct Level1: Decodable {
-        let price: KuCoinNumber?
-        let bestBid: KuCoinNumber?
-        let bestAsk: KuCoinNumber?
+        let price: WireDecimal?
+        let bestBid: WireDecimal?
+        let bestAsk: WireDecimal?
     }
 
     struct FuturesTicker: Decodable {
-        let price: KuCoinNumber?
-        let bestBidPrice: KuCoinNumber?
-        let bestAskPrice: KuCoinNumber?
+        let price: WireDecimal?
+        let bestBidPrice: WireDecimal?
+        let bestAskPrice: WireDecimal?
     }
 
     struct AccountItem: Decodable {
         let currency: String
         let type: String
-        let available: KuCoinNumber
-        let holds: KuCoinNumber
+        let available: WireDecimal
+        let holds: WireDecimal
     }
 
     struct AccountOverview: Decodable {
-        let availableBalance: KuCoinNumber
-        let orderMargin: KuCoinNumber?
-        let positionMargin: KuCoinNumber?
-        let frozenFunds: KuCoinNumber?
+        let availableBalance: WireDecimal
+        let orderMargin: WireDecimal?
+        let positionMargin: WireDecimal?
+        let frozenFunds: WireDecimal?
         let currency: String
     }
 
     struct Position: Decodable {
         let symbol: String
-        let currentQty: KuCoinNumber
-        let avgEntryPrice: KuCoinNumber?
-        let markPrice: KuCoinNumber?
-        let unrealisedPnl: KuCoinNumber?
-        let liquidationPrice: KuCoinNumber?
-        let leverage: KuCoinNumber?
-        let realLeverage: KuCoinNumber?
+        let currentQty: WireDecimal
+        let avgEntryPrice: WireDecimal?
+        let markPrice: WireDecimal?
+        let unrealisedPnl: WireDecimal?
+        let liquidationPrice: WireDecimal?
+        let leverage: WireDecimal?
+        let realLeverage: WireDecimal?
         let crossMode: Bool?
         let marginMode: String?
     }
@@ -111,14 +116,14 @@ enum KuCoinWire {
         let clientOid: String?
         let side: String
         let type: String
-        let price: KuCoinNumber?
-        let size: KuCoinNumber?
-        let funds: KuCoinNumber?
-        let dealSize: KuCoinNumber?
-        let dealFunds: KuCoinNumber?
-        let dealValue: KuCoinNumber?
-        let filledSize: KuCoinNumber?
-        let avgDealPrice: KuCoinNumber?
+        let price: WireDecimal?
+        let size: WireDecimal?
+        let funds: WireDecimal?
+        let dealSize: WireDecimal?
+        let dealFunds: WireDecimal?
+        let dealValue: WireDecimal?
+        let filledSize: WireDecimal?
+        let avgDealPrice: WireDecimal?
         let timeInForce: String?
         let postOnly: Bool?
         let reduceOnly: Bool?
@@ -146,36 +151,6 @@ enum KuCoinWire {
         let createdAt: Int64?
         let isMaster: Bool?
         let subName: String?
-    }
-}
-
-/// A decimal KuCoin sends as a string or a JSON number; `""` and `null` decode to nil.
-struct KuCoinNumber: Decodable, Sendable, Hashable {
-    let value: ExactDecimal?
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            value = nil
-        } else if let text = try? container.decode(String.self) {
-            if text.isEmpty {
-                value = nil
-                return
-            }
-            guard let parsed = ExactDecimal(exactly: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal: \(text.prefix(40))")
-            }
-            value = parsed
-        } else if let integer = try? container.decode(Int64.self) {
-            value = ExactDecimal(exactly: String(integer))
-        } else {
-            // A fractional JSON number: Foundation's Decimal keeps its digits (never a binary double).
-            let number = try container.decode(Decimal.self)
-            guard let parsed = ExactDecimal(exactly: number.description) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal: \(number)")
-            }
-            value = parsed
-        }
     }
 }
 

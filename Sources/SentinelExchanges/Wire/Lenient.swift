@@ -1,3 +1,4 @@
+import Foundation
 import SentinelCore
 
 /// A value an exchange may send as itself or as a string: `"orderId": 123` or `"123"`, `true` or `"true"`.
@@ -35,7 +36,7 @@ struct LenientID: Decodable, Sendable, Hashable {
     }
 }
 
-/// A decimal sent as a string (or, rarely, a number), as OKX and Bitget do; `""` and `null` decode to nil.
+/// A decimal sent as a string or a number (OKX, Bitget, KuCoin); `""` and `null` decode to nil.
 struct WireDecimal: Decodable, Sendable, Hashable {
     let value: ExactDecimal?
 
@@ -52,8 +53,16 @@ struct WireDecimal: Decodable, Sendable, Hashable {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal: \(text.prefix(40))")
             }
             value = parsed
+        } else if let integer = try? container.decode(Int64.self) {
+            value = ExactDecimal(exactly: String(integer))
         } else {
-            value = try container.decode(ExactDecimal.self)
+            // A fractional JSON number (KuCoin futures, Bitget mix books): Foundation's Decimal keeps its digits,
+            // never a binary double.
+            let number = try container.decode(Decimal.self)
+            guard let parsed = ExactDecimal(exactly: number.description) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal: \(number)")
+            }
+            value = parsed
         }
     }
 

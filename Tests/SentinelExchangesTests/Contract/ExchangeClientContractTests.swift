@@ -73,6 +73,37 @@ import Testing
         await session.close()
     }
 
+    /// The book snapshot: best levels first on each side, never crossed, within the depth asked, sizes in base units
+    /// that the market's lot accepts.
+    @Test(arguments: ContractVenue.all)
+    func orderBookIsOrderedAndInBaseUnits(_ venue: ContractVenue) async throws {
+        let session = try await venue.session()
+        do {
+            try await Self.checkOrderBook(session.client, venue)
+        } catch {
+            Issue.record(error, "\(venue)")
+        }
+        await session.close()
+    }
+
+    static func checkOrderBook(_ client: any ExchangeClient, _ venue: ContractVenue) async throws {
+        let market = try await Self.market(client, venue.symbol)
+        let book = try await client.orderBook(venue.symbol, depth: 5)
+        #expect(book.symbol == venue.symbol)
+        #expect((1...5).contains(book.bids.count) && (1...5).contains(book.asks.count))
+        #expect(book.bids.map(\.price) == book.bids.map(\.price).sorted(by: >))
+        #expect(book.asks.map(\.price) == book.asks.map(\.price).sorted())
+        if let bid = book.bids.first?.price, let ask = book.asks.first?.price { #expect(bid < ask) }
+        let reference = try #require(try await client.ticker(venue.symbol).reference)
+        // Base units: a level near the market is worth a plausible amount of quote, not 100× off (contracts).
+        for level in book.bids + book.asks {
+            #expect(level.quantity.isPositive && level.price.isMultiple(of: market.rules.tickSize))
+            let notional = try level.price.value.multiplied(by: level.quantity.value)
+            #expect(notional < (try reference.value.multiplied(by: ExactDecimal(1000))), "\(level)")
+        }
+        await #expect(throws: SentinelError.self) { _ = try await client.orderBook(venue.symbol, depth: 0) }
+    }
+
     @Test(arguments: ContractVenue.all)
     func placeShowListCancelByIDAndClientID(_ venue: ContractVenue) async throws {
         let session = try await venue.session()
