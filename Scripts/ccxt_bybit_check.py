@@ -80,6 +80,11 @@ def main():
     stranger = client("A" * len(key["apiKey"]), key["secret"])
     stranger.markets = bybit.markets
     expect_error("unknown key -> AuthenticationError", stranger.fetch_balance, ccxt.AuthenticationError)
+    reader_key = post("/keys", {"exchange": "bybit", "permissions": ["read"]})
+    reader = client(reader_key["apiKey"], reader_key["secret"])
+    reader.markets = bybit.markets
+    expect_error("read-only key placing an order -> PermissionDenied",
+                 lambda: reader.create_order("BTC/USDT", "limit", "buy", 0.001, 60000), ccxt.PermissionDenied)
     post("/clock", {"skewMs": 20000})
     try:
         expect_error("skewed clock -> InvalidNonce", bybit.fetch_balance, ccxt.InvalidNonce)

@@ -23,13 +23,26 @@ def check(name, condition, detail=""):
         failures.append(name)
 
 
+def expect_error(name, call, expected):
+    try:
+        call()
+    except ccxt.BaseError as error:
+        check(name, isinstance(error, expected), f"{type(error).__name__}: {str(error)[:100]}")
+        return
+    check(name, False, "no error raised")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port-base", type=int, default=8900)
     args = parser.parse_args()
-    admin = f"http://127.0.0.1:{args.port_base + 99}/keys"
-    request = urllib.request.Request(admin, data=json.dumps({"exchange": "okx"}).encode(), method="POST")
-    key = json.loads(urllib.request.urlopen(request, timeout=10).read())
+    admin = f"http://127.0.0.1:{args.port_base + 99}"
+
+    def post(path, body):
+        request = urllib.request.Request(admin + path, data=json.dumps(body).encode(), method="POST")
+        return json.loads(urllib.request.urlopen(request, timeout=10).read() or b"{}")
+
+    key = post("/keys", {"exchange": "okx", "permissions": ["read", "trade", "futures"]})
 
     def client(passphrase):
         exchange = ccxt.okx({"apiKey": key["apiKey"], "secret": key["secret"], "password": passphrase})
@@ -52,11 +65,39 @@ def main():
     check("create_order swap market", opened["id"] is not None, opened["id"])
     positions = [p for p in okx.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
     check("fetch_positions", len(positions) == 1, str(positions[0]["contracts"] if positions else None))
+    expect_error("wrong passphrase -> AuthenticationError", client("Wrong-passphrase-1").fetch_balance,
+                 ccxt.AuthenticationError)
+    wrong_secret = ccxt.okx({"apiKey": key["apiKey"], "secret": "x" * len(key["secret"]), "password": key["passphrase"]})
+    wrong_secret.urls["api"] = {"rest": f"http://127.0.0.1:{args.port_base + 4}"}
+    expect_error("wrong secret -> AuthenticationError", wrong_secret.fetch_balance, ccxt.AuthenticationError)
+    stranger = ccxt.okx({"apiKey": "00000000-0000-0000-0000-000000000000", "secret": key["secret"],
+                         "password": key["passphrase"]})
+    stranger.urls["api"] = {"rest": f"http://127.0.0.1:{args.port_base + 4}"}
+    # OKX answers an unknown key with 50119 at HTTP 401 (okx.md §3, as observed in the field); ccxt 4.5.90 maps
+    # 50111 to AuthenticationError but not 50119, so ccxt users see a plain ExchangeError for it.
     try:
-        client("Wrong-passphrase-1").fetch_balance()
-        check("wrong passphrase -> AuthenticationError", False)
-    except ccxt.AuthenticationError as error:
-        check("wrong passphrase -> AuthenticationError", True, str(error)[:90])
+        stranger.fetch_balance()
+        check("unknown key -> 50119", False, "no error raised")
+    except ccxt.BaseError as error:
+        check("unknown key -> 50119", "50119" in str(error), f"{type(error).__name__}: {str(error)[:100]}")
+    post("/clock", {"skewMs": 60000})
+    try:
+        expect_error("skewed clock -> InvalidNonce", okx.fetch_balance, ccxt.InvalidNonce)
+    finally:
+        post("/clock", {"skewMs": 0})
+
+    # Demo: ccxt's sandbox mode sends x-simulated-trading: 1 to the same host.
+    demo_key = post("/keys", {"exchange": "okx", "environment": "demo", "permissions": ["read", "trade", "futures"]})
+    demo = ccxt.okx({"apiKey": demo_key["apiKey"], "secret": demo_key["secret"], "password": demo_key["passphrase"]})
+    demo.set_sandbox_mode(True)
+    demo.urls["api"] = {"rest": f"http://127.0.0.1:{args.port_base + 4}"}
+    demo.markets = okx.markets
+    check("demo key in sandbox mode", demo.fetch_balance()["USDT"]["free"] > 0)
+    live_as_demo = client(key["passphrase"])
+    live_as_demo.set_sandbox_mode(True)
+    live_as_demo.urls["api"] = {"rest": f"http://127.0.0.1:{args.port_base + 4}"}
+    live_as_demo.markets = okx.markets
+    expect_error("live key in sandbox mode -> AuthenticationError", live_as_demo.fetch_balance, ccxt.AuthenticationError)
     print("\n" + ("all checks passed" if not failures else f"{len(failures)} failed: {', '.join(failures)}")
           + f" (ccxt {ccxt.__version__})")
     sys.exit(1 if failures else 0)
