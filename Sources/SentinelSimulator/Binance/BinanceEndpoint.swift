@@ -29,6 +29,22 @@ struct BinanceCall: Sendable {
         }
     }
 
+    /// Spot counts unfilled orders: one that filled (partly or fully) on arrival is given back to the windows.
+    func giveBackFilledOrder(state: inout EngineState) {
+        state.orderLimiters["\(flavor.listenerName)|\(accountID)"]?.giveBack(orders: 1, at: now)
+    }
+
+    /// The open orders of the account on `symbol` and the exchange's cap on them (MAX_NUM_ORDERS, 200 here).
+    func checkOpenOrderCap(symbol: String, kind: MarketKind, state: EngineState) throws(BinanceError) {
+        let open = state.accounts[accountID]?.openOrders(symbol: symbol, kind: kind).count ?? 0
+        guard open >= Self.maxOpenOrders else { return }
+        throw flavor == .usdm
+            ? BinanceError(status: 400, code: -2025, message: "Reach max open order limit.")
+            : .filterFailure("MAX_NUM_ORDERS")
+    }
+
+    static let maxOpenOrders = 200
+
     /// The market named by the `symbol` parameter on this listener.
     func market(_ state: inout EngineState, symbol: String? = nil) throws(BinanceError) -> MarketState {
         let name: String

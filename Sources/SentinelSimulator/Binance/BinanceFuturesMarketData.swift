@@ -63,7 +63,7 @@ extension BinanceDialect {
                         ("maxQty", .string(format.rule(rules.marketMaxQuantity.exact))),
                         ("stepSize", .string(format.rule(rules.stepSize.exact))),
                     ]),
-                    .object([("filterType", .string("MAX_NUM_ORDERS")), ("limit", .int(200))]),
+                    .object([("filterType", .string("MAX_NUM_ORDERS")), ("limit", .int(BinanceCall.maxOpenOrders))]),
                     .object([("filterType", .string("MAX_NUM_ALGO_ORDERS")), ("limit", .int(10))]),
                     .object([
                         ("filterType", .string("MIN_NOTIONAL")), ("notional", .string(format.rule(rules.minNotional.exact))),

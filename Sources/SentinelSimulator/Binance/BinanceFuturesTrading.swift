@@ -14,6 +14,7 @@ extension BinanceDialect {
         // ACK (the default) answers as the order was accepted, before matching: NEW, nothing executed yet.
         let responseType = parameters["newOrderRespType"] ?? "ACK"
         guard responseType == "ACK" || responseType == "RESULT" else { throw .mandatory("newOrderRespType") }
+        try call.checkOpenOrderCap(symbol: request.symbol, kind: .perpetual, state: state)
         try call.admitOrders(1, state: &state)
         let rules = try call.market(&state, symbol: request.symbol).rules
         do {

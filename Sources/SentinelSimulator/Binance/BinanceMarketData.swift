@@ -3,6 +3,9 @@ import SentinelCore
 
 /// Public market data: exchangeInfo, depth and tickers for spot and Binance.US.
 extension BinanceDialect {
+    /// NOTIONAL's upper bound on spot limit orders.
+    static let spotMaxNotional = ExactDecimal(9_000_000)
+
     static func spotExchangeInfo(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
         var markets = call.allMarkets(&state)
         if let symbol = call.parameters["symbol"] {
@@ -68,7 +71,7 @@ extension BinanceDialect {
                     ]),
                     .object([
                         ("filterType", .string("NOTIONAL")), ("minNotional", .string(format.rule(rules.minNotional.exact))),
-                        ("applyMinToMarket", .bool(true)), ("maxNotional", .string(format.rule(9_000_000))),
+                        ("applyMinToMarket", .bool(true)), ("maxNotional", .string(format.rule(BinanceDialect.spotMaxNotional))),
                         ("applyMaxToMarket", .bool(false)), ("avgPriceMins", .int(5)),
                     ]),
                     .object([
@@ -78,7 +81,7 @@ extension BinanceDialect {
                         ("askMultiplierUp", .string(rules.percentUp.description)),
                         ("askMultiplierDown", .string(rules.percentDown.description)), ("avgPriceMins", .int(5)),
                     ]),
-                    .object([("filterType", .string("MAX_NUM_ORDERS")), ("maxNumOrders", .int(200))]),
+                    .object([("filterType", .string("MAX_NUM_ORDERS")), ("maxNumOrders", .int(BinanceCall.maxOpenOrders))]),
                 ])
             ),
             ("permissions", .array([])),

@@ -7,13 +7,22 @@ extension BinanceDialect {
         // FULL is the default for LIMIT and MARKET orders, ACK for every other type (here LIMIT_MAKER).
         let responseType = call.parameters["newOrderRespType"] ?? (call.parameters["type"] == "LIMIT_MAKER" ? "ACK" : "FULL")
         guard ["ACK", "RESULT", "FULL"].contains(responseType) else { throw .mandatory("newOrderRespType") }
-        if let stop = request.stop, stop.isReached(by: try call.market(&state, symbol: request.symbol).mid) {
+        let market = try call.market(&state, symbol: request.symbol)
+        if let stop = request.stop, stop.isReached(by: market.mid) {
             throw .newOrderRejected("Stop price would trigger immediately.")
         }
+        // NOTIONAL's maxNotional applies to limit orders (applyMaxToMarket is false).
+        if request.type == .limit, let price = request.price, let quantity = request.quantity,
+            price.value * quantity.value > BinanceDialect.spotMaxNotional
+        {
+            throw .filterFailure("NOTIONAL")
+        }
+        try call.checkOpenOrderCap(symbol: request.symbol, kind: .spot, state: state)
         try call.admitOrders(1, state: &state)
         do {
             let placed = try state.placeSpotOrder(
                 exchange: call.flavor.exchange, accountID: call.accountID, request: request, now: call.now)
+            if !placed.fills.isEmpty { call.giveBackFilledOrder(state: &state) }
             return BinanceSpotOrderJSON.placed(placed, responseType: responseType)
         } catch {
             throw call.flavor.error(for: error, rules: try? call.market(&state, symbol: request.symbol).rules)

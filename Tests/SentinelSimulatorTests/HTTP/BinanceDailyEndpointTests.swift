@@ -233,3 +233,48 @@ import Testing
         }
     }
 }
+
+/// The order caps Binance enforces besides rates: unfilled-order counts given back on fills (spot), NOTIONAL's
+/// maximum, and MAX_NUM_ORDERS open orders a symbol (issue 15).
+@Suite(.timeLimit(.minutes(5))) struct BinanceOrderCapTests {
+    @Test func aFilledSpotOrderIsGivenBackToTheUnfilledCount() async throws {
+        try await withSimulator { simulator in
+            try await simulator.setPrice(exchange: "binance", symbol: "BTCUSDT", price: "65000")
+            let spot = try await simulator.spotClient()
+            let filled = try await spot.signed(
+                "POST", "/api/v3/order", [("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "MARKET"), ("quantity", "0.001")],
+                inBody: true)
+            #expect(filled.headers["x-mbx-order-count-10s"] == "1")
+            let resting = try await spot.signed(
+                "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "60000", "0.001"), inBody: true)
+            #expect(resting.headers["x-mbx-order-count-10s"] == "1", "the filled order no longer counts")
+            let next = try await spot.signed(
+                "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "60000", "0.001"), inBody: true)
+            #expect(next.headers["x-mbx-order-count-10s"] == "2", "a resting order still counts")
+            let huge = try await spot.signed(
+                "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "60000", "200"), inBody: true)
+            #expect(huge.code == -1013 && huge.message == "Filter failure: NOTIONAL")
+        }
+    }
+
+    @Test func theTwoHundredAndFirstOpenFuturesOrderIsRefused() async throws {
+        try await withSimulator { simulator in
+            try await simulator.setPrice(exchange: "binance", symbol: "BTC/USDT:USDT", price: "65000")
+            let futures = try await simulator.futuresClient()
+            for index in 0..<200 {
+                let placed = try await futures.signed(
+                    "POST", "/fapi/v1/order",
+                    BinanceFuturesTests.order("BUY", "LIMIT", "0.002", price: String(60000 - index), tif: "GTC"))
+                try #require(placed.status == 200, "order \(index): \(placed.body)")
+            }
+            let capped = try await futures.signed(
+                "POST", "/fapi/v1/order", BinanceFuturesTests.order("BUY", "LIMIT", "0.002", price: "59000", tif: "GTC"))
+            #expect(capped.code == -2025 && capped.message == "Reach max open order limit.")
+            let eth = try await futures.signed(
+                "POST", "/fapi/v1/order",
+                [("symbol", "ETHUSDT"), ("side", "BUY"), ("type", "LIMIT"), ("timeInForce", "GTC"), ("quantity", "0.010"),
+                 ("price", "3000")])
+            #expect(eth.status == 200, "the cap is per symbol")
+        }
+    }
+}

@@ -19,6 +19,13 @@ struct FixedWindowCounter: Sendable, Equatable {
         return count
     }
 
+    /// Takes `amount` back from the current window (never below zero): Binance spot gives an order back to the
+    /// unfilled-order count when it fills.
+    mutating func remove(_ amount: Int, at now: Int64) {
+        roll(to: now)
+        count = max(0, count - amount)
+    }
+
     mutating func roll(to now: Int64) {
         let start = start(of: now)
         if start != windowStart {

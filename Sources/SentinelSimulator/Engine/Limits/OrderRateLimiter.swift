@@ -32,6 +32,11 @@ struct OrderRateLimiter: Sendable {
         return .allowed(counts: counts)
     }
 
+    /// Gives `orders` back to every window (orders that filled no longer count as unfilled).
+    mutating func giveBack(orders: Int, at now: Int64) {
+        for index in windows.indices { windows[index].counter.remove(orders, at: now) }
+    }
+
     func counts(at now: Int64) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: windows.map { ($0.label, $0.counter.current(at: now)) })
     }
