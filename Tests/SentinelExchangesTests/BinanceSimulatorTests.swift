@@ -100,7 +100,7 @@ import Testing
         // Insufficient balance.
         let price = try Price(reference.value.multiplied(by: ExactDecimal("0.97"))).rounded(toMultipleOf: market.rules.tickSize, .down)
         do {
-            _ = try await client.placeOrder(OrderRequest(symbol: Self.btc, side: .buy, type: .limit, quantity: try Quantity("1000"), price: price))
+            _ = try await client.placeOrder(OrderRequest(symbol: Self.btc, side: .buy, type: .limit, quantity: try Quantity("100"), price: price))
             Issue.record("an order above the balance was accepted")
         } catch let error as SentinelError {
             #expect(error.kind == .insufficientFunds)

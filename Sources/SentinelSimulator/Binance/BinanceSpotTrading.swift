@@ -11,7 +11,14 @@ extension BinanceDialect {
         if let stop = request.stop, stop.isReached(by: market.mid) {
             throw .newOrderRejected("Stop price would trigger immediately.")
         }
-        // NOTIONAL's maxNotional applies to limit orders (applyMaxToMarket is false).
+        // NOTIONAL's maxNotional applies to limit orders (applyMaxToMarket is false), after the other filters.
+        do {
+            try market.rules.validate(
+                price: request.type == .market ? nil : request.price, quantity: request.quantity,
+                referencePrice: market.mid, isMarket: request.type == .market, side: request.side)
+        } catch {
+            throw call.flavor.error(for: .filter(error), rules: market.rules)
+        }
         if request.type == .limit, let price = request.price, let quantity = request.quantity,
             price.value * quantity.value > BinanceDialect.spotMaxNotional
         {
