@@ -10,16 +10,12 @@ Every check prints one line; the exit code is 0 only when all of them pass.
 """
 import argparse
 import json
-import sys
 import urllib.request
 
-failures = []
+from check_support import check, finish
 
 
-def check(name, condition, detail=""):
-    print(("pass  " if condition else "FAIL  ") + name + (f"  ({detail})" if detail else ""))
-    if not condition:
-        failures.append(name)
+
 
 
 def admin(base, body):
@@ -111,8 +107,7 @@ def main():
                                 f"{base}:{args.port_base + 99}")
     official_connector(spot, admin(admin_url, {"exchange": "binance"}))
     python_binance(spot, futures, admin(admin_url, {"exchange": "binance", "permissions": ["read", "trade", "futures"]}))
-    print("\n" + ("all checks passed" if not failures else f"{len(failures)} failed: {', '.join(failures)}"))
-    sys.exit(1 if failures else 0)
+    finish()
 
 
 if __name__ == "__main__":

@@ -12,18 +12,13 @@ when all of them pass.
 """
 import argparse
 import json
-import sys
 import urllib.request
 
 import ccxt
+from check_support import check, expect_error, finish
 
-failures = []
 
 
-def check(name, condition, detail=""):
-    print(("pass  " if condition else "FAIL  ") + name + (f"  ({detail})" if detail else ""))
-    if not condition:
-        failures.append(name)
 
 
 def admin(base, method, path, body=None):
@@ -59,13 +54,6 @@ def exchange(spot, futures, api_key, secret, demo=False):
     return client
 
 
-def expect_error(name, call, expected):
-    try:
-        call()
-    except ccxt.BaseError as error:
-        check(name, isinstance(error, expected), f"{type(error).__name__}: {str(error)[:120]}")
-        return
-    check(name, False, "no error raised")
 
 
 def main():
@@ -174,9 +162,8 @@ def main():
     live_on_demo.markets = demo.markets
     expect_error("live key on demo -> AuthenticationError", live_on_demo.fetch_balance, ccxt.AuthenticationError)
 
-    print(f"\n{'all checks passed' if not failures else str(len(failures)) + ' check(s) failed'} (ccxt {ccxt.__version__})")
-    return 1 if failures else 0
+    finish(f"ccxt {ccxt.__version__}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

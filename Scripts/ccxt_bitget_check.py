@@ -10,28 +10,15 @@ line; the exit code is 0 only when all of them pass (18 checks).
 """
 import argparse
 import json
-import sys
 import urllib.request
 
 import ccxt
-
-failures = []
-
-
-def check(name, condition, detail=""):
-    print(("pass  " if condition else "FAIL  ") + name + (f"  ({detail})" if detail else ""))
-    if not condition:
-        failures.append(name)
+from check_support import check, expect_error, finish
 
 
-def expect_error(name, kind, action):
-    try:
-        action()
-        check(name, False, "no error")
-    except kind as error:
-        check(name, True, f"{type(error).__name__}: {str(error)[:90]}")
-    except Exception as error:  # noqa: BLE001 - the wrong exception is the finding
-        check(name, False, f"{type(error).__name__}: {str(error)[:90]}")
+
+
+
 
 
 def main():
@@ -90,18 +77,17 @@ def main():
 
     demo = client(demo_key, sandbox=True)
     check("demo key in sandbox mode: fetch_balance", demo.fetch_balance()["USDT"]["free"] > 0)
-    expect_error("wrong passphrase", ccxt.AuthenticationError, lambda: client(key, passphrase="Wrongpass1").fetch_balance())
-    expect_error("wrong secret", ccxt.AuthenticationError, lambda: client(key, secret="0" * 64).fetch_balance())
-    expect_error("unknown key", ccxt.AuthenticationError, lambda: client(key, api_key="bg_" + "0" * 32).fetch_balance())
-    expect_error("demo key on live", ccxt.ExchangeError, lambda: client(demo_key).fetch_balance())
+    expect_error("wrong passphrase", lambda: client(key, passphrase="Wrongpass1").fetch_balance(), ccxt.AuthenticationError)
+    expect_error("wrong secret", lambda: client(key, secret="0" * 64).fetch_balance(), ccxt.AuthenticationError)
+    expect_error("unknown key", lambda: client(key, api_key="bg_" + "0" * 32).fetch_balance(), ccxt.AuthenticationError)
+    expect_error("demo key on live", lambda: client(demo_key).fetch_balance(), ccxt.ExchangeError)
     admin("/clock", {"skewMs": 60_000})
     try:
-        expect_error("skewed clock", ccxt.InvalidNonce, lambda: client(key).fetch_balance())
+        expect_error("skewed clock", lambda: client(key).fetch_balance(), ccxt.InvalidNonce)
     finally:
         admin("/clock", {"skewMs": 0})
-    print("\n" + ("all checks passed" if not failures else f"{len(failures)} failed: {', '.join(failures)}"))
-    return 0 if not failures else 1
+    finish(f"ccxt {ccxt.__version__}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

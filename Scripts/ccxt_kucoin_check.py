@@ -10,26 +10,15 @@ Only the REST URLs are redirected. Every check prints one line; the exit code is
 """
 import argparse
 import json
-import sys
 import urllib.request
 
 import ccxt
-
-failures = []
-
-
-def check(name, condition, detail=""):
-    print(("pass  " if condition else "FAIL  ") + name + (f"  ({detail})" if detail else ""))
-    if not condition:
-        failures.append(name)
+from check_support import check, expect_error, finish
 
 
-def raises(name, expected, call):
-    try:
-        call()
-        check(name, False, "no exception")
-    except Exception as error:  # noqa: BLE001 - the class is what is checked
-        check(name, isinstance(error, expected), f"{type(error).__name__}: {str(error)[:120]}")
+
+
+
 
 
 def main():
@@ -89,18 +78,17 @@ def main():
     check("kucoinfutures position opened", any(p["contracts"] == 2 for p in positions), str([p["contracts"] for p in positions]))
 
     wrong = dict(key, passphrase=key["passphrase"][:-1])
-    raises("wrong passphrase", ccxt.AuthenticationError, lambda: make(ccxt.kucoin, wrong).fetch_balance())
-    raises("wrong secret", ccxt.AuthenticationError, lambda: make(ccxt.kucoin, dict(key, secret=key["secret"][::-1])).fetch_balance())
-    raises("unknown key", ccxt.AuthenticationError, lambda: make(ccxt.kucoin, dict(key, apiKey="6705f5c311545b000157d3eb")).fetch_balance())
+    expect_error("wrong passphrase", lambda: make(ccxt.kucoin, wrong).fetch_balance(), ccxt.AuthenticationError)
+    expect_error("wrong secret", lambda: make(ccxt.kucoin, dict(key, secret=key["secret"][::-1])).fetch_balance(), ccxt.AuthenticationError)
+    expect_error("unknown key", lambda: make(ccxt.kucoin, dict(key, apiKey="6705f5c311545b000157d3eb")).fetch_balance(), ccxt.AuthenticationError)
     walled = post("/keys", {"exchange": "kucoin", "permissions": ["read", "trade"], "ipWhitelist": ["203.0.113.7"]})
     # ccxt maps 400006 to AuthenticationError.
-    raises("IP not whitelisted", ccxt.AuthenticationError, lambda: make(ccxt.kucoin, walled).fetch_balance())
+    expect_error("IP not whitelisted", lambda: make(ccxt.kucoin, walled).fetch_balance(), ccxt.AuthenticationError)
     post("/clock", {"skewMs": 60000})
-    raises("skewed clock", ccxt.InvalidNonce, lambda: make(ccxt.kucoin, key).fetch_balance())
+    expect_error("skewed clock", lambda: make(ccxt.kucoin, key).fetch_balance(), ccxt.InvalidNonce)
     post("/clock", {"skewMs": 0})
 
-    print(f"{len(failures)} failed" if failures else "all checks passed")
-    sys.exit(1 if failures else 0)
+    finish(f"ccxt {ccxt.__version__}")
 
 
 if __name__ == "__main__":

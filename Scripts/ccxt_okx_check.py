@@ -9,27 +9,15 @@ Only the REST URL is redirected. Every check prints one line; the exit code is 0
 """
 import argparse
 import json
-import sys
 import urllib.request
 
 import ccxt
-
-failures = []
-
-
-def check(name, condition, detail=""):
-    print(("pass  " if condition else "FAIL  ") + name + (f"  ({detail})" if detail else ""))
-    if not condition:
-        failures.append(name)
+from check_support import check, expect_error, finish
 
 
-def expect_error(name, call, expected):
-    try:
-        call()
-    except ccxt.BaseError as error:
-        check(name, isinstance(error, expected), f"{type(error).__name__}: {str(error)[:100]}")
-        return
-    check(name, False, "no error raised")
+
+
+
 
 
 def main():
@@ -98,9 +86,7 @@ def main():
     live_as_demo.urls["api"] = {"rest": f"http://127.0.0.1:{args.port_base + 4}"}
     live_as_demo.markets = okx.markets
     expect_error("live key in sandbox mode -> AuthenticationError", live_as_demo.fetch_balance, ccxt.AuthenticationError)
-    print("\n" + ("all checks passed" if not failures else f"{len(failures)} failed: {', '.join(failures)}")
-          + f" (ccxt {ccxt.__version__})")
-    sys.exit(1 if failures else 0)
+    finish(f"ccxt {ccxt.__version__}")
 
 
 if __name__ == "__main__":
