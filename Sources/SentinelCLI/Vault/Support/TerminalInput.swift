@@ -43,8 +43,8 @@ enum TerminalInput {
 
     nonisolated(unsafe) private static var atEndOfInput = false
 
-    /// All of standard input (a piped credentials JSON). Foundation's `readDataToEndOfFile()` ends in a `try!` that
-    /// crashes when a signal interrupts the read; this retries instead. At most `limit` bytes are kept.
+    /// All of standard input (a piped credentials JSON). Foundation's `readDataToEndOfFile()` force-tries its read
+    /// and so crashes when a signal interrupts it; this retries instead. At most `limit` bytes are kept.
     static func readAll(limit: Int = 1 << 20) -> [UInt8] {
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
