@@ -50,8 +50,8 @@ extension BinanceConnector {
         let endpoint = VenueEndpoint(.GET, spot ? "/api/v3/depth" : "/fapi/v1/depth", .none, weight: weight)
         return VenueCall(endpoint, .pairs([("symbol", market.nativeSymbol), ("limit", String(limit))])) {
             body, _ throws(SentinelError) in
-            let book = try decode(BinanceWire.Book.self, body, endpoint)
-            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+            let book = try decode(BookSides.self, body, endpoint)
+            return try OrderBook.from(book, market: market, depth: depth, path: endpoint.path)
         }
     }
 

@@ -2,11 +2,6 @@ import SentinelCore
 
 /// Binance's JSON shapes (binance.md §4), as sent by spot, USDⓈ-M and Binance.US.
 enum BinanceWire {
-    struct Book: Decodable {
-        let bids: [BookRow]
-        let asks: [BookRow]
-    }
-
     struct ErrorBody: Decodable {
         let code: Int
         let msg: String

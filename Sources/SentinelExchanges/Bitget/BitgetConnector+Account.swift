@@ -48,8 +48,8 @@ extension BitgetConnector {
         var parameters = [("symbol", market.nativeSymbol), ("limit", String(min(depth, isSpot ? 150 : 100)))]
         if isSpot { parameters.append(("type", "step0")) } else { parameters.append(("productType", productType)) }
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            let book = try data(BitgetWire.Book.self, body, endpoint)
-            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+            let book = try data(BookSides.self, body, endpoint)
+            return try OrderBook.from(book, market: market, depth: depth, path: endpoint.path)
         }
     }
 

@@ -3,23 +3,9 @@ import SentinelCore
 /// Bitget V2's JSON shapes (bitget.md §3, §4). Numbers are strings, `""` means "not set" (`WireDecimal`), and
 /// `requestTime` comes as a number or a string.
 enum BitgetWire {
-    struct Book: Decodable {
-        let bids: [BookRow]
-        let asks: [BookRow]
-    }
-
     /// `{"code":"00000","msg":"success","requestTime":…,"data":…}`; errors carry `data: null`.
-    struct Envelope<Payload: Decodable>: Decodable {
-        let code: String
-        let msg: String?
-        let data: Payload?
-    }
-
-    /// Only the verdict of an answer, whatever its `data`.
-    struct Head: Decodable {
-        let code: String
-        let msg: String?
-    }
+    typealias Envelope<Payload: Decodable> = CodedEnvelope<Payload>
+    typealias Head = CodedHead
 
     struct ServerTime: Decodable {
         let serverTime: LenientInt

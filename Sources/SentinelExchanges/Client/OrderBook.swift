@@ -48,6 +48,16 @@ public struct OrderBook: Sendable, Hashable, Codable {
             symbol: market.symbol, bids: try levels(bids, market: market, depth: depth, path: path),
             asks: try levels(asks, market: market, depth: depth, path: path))
     }
+
+    static func from(_ sides: BookSides, market: Market, depth: Int, path: String) throws(SentinelError) -> OrderBook {
+        try from(bids: sides.bids, asks: sides.asks, market: market, depth: depth, path: path)
+    }
+}
+
+/// `{"bids": [...], "asks": [...]}`, as Binance, OKX, KuCoin and Bitget answer a book (Bybit names them `b`, `a`).
+struct BookSides: Decodable, Sendable {
+    let bids: [BookRow]
+    let asks: [BookRow]
 }
 
 /// One book row, `["price", "size", …]` or `[price, size, …]`: the first two values, strings or numbers.

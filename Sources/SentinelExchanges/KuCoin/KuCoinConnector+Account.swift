@@ -32,8 +32,8 @@ extension KuCoinConnector {
             endpoint = depth <= 20 ? KuCoinEndpoint.spotBook20 : KuCoinEndpoint.spotBook100
         }
         return VenueCall(endpoint, .pairs([("symbol", market.nativeSymbol)])) { body, _ throws(SentinelError) in
-            let book = try data(KuCoinWire.Book.self, body, endpoint)
-            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+            let book = try data(BookSides.self, body, endpoint)
+            return try OrderBook.from(book, market: market, depth: depth, path: endpoint.path)
         }
     }
 

@@ -4,22 +4,9 @@ import SentinelCore
 /// KuCoin's JSON shapes (kucoin.md §3, §4). Spot numbers are strings; futures send many as JSON numbers (sizes in
 /// whole lots, contract terms, the account overview), hence `WireDecimal`.
 enum KuCoinWire {
-    struct Book: Decodable {
-        let bids: [BookRow]
-        let asks: [BookRow]
-    }
-
     /// `{"code":"200000","data":…}`; errors `{"code","msg"}` without data.
-    struct Envelope<Data: Decodable>: Decodable {
-        let code: String
-        let msg: String?
-        let data: Data?
-    }
-
-    struct Head: Decodable {
-        let code: String
-        let msg: String?
-    }
+    typealias Envelope<Payload: Decodable> = CodedEnvelope<Payload>
+    typealias Head = CodedHead
 
     struct Symbol: Decodable {
         let symbol: String

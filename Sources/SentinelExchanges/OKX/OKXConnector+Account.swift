@@ -34,8 +34,8 @@ extension OKXConnector {
         let endpoint = OKXEndpoint.books
         return VenueCall(endpoint, .pairs([("instId", market.nativeSymbol), ("sz", String(min(depth, 400)))])) {
             body, _ throws(SentinelError) in
-            let book = try first(OKXWire.Book.self, body, endpoint)
-            return try OrderBook.from(bids: book.bids, asks: book.asks, market: market, depth: depth, path: endpoint.path)
+            let book = try first(BookSides.self, body, endpoint)
+            return try OrderBook.from(book, market: market, depth: depth, path: endpoint.path)
         }
     }
 

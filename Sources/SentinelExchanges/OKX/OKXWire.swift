@@ -2,17 +2,8 @@ import SentinelCore
 
 /// OKX V5's JSON shapes (okx.md §3, §4). Numbers are strings and `""` means "not set", hence `WireDecimal`.
 enum OKXWire {
-    struct Book: Decodable {
-        let bids: [BookRow]
-        let asks: [BookRow]
-    }
-
     /// `{"code":"0","msg":"","data":[...]}`; auth refusals may come without `data`.
-    struct Envelope<Item: Decodable>: Decodable {
-        let code: String
-        let msg: String?
-        let data: [Item]?
-    }
+    typealias Envelope<Item: Decodable> = CodedEnvelope<[Item]>
 
     /// A `data` item's own verdict (`sCode`/`sMsg`) in trade answers.
     struct ItemStatus: Decodable {
