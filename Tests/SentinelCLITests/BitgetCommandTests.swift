@@ -26,19 +26,9 @@ import Testing
         let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
         #expect(balances.contains { $0["asset"] as? String == "USDT" })
 
-        let place = try await sandbox.sentinel(
-            ["order", "place", "--json", "--symbol", "BTC/USDT", "--side", "buy", "--quantity", "0.0001", "--price", "30000",
-             "--post-only", "--client-id", "bitget-cli-1"] + spot)
-        #expect(place.status == 0, "\(place.stderr)")
-        let placed = try #require(try json(place.stdout) as? [String: Any])
-        #expect(placed["clientOrderID"] as? String == "bitget-cli-1" && placed["status"] as? String == "new")
-        // The native symbol resolves through the loaded markets.
-        let show = try await sandbox.sentinel(["order", "show", "--symbol", "BTCUSDT", "--client-id", "bitget-cli-1"] + spot)
-        #expect(show.stdout.contains("bitget-cli-1") && show.stdout.contains("new"), "\(show.stdout)\(show.stderr)")
-        #expect(try await sandbox.sentinel(["order", "list"] + spot).stdout.contains("bitget-cli-1"))
-        let cancel = try await sandbox.sentinel(
-            ["order", "cancel", "--symbol", "BTC/USDT", "--client-id", "bitget-cli-1"] + spot)
-        #expect(cancel.status == 0 && cancel.stdout.contains("canceled"), "\(cancel.stdout)\(cancel.stderr)")
+        try await CLIOrderChecks.restingOrderLifecycle(
+            sandbox, spot, placeSymbol: "BTC/USDT", showSymbol: "BTCUSDT", cancelSymbol: "BTC/USDT", quantity: "0.0001",
+            price: "30000", clientID: "bitget-cli-1")
 
         let open = try await sandbox.sentinel(
             ["order", "place", "--symbol", "BTCUSDT", "--side", "buy", "--type", "market", "--quantity", "0.001"] + futures)
@@ -75,15 +65,9 @@ import Testing
         let futures = [
             "--exchange", "bitget", "--product", "linear", "--credentials", keyFile, "--endpoint", simulator.url(for: .bitget),
         ]
-        await simulator.addFault(
-            SimulatedFault(exchange: "bitget", kind: "timeout-after-accept", path: "/api/v2/mix/order/place-order", count: 1))
-        let place = try await sandbox.sentinel(
-            ["order", "place", "--json", "--symbol", "BTC/USDT:USDT", "--side", "buy", "--quantity", "0.002", "--price",
-             "60000", "--client-id", "sn-bitget-timeout", "--timeout-ms", "1500"] + futures)
-        #expect(place.status == 0, "\(place.stderr)")
-        let list = try await sandbox.sentinel(["order", "list", "--json"] + futures)
-        let open = try #require(try json(list.stdout) as? [[String: Any]], "\(list.stderr)")
-        #expect(open.count == 1 && open.first?["clientOrderID"] as? String == "sn-bitget-timeout")
+        try await CLIOrderChecks.lostAnswerEndsWithOneOrder(
+            sandbox, simulator, futures, listener: "bitget", path: "/api/v2/mix/order/place-order", symbol: "BTC/USDT:USDT",
+            quantity: "0.002", clientID: "sn-bitget-timeout")
 
         let buy = try await sandbox.sentinel(
             ["order", "place", "--symbol", "BTC/USDT:USDT", "--side", "buy", "--type", "market", "--quantity", "0.005"] + futures)

@@ -36,35 +36,18 @@ import Testing
         let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
         #expect(balances.contains { $0["asset"] as? String == "USDT" })
 
-        // The native symbol resolves through the loaded markets.
-        let place = try await s.sandbox.sentinel(
-            ["order", "place", "--json", "--symbol", "BTC-USDT", "--side", "buy", "--quantity", "0.0001", "--price",
-             "60000", "--post-only", "--client-id", "sn-kucoin-1"] + s.spot)
-        #expect(place.status == 0, "\(place.stderr)")
-        let placed = try #require(try json(place.stdout) as? [String: Any])
-        #expect(placed["clientOrderID"] as? String == "sn-kucoin-1" && placed["status"] as? String == "new")
-        let show = try await s.sandbox.sentinel(["order", "show", "--symbol", "BTC/USDT", "--client-id", "sn-kucoin-1"] + s.spot)
-        #expect(show.stdout.contains("sn-kucoin-1") && show.stdout.contains("new"), "\(show.stdout)\(show.stderr)")
-        #expect(try await s.sandbox.sentinel(["order", "list"] + s.spot).stdout.contains("sn-kucoin-1"))
-        let cancel = try await s.sandbox.sentinel(
-            ["order", "cancel", "--symbol", "BTC/USDT", "--client-id", "sn-kucoin-1"] + s.spot)
-        #expect(cancel.status == 0 && cancel.stdout.contains("canceled"), "\(cancel.stdout)\(cancel.stderr)")
-        #expect(try await s.sandbox.sentinel(["order", "list"] + s.spot).stdout.contains("No orders."))
+        try await CLIOrderChecks.restingOrderLifecycle(
+            s.sandbox, s.spot, placeSymbol: "BTC-USDT", showSymbol: "BTC/USDT", cancelSymbol: "BTC/USDT", quantity: "0.0001",
+            price: "60000", clientID: "sn-kucoin-1")
     }
 
     @Test func aTimeoutAfterAcceptanceEndsWithExactlyOneOrder() async throws {
         let s = try await Self.setup()
         defer { Task { await s.simulator.shutdown() } }
-        await s.simulator.addFault(
-            SimulatedFault(exchange: "kucoin-futures", kind: "timeout-after-accept", path: "/api/v1/orders", count: 1))
-        let place = try await s.sandbox.sentinel(
-            ["order", "place", "--json", "--symbol", "XBTUSDTM", "--side", "buy", "--quantity", "0.002", "--price",
-             "60000", "--client-id", "sn-kucoin-timeout", "--timeout-ms", "1500"] + s.linear)
-        #expect(place.status == 0, "\(place.stderr)")
-        let list = try await s.sandbox.sentinel(["order", "list", "--json"] + s.linear)
-        let open = try #require(try json(list.stdout) as? [[String: Any]], "\(list.stderr)")
-        #expect(open.count == 1 && open.first?["clientOrderID"] as? String == "sn-kucoin-timeout")
-        #expect(open.first?["quantity"] as? String == "0.002", "\(list.stdout)")
+        let open = try await CLIOrderChecks.lostAnswerEndsWithOneOrder(
+            s.sandbox, s.simulator, s.linear, listener: "kucoin-futures", path: "/api/v1/orders", symbol: "XBTUSDTM",
+            quantity: "0.002", clientID: "sn-kucoin-timeout")
+        #expect(open.first?["quantity"] as? String == "0.002", "\(open)")
     }
 
     @Test func futuresPositionsFromTheCommandLine() async throws {

@@ -26,17 +26,9 @@ import Testing
         let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
         #expect(balances.contains { $0["asset"] as? String == "USDT" })
 
-        let place = try await sandbox.sentinel(
-            ["order", "place", "--json", "--symbol", "BTC/USDT", "--side", "buy", "--quantity", "0.0001", "--price", "30000",
-             "--post-only", "--client-id", "okxcli1"] + spot)
-        #expect(place.status == 0, "\(place.stderr)")
-        let placed = try #require(try json(place.stdout) as? [String: Any])
-        #expect(placed["clientOrderID"] as? String == "okxcli1" && placed["status"] as? String == "new")
-        let show = try await sandbox.sentinel(["order", "show", "--symbol", "BTC-USDT", "--client-id", "okxcli1"] + spot)
-        #expect(show.stdout.contains("okxcli1") && show.stdout.contains("new"), "\(show.stdout)\(show.stderr)")
-        #expect(try await sandbox.sentinel(["order", "list"] + spot).stdout.contains("okxcli1"))
-        let cancel = try await sandbox.sentinel(["order", "cancel", "--symbol", "BTC/USDT", "--client-id", "okxcli1"] + spot)
-        #expect(cancel.status == 0 && cancel.stdout.contains("canceled"), "\(cancel.stdout)\(cancel.stderr)")
+        try await CLIOrderChecks.restingOrderLifecycle(
+            sandbox, spot, placeSymbol: "BTC/USDT", showSymbol: "BTC-USDT", cancelSymbol: "BTC/USDT", quantity: "0.0001",
+            price: "30000", clientID: "okxcli1")
 
         // 0.001 BTC is 0.1 contracts of 0.01 BTC; the position reads back in BTC.
         let open = try await sandbox.sentinel(
