@@ -49,30 +49,22 @@ struct CLIRunner {
     private static func runBlocking(
         _ program: URL, _ arguments: [String], environment: [String: String], input: String?, directory: URL? = nil
     ) throws -> Outcome {
-        let process = Process()
-        process.executableURL = program
-        if let directory { process.currentDirectoryURL = directory }
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
         // Standard input from a file rather than a pipe: a command that exits before reading cannot SIGPIPE the tests.
         var inputFile: URL?
+        var standardInput = ChildProcess.Stream.nullDevice
         if let input {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "sentinel-stdin-\(UUID().uuidString)")
             try Data(input.utf8).write(to: file)
-            process.standardInput = try FileHandle(forReadingFrom: file)
+            standardInput = .handle(try FileHandle(forReadingFrom: file))
             inputFile = file
-        } else {
-            process.standardInput = FileHandle.nullDevice
         }
         defer { inputFile.map { try? FileManager.default.removeItem(at: $0) } }
-        try process.run()
+        let process = try ChildProcess(
+            program, arguments, environment: ChildProcess.environment(environment), input: standardInput, output: .pipe(out),
+            error: .pipe(err), directory: directory)
         let stdout = out.fileHandleForReading.readAllRetrying()
         let stderr = err.fileHandleForReading.readAllRetrying()
         process.waitUntilExit()

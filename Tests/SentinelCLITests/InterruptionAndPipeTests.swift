@@ -14,18 +14,14 @@ import Testing
 
     /// A started `sentinel` whose standard output the test reads as it comes.
     final class Running: @unchecked Sendable {
-        let process = Process()
+        let process: ChildProcess
         let out = Pipe()
         let err = Pipe()
 
         init(_ arguments: [String], environment: [String: String]) throws {
-            process.executableURL = CLIRunner.executable
-            process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            process = try ChildProcess(
+                CLIRunner.executable, arguments, environment: ChildProcess.environment(environment), output: .pipe(out),
+                error: .pipe(err))
         }
 
         /// Reads standard output until it contains `text` (or the process ends); returns what was read.

@@ -6,12 +6,12 @@ import Testing
 /// `sentinel sim` as a separate process: a port base below Linux's ephemeral range (32768–60999), so that a port the
 /// kernel handed to some other connection cannot collide with it, and a fresh base when one is taken anyway.
 final class SimProcess: @unchecked Sendable {
-    let process: Process
+    let process: ChildProcess
     let base: Int
     let ready: [String: Any]
     private let out: Pipe
 
-    private init(process: Process, base: Int, ready: [String: Any], out: Pipe) {
+    private init(process: ChildProcess, base: Int, ready: [String: Any], out: Pipe) {
         self.process = process
         self.base = base
         self.ready = ready
@@ -24,14 +24,11 @@ final class SimProcess: @unchecked Sendable {
         var failures: [String] = []
         for _ in 0..<8 {
             let base = Int.random(in: 20_000...(32_000 - 100))
-            let process = Process()
-            process.executableURL = CLIRunner.executable
-            process.arguments = ["sim", "--port-base", String(base)] + arguments
             let out = Pipe()
             let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
+            let process = try ChildProcess(
+                CLIRunner.executable, ["sim", "--port-base", String(base)] + arguments,
+                environment: ChildProcess.environment([:]), output: .pipe(out), error: .pipe(err))
             var line = Data()
             while !line.contains(UInt8(ascii: "\n")) {
                 let chunk = out.fileHandleForReading.readChunkRetrying()

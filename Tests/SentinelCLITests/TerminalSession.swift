@@ -12,7 +12,7 @@ import Testing
 /// is answered once per showing. Its waits block: drive it from `CLIRunner.offPool` when a simulator runs in-process.
 /// Used from one thread at a time.
 final class TerminalSession: @unchecked Sendable {
-    let process = Process()
+    let process: ChildProcess
     private let master: Int32
     /// Everything shown so far, as bytes: a read may end in the middle of a character.
     private var shown: [UInt8] = []
@@ -26,15 +26,9 @@ final class TerminalSession: @unchecked Sendable {
         let slave = open(name, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw CocoaError(.fileNoSuchFile) }
         let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
-        process.executableURL = CLIRunner.executable
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        for name in unset { merged[name] = nil }
-        process.environment = merged
-        process.standardInput = terminal
-        process.standardOutput = terminal
-        process.standardError = terminal
-        try process.run()
+        process = try ChildProcess(
+            CLIRunner.executable, arguments, environment: ChildProcess.environment(environment, unset: unset),
+            input: .handle(terminal), output: .handle(terminal), error: .handle(terminal))
         try terminal.close()
     }
 

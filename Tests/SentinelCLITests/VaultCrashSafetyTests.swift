@@ -65,14 +65,10 @@ import Testing
                 name: "input-\(round).json")
             let vaultBefore = bytes(location.file)
             let backupBefore = bytes(location.backup)
-            let process = Process()
-            process.executableURL = CLIRunner.executable
-            process.arguments = ["vault", "add", name, "--exchange", "binance", "--stdin"]
-            process.environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try ChildProcess(
+                CLIRunner.executable, ["vault", "add", name, "--exchange", "binance", "--stdin"],
+                environment: ChildProcess.environment(sandbox.environment),
+                input: .handle(try FileHandle(forReadingFrom: URL(fileURLWithPath: input))))
             // A third of the kills anywhere, a third in the last third of the run, where the save happens, and a
             // third near a moment that already hit a save.
             let delay: UInt32
@@ -86,7 +82,7 @@ import Testing
             usleep(delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let killed = process.terminationReason == .uncaughtSignal
+            let killed = process.endedBySignal
             if killed {
                 outcomes.killed += 1
             } else {
