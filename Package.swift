@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependency direction (design.md §1):
-//   sentinel CLI -> Doctor, Vault, Simulator -> Exchanges -> Net -> Core
+//   sentinel CLI -> Doctor, Monitor, Vault, Simulator -> Exchanges -> Net -> Core
 // Core has no I/O and no third-party dependency. The simulator never imports Exchanges or Net.
 let package = Package(
     name: "Sentinel",
@@ -56,6 +56,7 @@ let package = Package(
             ]
         ),
         .target(name: "SentinelDoctor", dependencies: ["SentinelCore", "SentinelNet", "SentinelExchanges"]),
+        .target(name: "SentinelMonitor", dependencies: ["SentinelCore", "SentinelExchanges"]),
         .target(
             name: "SentinelSimulator",
             dependencies: [
@@ -69,7 +70,9 @@ let package = Package(
         ),
         .target(
             name: "Sentinel",
-            dependencies: ["SentinelCore", "SentinelNet", "SentinelExchanges", "SentinelVault", "SentinelDoctor"]
+            dependencies: [
+                "SentinelCore", "SentinelNet", "SentinelExchanges", "SentinelVault", "SentinelDoctor", "SentinelMonitor",
+            ]
         ),
         .executableTarget(
             name: "SentinelCLI",
@@ -97,6 +100,7 @@ let package = Package(
         ),
         .testTarget(name: "SentinelNetTests", dependencies: ["SentinelNet"]),
         .testTarget(name: "SentinelDoctorTests", dependencies: ["SentinelDoctor"]),
+        .testTarget(name: "SentinelMonitorTests", dependencies: ["SentinelMonitor", "SentinelExchanges", "SentinelSimulator"]),
         .testTarget(
             name: "SentinelSimulatorTests",
             dependencies: [

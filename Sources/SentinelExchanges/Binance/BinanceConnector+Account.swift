@@ -110,3 +110,30 @@ extension BinanceConnector {
         }
     }
 }
+
+extension BinanceConnector {
+    /// `/sapi/v1/capital/withdraw/history` on binance.com's spot host (Binance.US and the testnets have none). The
+    /// exchange answers at most 90 days; older `sinceMs` is moved up to that.
+    public func withdrawals(sinceMs: Int64) -> VenueCall<[Withdrawal]>? {
+        guard venue.exchange == .binance, venue.product == .spot,
+            venue.environment.kind == .live || venue.environment.customEndpoint != nil
+        else { return nil }
+        let endpoint = VenueEndpoint(.GET, "/sapi/v1/capital/withdraw/history", .signed, weight: 1)
+        return VenueCall(endpoint, .pairs([("startTime", String(sinceMs))])) { body, _ throws(SentinelError) in
+            try decode([BinanceWire.WithdrawRecord].self, body, endpoint).map { row throws(SentinelError) in
+                guard let time = BinanceWithdrawals.milliseconds(utc: row.applyTime) else {
+                    throw SentinelError(
+                        .badResponse,
+                        Diagnosis(
+                            cause: "Binance sent a withdrawal time Sentinel cannot read.",
+                            evidence: [.init("applyTime", String(row.applyTime.prefix(40)))],
+                            fix: ["Check the withdrawal history on Binance's website."]))
+                }
+                return Withdrawal(
+                    id: row.id, asset: row.coin, amount: Amount(row.amount), fee: row.transactionFee.map(Amount.init),
+                    address: row.address, network: row.network, status: BinanceWithdrawals.status(row.status.value),
+                    time: time, transactionID: row.txId)
+            }
+        }
+    }
+}

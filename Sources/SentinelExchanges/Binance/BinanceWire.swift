@@ -113,6 +113,19 @@ enum BinanceWire {
         let price: ExactDecimal
     }
 
+    /// One row of `/sapi/v1/capital/withdraw/history`; `applyTime` is UTC text, `2019-10-12 11:12:02`.
+    struct WithdrawRecord: Decodable {
+        let id: String
+        let amount: ExactDecimal
+        let transactionFee: ExactDecimal?
+        let coin: String
+        let status: LenientInt
+        let address: String
+        let txId: String?
+        let applyTime: String
+        let network: String?
+    }
+
     struct APIRestrictions: Decodable {
         let ipRestrict: LenientBool
         let createTime: LenientInt?

@@ -35,6 +35,10 @@ public protocol ExchangeClient: Sendable {
     /// The key's permissions as the exchange reports them.
     func permissions() async throws(SentinelError) -> KeyPermissions
 
+    /// The account's withdrawals since `sinceMs` (Unix ms), newest first, where the exchange lists them for this
+    /// product; `unsupported` where it does not.
+    func withdrawals(sinceMs: Int64) async throws(SentinelError) -> [Withdrawal]
+
     /// A symbol as a person typed it — unified (`BTC/USDT:USDT`) or the exchange's native id (`BTCUSDT`,
     /// `BTC-USDT-SWAP`) — resolved through the exchange's market list.
     func resolveSymbol(_ text: String) async throws(SentinelError) -> UnifiedSymbol
@@ -55,6 +59,11 @@ extension ExchangeClient {
     }
 
     public func reconcileJournal() async throws(SentinelError) -> [OrderJournal.Entry] { [] }
+
+    public func withdrawals(sinceMs: Int64) async throws(SentinelError) -> [Withdrawal] {
+        throw SentinelError(
+            .unsupported, Diagnosis(cause: "This \(venue.exchange.displayName) client does not read withdrawals."))
+    }
 
     /// Unified symbols only, for clients without a market list.
     public func resolveSymbol(_ text: String) async throws(SentinelError) -> UnifiedSymbol {

@@ -60,6 +60,8 @@ public protocol VenueConnector: Sendable {
     func openOrders(market: Market?) -> VenueCall<[Order]>
     /// Throws `unsupported` where the exchange does not report a key's permissions.
     func permissions() throws(SentinelError) -> VenueCall<KeyPermissions>
+    /// The account's withdrawals since a time (Unix ms), where the exchange lists them for this product; nil where not.
+    func withdrawals(sinceMs: Int64) -> VenueCall<[Withdrawal]>?
     /// A transport failure in this exchange's words.
     func transportFailure(_ failure: TransportFailure, endpoint: VenueEndpoint) -> SentinelError
 }
@@ -67,6 +69,7 @@ public protocol VenueConnector: Sendable {
 extension VenueConnector {
     public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? { nil }
     public var cancelListLimit: Int? { nil }
+    public func withdrawals(sinceMs: Int64) -> VenueCall<[Withdrawal]>? { nil }
     public var cancelAnswerIsAcknowledgement: Bool { false }
     public func cancelOrders(_ orders: [Order], market: Market) -> VenueCall<Void> { cancelAllOrders(market: market) }
 }

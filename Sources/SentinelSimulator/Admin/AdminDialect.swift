@@ -16,6 +16,20 @@ struct AdminDialect: VenueDialect {
                 var members: [(String, JSONValue)] = [("apiKey", .string(key.apiKey)), ("secret", .string(key.secret))]
                 if let passphrase = key.passphrase { members.append(("passphrase", .string(passphrase))) }
                 return .json(200, .object(members))
+            case ("PATCH", "keys") where segments.count == 2:
+                try engine.changeKey(segments[1], try Self.decode(SimulatedKeyChange.self, request.body))
+                return .json(200, .object([("ok", .bool(true))]))
+            case ("POST", "keys") where segments.count == 3 && segments[2] == "orders":
+                let placed = try engine.placeOtherOrder(segments[1], try Self.decode(SimulatedOtherOrder.self, request.body))
+                return .json(
+                    200,
+                    .object([
+                        ("orderId", .string(String(placed.orderID))), ("clientOrderId", .string(placed.clientOrderID)),
+                        ("symbol", .string(placed.symbol)),
+                    ]))
+            case ("POST", "keys") where segments.count == 3 && segments[2] == "withdrawals":
+                let id = try engine.withdraw(segments[1], try Self.decode(SimulatedWithdrawal.self, request.body))
+                return .json(200, .object([("id", .string(id))]))
             case ("POST", "clock") where segments.count == 1:
                 let clock = try Self.decode(ClockRequest.self, request.body)
                 try SimulatorEngine.checkClockSkew(clock.skewMs)
@@ -41,6 +55,7 @@ struct AdminDialect: VenueDialect {
                             "error",
                             .string(
                                 "no admin endpoint \(request.method) \(request.path); see GET /health, POST /keys, "
+                                    + "PATCH /keys/{apiKey}, POST /keys/{apiKey}/orders, POST /keys/{apiKey}/withdrawals, "
                                     + "POST /clock, POST|DELETE /faults, POST /markets/{exchange}/{symbol}/price")
                         )
                     ]))
@@ -99,6 +114,9 @@ struct AdminDialect: VenueDialect {
         case is SimulatedFault.Type: ["exchange", "kind", "path", "count", "probability", "latencyMs"]
         case is ClockRequest.Type: ["skewMs"]
         case is PriceRequest.Type: ["price"]
+        case is SimulatedKeyChange.Type: Set(SimulatedKeyChange.CodingKeys.allCases.map(\.rawValue))
+        case is SimulatedOtherOrder.Type: Set(SimulatedOtherOrder.CodingKeys.allCases.map(\.rawValue))
+        case is SimulatedWithdrawal.Type: Set(SimulatedWithdrawal.CodingKeys.allCases.map(\.rawValue))
         default: []
         }
     }

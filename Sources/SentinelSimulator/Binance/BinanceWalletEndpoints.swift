@@ -8,6 +8,9 @@ extension BinanceDialect {
         [
             BinanceEndpoint(
                 "GET", "/sapi/v1/capital/config/getall", .userData, testnet: false, weight: 10, handler: coinConfigs),
+            BinanceEndpoint(
+                "GET", "/sapi/v1/capital/withdraw/history", .userData, testnet: false, weight: 1,
+                handler: withdrawHistory),
             BinanceEndpoint("GET", "/sapi/v1/margin/allPairs", .apiKey, testnet: false, weight: 1, handler: marginPairs),
             BinanceEndpoint(
                 "GET", "/sapi/v1/margin/isolated/allPairs", .userData, testnet: false, weight: 10,
@@ -39,6 +42,48 @@ extension BinanceDialect {
                     ("isLegalMoney", .bool(false)),
                     ("trading", .bool(true)),
                     ("networkList", .array(BinanceCoinNetwork.networks(of: coin).map(\.json))),
+                ])
+            })
+    }
+
+    /// The account's withdrawals, newest first: by `coin` and `status`, within `startTime`…`endTime` (default the
+    /// last 90 days, and never a longer span), `offset` and `limit` (default and most 1000).
+    static func withdrawHistory(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
+        guard let account = state.accounts[call.accountID] else { throw call.flavor.unknownKeyError }
+        let ninetyDays: Int64 = 90 * 86_400_000
+        let end = try call.parameters.integer("endTime") ?? call.now
+        let start = try call.parameters.integer("startTime") ?? end - ninetyDays
+        guard end - start <= ninetyDays, start <= end else {
+            throw BinanceError(
+                status: 400, code: -1128, message: "Time interval must be within 0-90 days")
+        }
+        let offset = Int(try call.parameters.integer("offset") ?? 0)
+        let limit = Int(try call.parameters.integer("limit") ?? 1000)
+        guard offset >= 0 else { throw .mandatory("offset") }
+        guard (1...1000).contains(limit) else { throw .mandatory("limit") }
+        let status = try call.parameters.integer("status")
+        let coin = call.parameters["coin"]
+        let records = account.withdrawals.reversed().filter { record in
+            record.createdAt >= start && record.createdAt <= end && (coin.map { $0 == record.coin } ?? true)
+                && (status.map { $0 == 6 } ?? true)
+        }
+        return .array(
+            records.dropFirst(offset).prefix(limit).map { record in
+                .object([
+                    ("id", .string(record.id)),
+                    ("amount", .string(record.amount.fixed(8))),
+                    ("transactionFee", .string(record.fee.fixed(8))),
+                    ("coin", .string(record.coin)),
+                    ("status", .int(6)),
+                    ("address", .string(record.address)),
+                    ("txId", .string(record.transactionID)),
+                    ("applyTime", .string(UTCTimeText.spaced(record.createdAt))),
+                    ("network", .string(record.network)),
+                    ("transferType", .int(0)),
+                    ("confirmNo", .int(12)),
+                    ("walletType", .int(0)),
+                    ("txKey", .string("")),
+                    ("completeTime", .string(UTCTimeText.spaced(record.createdAt + 60_000))),
                 ])
             })
     }

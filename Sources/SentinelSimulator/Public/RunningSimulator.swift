@@ -119,6 +119,24 @@ public final class RunningSimulator: Sendable {
         _ = try SimulatorEngine.rule(from: fault)
     }
 
+    /// Same semantics as `PATCH /keys/{apiKey}`: a change made on the exchange's API management page.
+    public func changeKey(_ apiKey: String, _ change: SimulatedKeyChange) async throws {
+        try engine.changeKey(apiKey, change)
+    }
+
+    /// Same semantics as `POST /keys/{apiKey}/orders`: another client's resting limit order on the key's account.
+    /// Returns the order's client id.
+    @discardableResult
+    public func placeOtherOrder(_ apiKey: String, _ order: SimulatedOtherOrder) async throws -> String {
+        try engine.placeOtherOrder(apiKey, order).clientOrderID
+    }
+
+    /// Same semantics as `POST /keys/{apiKey}/withdrawals`; returns the withdrawal's id.
+    @discardableResult
+    public func withdraw(_ apiKey: String, _ withdrawal: SimulatedWithdrawal) async throws -> String {
+        try engine.withdraw(apiKey, withdrawal)
+    }
+
     public func clearFaults() async {
         engine.clearFaults()
     }

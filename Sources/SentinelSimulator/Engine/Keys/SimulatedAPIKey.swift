@@ -6,11 +6,11 @@ struct SimulatedAPIKey: Sendable {
     let exchange: ExchangeID
     let environment: EnvironmentKind
     let material: KeyMaterial
-    let permissions: Set<KeyPermission>
+    var permissions: Set<KeyPermission>
     /// Addresses allowed to use the key; empty means unrestricted.
-    let ipWhitelist: [String]
+    var ipWhitelist: [String]
     /// Milliseconds since the epoch after which the key's trading authority lapses; nil = never.
-    let expiresAt: Int64?
+    var expiresAt: Int64?
     let createdAt: Int64
     let passphrase: String?
     let accountID: Int
