@@ -68,6 +68,14 @@ public actor ActivityMonitor {
 
     private func observe() async -> ActivityObservation {
         var unread: [String] = []
+        var notChecked: [String] = []
+        func note(_ what: String, _ error: SentinelError) {
+            if error.kind == .unsupported {
+                notChecked.append("\(what): \(error.diagnosis.cause)")
+            } else {
+                unread.append("\(what): \(error.diagnosis.cause)")
+            }
+        }
         var permissions: KeyPermissions?
         var openOrders: [ActivityObservation.ProductOrders] = []
         var balances: [Product: [String: ExactDecimal]] = [:]
@@ -77,14 +85,12 @@ public actor ActivityMonitor {
             let product = client.venue.product
             if observedAt == nil { observedAt = try? await client.serverTime() }
             if permissions == nil {
-                do { permissions = try await client.permissions() } catch {
-                    unread.append("permissions (\(product)): \(error.diagnosis.cause)")
-                }
+                do { permissions = try await client.permissions() } catch { note("permissions (\(product))", error) }
             }
             do {
                 openOrders.append(.init(product: product, orders: try await client.openOrders(symbol: nil)))
             } catch {
-                unread.append("open orders (\(product)): \(error.diagnosis.cause)")
+                note("open orders (\(product))", error)
             }
             do {
                 var totals: [String: ExactDecimal] = [:]
@@ -93,21 +99,22 @@ public actor ActivityMonitor {
                 }
                 balances[product] = totals
             } catch {
-                unread.append("balances (\(product)): \(error.diagnosis.cause)")
+                note("balances (\(product))", error)
             }
         }
         let now = observedAt ?? Int64(Date().timeIntervalSince1970 * 1000)
         let since = baseline.map { $0.observedAt - 86_400_000 } ?? now - policy.firstLookbackMs
-        var withdrawalsUnread: String?
+        var withdrawalsFailure: SentinelError?
         for client in clients where withdrawals == nil {
             do { withdrawals = try await client.withdrawals(sinceMs: max(since, now - 89 * 86_400_000)) } catch {
-                withdrawalsUnread = "withdrawals: \(error.diagnosis.cause)"
+                // A product without the history (a futures host) does not hide another product's answer.
+                if withdrawalsFailure == nil || withdrawalsFailure?.kind == .unsupported { withdrawalsFailure = error }
             }
         }
-        if withdrawals == nil, let withdrawalsUnread { unread.append(withdrawalsUnread) }
+        if withdrawals == nil, let withdrawalsFailure { note("withdrawals", withdrawalsFailure) }
         return ActivityObservation(
             observedAt: now, permissions: permissions, openOrders: openOrders, balances: balances,
-            withdrawals: withdrawals, unread: unread)
+            withdrawals: withdrawals, unread: unread, notChecked: notChecked)
     }
 
     private func journalFacts() throws(SentinelError) -> JournalFacts {

@@ -12,6 +12,9 @@ public struct ActivityObservation: Sendable, Hashable {
     public var withdrawals: [Withdrawal]?
     /// What could not be read, and why (shown, never a finding: the watcher cannot tell what it did not see).
     public var unread: [String]
+    /// What this exchange or product does not let Sentinel read at all (Binance.US permissions, a withdrawal
+    /// history Sentinel does not read yet): said once, so that nobody takes silence for a check.
+    public var notChecked: [String]
 
     public struct ProductOrders: Sendable, Hashable {
         public var product: Product
@@ -25,7 +28,8 @@ public struct ActivityObservation: Sendable, Hashable {
 
     public init(
         observedAt: Int64, permissions: KeyPermissions?, openOrders: [ProductOrders],
-        balances: [Product: [String: ExactDecimal]], withdrawals: [Withdrawal]?, unread: [String] = []
+        balances: [Product: [String: ExactDecimal]], withdrawals: [Withdrawal]?, unread: [String] = [],
+        notChecked: [String] = []
     ) {
         self.observedAt = observedAt
         self.permissions = permissions
@@ -33,5 +37,6 @@ public struct ActivityObservation: Sendable, Hashable {
         self.balances = balances
         self.withdrawals = withdrawals
         self.unread = unread
+        self.notChecked = notChecked
     }
 }

@@ -84,6 +84,7 @@ struct WatchCommand: AsyncParsableCommand {
             do {
                 let poll = try await monitor.poll()
                 for line in poll.observation.unread { Console.error("\(label): could not read \(line)") }
+                reporter.sayOnce(poll.observation.notChecked.map { "\(label): not checked: \($0)" })
                 if poll.sawNothing {
                     outcome.unreadable += 1
                     Console.error("\(label): nothing could be read; the key may be revoked or the endpoint wrong.")

@@ -9,6 +9,7 @@ final class WatchReporter: @unchecked Sendable {
     private let hook: FindingHook?
     // Touched only from the command's one task.
     private var reported = Set<String>()
+    private var said = Set<String>()
 
     init(json: Bool, threshold: ActivityFinding.Severity, hook: FindingHook?) {
         self.json = json
@@ -27,6 +28,14 @@ final class WatchReporter: @unchecked Sendable {
             await hook?.run(with: object.rendered(spaced: false), finding: finding)
         }
         return count
+    }
+
+    /// Status lines (on stderr) that would only repeat themselves at every poll.
+    func sayOnce(_ lines: [String]) {
+        for line in lines where !said.contains(line) {
+            said.insert(line)
+            Console.error(line)
+        }
     }
 
     func summary(_ outcome: WatchOutcome, keys: Int) {

@@ -28,7 +28,7 @@ public struct SimulatedOtherOrder: Sendable, Codable, Equatable {
     /// `buy` or `sell`.
     public var side: String
     public var price: String
-    /// In the exchange's own unit for the market (contracts where it counts contracts).
+    /// In what the exchange's order endpoint takes: base currency, contracts on OKX swaps, lots on KuCoin futures.
     public var quantity: String
     /// The other client's id for the order; default `web` and 16 random characters, as a website order has.
     public var clientOrderId: String?

@@ -60,9 +60,14 @@ extension SimulatorEngine {
             }
             let clientOrderID =
                 order.clientOrderId ?? "web" + state.generator.string(count: 16, alphabet: SeededGenerator.alphanumerics)
+            // KuCoin's futures endpoint takes lots; its engine markets count base units.
+            var engineQuantity = quantity
+            if key.exchange == .kucoin, market.kind == .perpetual, let contract = KuCoinContract.of(market.symbol) {
+                engineQuantity = Quantity(quantity.value * contract.multiplier)
+            }
             let request = OrderRequest(
                 symbol: market.symbol, side: side, type: .limit, timeInForce: .goodTillCancel, price: price,
-                quantity: quantity, quoteQuantity: nil, clientOrderID: clientOrderID)
+                quantity: engineQuantity, quoteQuantity: nil, clientOrderID: clientOrderID)
             do {
                 let placed =
                     market.kind == .spot
