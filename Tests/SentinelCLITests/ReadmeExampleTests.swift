@@ -58,5 +58,27 @@ import Testing
         #expect(outcome.stdout.contains("readme-1") && outcome.stdout.contains("canceled"))
         #expect(outcome.stdout.contains("No open positions (linear)."))
         #expect(outcome.stdout.contains("ready to trade."))
+        #expect(outcome.stdout.contains("No findings at critical or above on 1 key."), "\(outcome.stdout)")
+    }
+
+    /// The watch section's block, after the simulator block that makes `sim-key.json`, in the same folder.
+    @Test func theWatchExampleReportsWhatSomeoneElseDid() async throws {
+        let setup = try Self.block(after: "### Try every command on the simulator", index: 1)
+        let watch = try Self.block(after: "### `sentinel watch`")
+        #expect(watch.contains("sentinel watch"))
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        let folder = try TemporaryFolder()
+        let outcome = try await CLIRunner.shell(
+            setup + "\n" + watch, in: folder.url,
+            environment: [
+                "ADMIN": simulator.adminURL, "SPOT": simulator.url(for: .binance),
+                "USDM": simulator.url(for: .binanceUSDM), "SENTINEL_HOME": folder.url.path + "/home",
+            ])
+        #expect(outcome.status == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains(#""kind":"foreign-order""#), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains(#""client order id":"phone1""#))
+        #expect(outcome.stdout.contains(#""kind":"withdrawal""#))
+        #expect(outcome.stdout.contains("findings: exit 1"))
     }
 }

@@ -46,10 +46,14 @@ import Testing
         #expect(list.status == 0)
         #expect(list.stdout.contains("vmPU…Eh8A") && list.stdout.contains("spot,linear"))
         #expect(list.stdout.contains("demo@http://127.0.0.1:8904"))
+        // The rotation countdown: a key stored just now is due in 89 or 90 days.
+        #expect(list.stdout.contains("ROTATE") && (list.stdout.contains("in 89 d") || list.stdout.contains("in 90 d")), "\(list.stdout)")
         let listed = try json(try await sandbox.vault(["list", "--json"]).stdout)
         #expect(listed.map { $0["name"] as? String } == ["grid", "okx-sim"])
         #expect(listed[0]["fingerprint"] as? String == "vmPU…Eh8A")
         #expect(listed[1]["endpoint"] as? String == "http://127.0.0.1:8904")
+        #expect(listed[0]["rotationDue"] as? Bool == false)
+        #expect((listed[0]["rotateBy"] as? String)?.hasPrefix("20") == true)
 
         let show = try await sandbox.vault(["show", "okx-sim"])
         #expect(show.status == 0)

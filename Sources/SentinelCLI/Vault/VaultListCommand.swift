@@ -24,13 +24,13 @@ struct VaultListCommand: ReportingCommand {
             return
         }
         let now = Date()
-        let header = ["NAME", "KEY", "EXCHANGE", "PRODUCTS", "ENVIRONMENT", "TYPE", "AGE", "EXPIRES", "LABEL"]
+        let header = ["NAME", "KEY", "EXCHANGE", "PRODUCTS", "ENVIRONMENT", "TYPE", "AGE", "EXPIRES", "ROTATE", "LABEL"]
         let rows = vault.entries.map { entry in
             [
                 entry.name, entry.fingerprint, entry.exchange.rawValue, VaultEntryRendering.products(entry),
                 VaultEntryRendering.environment(entry), entry.keyType.rawValue,
                 VaultEntryRendering.age(since: entry.createdAt, now: now), VaultEntryRendering.expiry(entry, now: now),
-                entry.label ?? "",
+                VaultEntryRendering.rotation(entry, now: now), entry.label ?? "",
             ]
         }
         Console.output(VaultEntryRendering.table([header] + rows))

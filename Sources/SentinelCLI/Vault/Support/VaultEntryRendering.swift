@@ -33,6 +33,21 @@ enum VaultEntryRendering {
         return expiresAt < now ? "EXPIRED \(day(expiresAt))" : "\(day(expiresAt)) (\(days) d)"
     }
 
+    /// Keys are rotated this long after they were stored, unless the exchange sets an earlier expiry
+    /// (`sentinel watch --rotation-days` reminds on another schedule).
+    static let rotationDays = 90
+
+    static func rotateBy(_ entry: VaultEntry) -> Date {
+        entry.createdAt.addingTimeInterval(Double(rotationDays) * 86_400)
+    }
+
+    /// The rotation countdown: `in 85 d`, or `DUE` once the key is older than the rotation period.
+    static func rotation(_ entry: VaultEntry, now: Date = Date()) -> String {
+        let due = rotateBy(entry)
+        guard due > now else { return "DUE since \(day(due))" }
+        return "in \(Int(due.timeIntervalSince(now) / 86_400)) d"
+    }
+
     static func day(_ date: Date) -> String {
         iso(date).prefix(10).description
     }
@@ -55,6 +70,8 @@ enum VaultEntryRendering {
             ("createdAt", .string(iso(entry.createdAt))),
             ("ageDays", .int(Int64(max(0, now.timeIntervalSince(entry.createdAt)) / 86_400))),
             ("expiresAt", optionalDate(entry.expiresAt)),
+            ("rotateBy", .string(iso(rotateBy(entry)))),
+            ("rotationDue", .bool(rotateBy(entry) <= now)),
             ("lastVerifiedAt", optionalDate(entry.lastVerifiedAt)),
             ("hasPassphrase", .bool(entry.passphrase != nil)),
         ])
