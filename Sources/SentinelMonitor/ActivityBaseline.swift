@@ -13,12 +13,15 @@ public struct ActivityBaseline: Sendable, Hashable, Codable {
     public var balances: [String: String]
     /// Withdrawals already reported (the newest few hundred).
     public var withdrawalIDs: [String]
+    /// Finished orders from the order history already reported (the newest few hundred); nil in older files.
+    public var reportedOrderIDs: [String]?
     /// A Sentinel order was open at the time: its fills explain balance moves until the next poll.
     public var sentinelOrdersOpen: Bool
 
     public init(
         observedAt: Int64, withdraw: Bool?, transfer: Bool?, reportedPermissions: [String]?, ipRestricted: Bool?,
-        ipWhitelist: [String]?, balances: [String: String], withdrawalIDs: [String], sentinelOrdersOpen: Bool
+        ipWhitelist: [String]?, balances: [String: String], withdrawalIDs: [String], reportedOrderIDs: [String]? = nil,
+        sentinelOrdersOpen: Bool
     ) {
         self.observedAt = observedAt
         self.withdraw = withdraw
@@ -28,10 +31,12 @@ public struct ActivityBaseline: Sendable, Hashable, Codable {
         self.ipWhitelist = ipWhitelist
         self.balances = balances
         self.withdrawalIDs = withdrawalIDs
+        self.reportedOrderIDs = reportedOrderIDs
         self.sentinelOrdersOpen = sentinelOrdersOpen
     }
 
     static let keptWithdrawalIDs = 500
+    static let keptOrderIDs = 500
 
     static func balanceKey(_ product: Product, _ asset: String) -> String { "\(product.rawValue)/\(asset)" }
 }

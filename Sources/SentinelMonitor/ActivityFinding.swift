@@ -6,6 +6,8 @@ public struct ActivityFinding: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// An open order whose client id is neither Sentinel's nor a declared other bot's.
         case foreignOrder = "foreign-order"
+        /// A filled (or partly filled) order from the order history whose client id is not Sentinel's.
+        case foreignFill = "foreign-fill"
         /// An open order with a Sentinel client id that this machine's journal does not know.
         case unknownSentinelOrder = "unknown-sentinel-order"
         case withdrawal

@@ -51,8 +51,8 @@ public actor ActivityMonitor {
             baseline = store?.load(key, fingerprint: fingerprint)
             loaded = true
         }
-        let observation = await observe()
         let facts = try journalFacts()
+        let observation = await observe(facts)
         let (findings, next) = ActivityReview(key: key, policy: policy, journal: facts).review(observation, after: baseline)
         var poll = Poll(findings: findings, observation: observation)
         if !poll.sawNothing {
@@ -66,7 +66,10 @@ public actor ActivityMonitor {
         for client in clients { await client.shutdown() }
     }
 
-    private func observe() async -> ActivityObservation {
+    /// At most this many symbols' order histories are read per product and poll (each is one request).
+    static let historySymbolLimit = 10
+
+    private func observe(_ facts: JournalFacts) async -> ActivityObservation {
         var unread: [String] = []
         var notChecked: [String] = []
         func note(_ what: String, _ error: SentinelError) {
@@ -76,24 +79,30 @@ public actor ActivityMonitor {
                 unread.append("\(what): \(error.diagnosis.cause)")
             }
         }
+        var now: Int64?
+        for client in clients where now == nil { now = try? await client.serverTime() }
+        let observedAt = now ?? Int64(Date().timeIntervalSince1970 * 1000)
+        let since = baseline.map { $0.observedAt - 86_400_000 } ?? observedAt - policy.firstLookbackMs
+        // Binance's futures history answers at most 7 days from its start: ask for less everywhere.
+        let historySince = max(since, observedAt - 6 * 86_400_000)
         var permissions: KeyPermissions?
         var openOrders: [ActivityObservation.ProductOrders] = []
+        var recentOrders: [ActivityObservation.ProductOrders] = []
         var balances: [Product: [String: ExactDecimal]] = [:]
-        var withdrawals: [Withdrawal]?
-        var observedAt: Int64?
         for client in clients {
             let product = client.venue.product
-            if observedAt == nil { observedAt = try? await client.serverTime() }
             if permissions == nil {
                 do { permissions = try await client.permissions() } catch { note("permissions (\(product))", error) }
             }
+            var open: [Order] = []
             do {
-                openOrders.append(.init(product: product, orders: try await client.openOrders(symbol: nil)))
+                open = try await client.openOrders(symbol: nil)
+                openOrders.append(.init(product: product, orders: open))
             } catch {
                 note("open orders (\(product))", error)
             }
+            var totals: [String: ExactDecimal] = [:]
             do {
-                var totals: [String: ExactDecimal] = [:]
                 for balance in try await client.balances() {
                     totals[balance.asset] = (try? balance.free.value.adding(balance.locked.value)) ?? balance.free.value
                 }
@@ -101,20 +110,48 @@ public actor ActivityMonitor {
             } catch {
                 note("balances (\(product))", error)
             }
+            var history: [Order] = []
+            for symbol in await historySymbols(client, facts: facts, open: open, totals: totals) {
+                do { history += try await client.recentOrders(symbol: symbol, sinceMs: historySince) } catch {
+                    note("order history (\(product))", error)
+                    break
+                }
+            }
+            recentOrders.append(.init(product: product, orders: history))
         }
-        let now = observedAt ?? Int64(Date().timeIntervalSince1970 * 1000)
-        let since = baseline.map { $0.observedAt - 86_400_000 } ?? now - policy.firstLookbackMs
+        var withdrawals: [Withdrawal]?
         var withdrawalsFailure: SentinelError?
         for client in clients where withdrawals == nil {
-            do { withdrawals = try await client.withdrawals(sinceMs: max(since, now - 89 * 86_400_000)) } catch {
+            do { withdrawals = try await client.withdrawals(sinceMs: max(since, observedAt - 89 * 86_400_000)) } catch {
                 // A product without the history (a futures host) does not hide another product's answer.
                 if withdrawalsFailure == nil || withdrawalsFailure?.kind == .unsupported { withdrawalsFailure = error }
             }
         }
         if withdrawals == nil, let withdrawalsFailure { note("withdrawals", withdrawalsFailure) }
         return ActivityObservation(
-            observedAt: now, permissions: permissions, openOrders: openOrders, balances: balances,
-            withdrawals: withdrawals, unread: unread, notChecked: notChecked)
+            observedAt: observedAt, permissions: permissions, openOrders: openOrders, recentOrders: recentOrders,
+            balances: balances, withdrawals: withdrawals, unread: unread, notChecked: notChecked)
+    }
+
+    /// Where someone else's orders would be: the symbols Sentinel traded, those with open orders, and those of the
+    /// assets the account holds (spot) or its positions (derivatives).
+    private func historySymbols(
+        _ client: any ExchangeClient, facts: JournalFacts, open: [Order], totals: [String: ExactDecimal]
+    ) async -> [UnifiedSymbol] {
+        let product = client.venue.product
+        var symbols = facts.symbols[product] ?? []
+        symbols += open.map(\.symbol)
+        if product == .spot {
+            let held = Set(totals.filter { $0.value.isPositive }.keys)
+            if let markets = try? await client.markets() {
+                symbols += markets.filter { $0.product == .spot && held.contains($0.symbol.base) && $0.symbol.quote == "USDT" }
+                    .map(\.symbol).sorted { $0.description < $1.description }
+            }
+        } else if let positions = try? await client.positions() {
+            symbols += positions.map(\.symbol)
+        }
+        var seen = Set<UnifiedSymbol>()
+        return Array(symbols.filter { seen.insert($0).inserted }.prefix(Self.historySymbolLimit))
     }
 
     private func journalFacts() throws(SentinelError) -> JournalFacts {
@@ -122,7 +159,16 @@ public actor ActivityMonitor {
         let entries = try journal.allEntries()
         let prefix = key.exchange.rawValue + " "
         let mine = entries.filter { $0.venue.hasPrefix(prefix) }
+        var symbols: [Product: [UnifiedSymbol]] = [:]
+        for entry in mine.sorted(by: { $0.updatedAtMs > $1.updatedAtMs }) {
+            let parts = entry.venue.split(separator: " ")
+            guard parts.count >= 2, let product = Product(rawValue: String(parts[1])),
+                let symbol = UnifiedSymbol(entry.symbol), !(symbols[product] ?? []).contains(symbol)
+            else { continue }
+            symbols[product, default: []].append(symbol)
+        }
         return JournalFacts(
-            clientOrderIDs: Set(entries.map(\.clientOrderID)), lastActivityAt: mine.map(\.updatedAtMs).max())
+            clientOrderIDs: Set(entries.map(\.clientOrderID)), lastActivityAt: mine.map(\.updatedAtMs).max(),
+            symbols: symbols)
     }
 }

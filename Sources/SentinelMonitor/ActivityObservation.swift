@@ -6,6 +6,8 @@ public struct ActivityObservation: Sendable, Hashable {
     public var permissions: KeyPermissions?
     /// Open orders of every product the key was polled for.
     public var openOrders: [ProductOrders]
+    /// Orders from the exchange's order history (open and finished) on the symbols the poll looked at.
+    public var recentOrders: [ProductOrders]
     /// Total (free + locked) per product and asset; nil when a product's balances could not be read.
     public var balances: [Product: [String: ExactDecimal]]
     /// The account's withdrawals since the poll's lookback; nil where the exchange or Sentinel cannot list them.
@@ -27,13 +29,14 @@ public struct ActivityObservation: Sendable, Hashable {
     }
 
     public init(
-        observedAt: Int64, permissions: KeyPermissions?, openOrders: [ProductOrders],
+        observedAt: Int64, permissions: KeyPermissions?, openOrders: [ProductOrders], recentOrders: [ProductOrders] = [],
         balances: [Product: [String: ExactDecimal]], withdrawals: [Withdrawal]?, unread: [String] = [],
         notChecked: [String] = []
     ) {
         self.observedAt = observedAt
         self.permissions = permissions
         self.openOrders = openOrders
+        self.recentOrders = recentOrders
         self.balances = balances
         self.withdrawals = withdrawals
         self.unread = unread

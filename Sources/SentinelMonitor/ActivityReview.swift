@@ -21,6 +21,7 @@ public struct ActivityReview: Sendable {
         -> (findings: [ActivityFinding], baseline: ActivityBaseline)
     {
         var findings = orderFindings(observation)
+        findings += historyFindings(observation, baseline)
         findings += withdrawalFindings(observation, baseline)
         findings += permissionFindings(observation, baseline)
         findings += lifecycleFindings(observation)
@@ -70,6 +71,52 @@ public struct ActivityReview: Sendable {
                             ],
                             subject: order.id))
                 }
+            }
+        }
+        return findings
+    }
+
+    /// Finished orders from the history: a foreign one that traded is a fill, one that did not is still an order
+    /// someone placed. Each is reported once; open ones are the open-order check's.
+    private func historyFindings(_ observation: ActivityObservation, _ baseline: ActivityBaseline?) -> [ActivityFinding] {
+        let reported = Set(baseline?.reportedOrderIDs ?? [])
+        let since = baseline.map { $0.observedAt - 86_400_000 } ?? observation.observedAt - policy.firstLookbackMs
+        var findings: [ActivityFinding] = []
+        for group in observation.recentOrders {
+            for order in group.orders where order.status.isFinal && !reported.contains(order.id) {
+                guard (order.updatedAt ?? order.createdAt ?? observation.observedAt) >= since else { continue }
+                let clientID = order.clientOrderID ?? ""
+                if policy.knownClientIDPrefixes.contains(where: { !$0.isEmpty && clientID.hasPrefix($0) }) { continue }
+                if journal.clientOrderIDs.contains(clientID) { continue }
+                var evidence = orderEvidence(order, product: group.product)
+                let traded = order.filledQuantity.isPositive
+                if traded {
+                    evidence.append(.init("filled", order.filledQuantity.description))
+                    if let average = order.averagePrice { evidence.append(.init("average price", average.description)) }
+                }
+                if clientID.hasPrefix(ActivityPolicy.sentinelPrefix) {
+                    findings.append(
+                        finding(
+                            .unknownSentinelOrder, .warning, observation,
+                            summary: "A finished order has a Sentinel client id that this machine's journal does not "
+                                + "know: " + describe(order) + ".",
+                            evidence: evidence,
+                            fix: ["If Sentinel runs with this key on another machine, this is its order; otherwise "
+                                + revokeStep],
+                            subject: order.id))
+                    continue
+                }
+                findings.append(
+                    finding(
+                        traded ? .foreignFill : .foreignOrder, .critical, observation,
+                        summary: (traded ? "An order Sentinel did not place traded: " : "An order Sentinel did not "
+                            + "place was \(order.status.rawValue): ") + describe(order) + ".",
+                        evidence: evidence,
+                        fix: [
+                            "If you did not place it yourself (on the website, the app or another bot): " + revokeStep,
+                            "If it is another bot of yours, declare its client-id prefix with --known-prefix.",
+                        ],
+                        subject: order.id))
             }
         }
         return findings
@@ -337,6 +384,10 @@ public struct ActivityReview: Sendable {
         let seen = (observation.withdrawals ?? []).map(\.id)
         let known = baseline?.withdrawalIDs ?? []
         let withdrawalIDs = Array((known + seen.filter { !known.contains($0) }).suffix(ActivityBaseline.keptWithdrawalIDs))
+        let finished = observation.recentOrders.flatMap { $0.orders.filter { $0.status.isFinal }.map(\.id) }
+        let knownOrders = baseline?.reportedOrderIDs ?? []
+        let reportedOrderIDs = Array(
+            (knownOrders + finished.filter { !knownOrders.contains($0) }).suffix(ActivityBaseline.keptOrderIDs))
         let permissions = observation.permissions
         return ActivityBaseline(
             observedAt: observation.observedAt, withdraw: permissions?.withdraw ?? baseline?.withdraw,
@@ -344,7 +395,7 @@ public struct ActivityReview: Sendable {
             reportedPermissions: permissions.map { $0.reported.isEmpty ? nil : $0.reported } ?? baseline?.reportedPermissions,
             ipRestricted: permissions?.ipRestricted ?? baseline?.ipRestricted,
             ipWhitelist: permissions.map { $0.ipWhitelist?.sorted() } ?? baseline?.ipWhitelist,
-            balances: balances, withdrawalIDs: withdrawalIDs,
+            balances: balances, withdrawalIDs: withdrawalIDs, reportedOrderIDs: reportedOrderIDs,
             sentinelOrdersOpen: sentinelOrdersOpen(observation))
     }
 

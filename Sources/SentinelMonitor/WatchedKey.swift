@@ -26,9 +26,12 @@ public struct JournalFacts: Sendable, Hashable {
     public var clientOrderIDs: Set<String>
     /// The newest time (Unix ms) Sentinel placed or settled an order on the exchange.
     public var lastActivityAt: Int64?
+    /// The symbols Sentinel traded on the exchange, per product, most recent first: where the watch reads history.
+    public var symbols: [Product: [UnifiedSymbol]]
 
-    public init(clientOrderIDs: Set<String>, lastActivityAt: Int64?) {
+    public init(clientOrderIDs: Set<String>, lastActivityAt: Int64?, symbols: [Product: [UnifiedSymbol]] = [:]) {
         self.clientOrderIDs = clientOrderIDs
         self.lastActivityAt = lastActivityAt
+        self.symbols = symbols
     }
 }

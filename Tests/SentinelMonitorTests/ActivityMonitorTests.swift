@@ -15,7 +15,9 @@ import Testing
             let first = try await session.monitor.poll()
             #expect(first.observation.unread.isEmpty, "\(first.observation.unread)")
             #expect(
-                first.observation.notChecked.allSatisfy { $0.hasPrefix("withdrawals") || $0.hasPrefix("permissions") },
+                first.observation.notChecked.allSatisfy {
+                    $0.hasPrefix("withdrawals") || $0.hasPrefix("permissions") || $0.hasPrefix("order history")
+                },
                 "\(first.observation.notChecked)")
             #expect(first.findings.filter { $0.severity >= .warning }.isEmpty, "\(first.findings.map(\.summary))")
 
@@ -79,6 +81,35 @@ import Testing
             try await session.simulator.changeKey(session.apiKey, SimulatedKeyChange(expiresAt: now + 3 * 86_400_000))
             let poll = try await session.monitor.poll()
             #expect(poll.findings.map(\.kind).contains(.keyExpiring), "\(poll.findings.map(\.summary))")
+        } catch {
+            await session.close()
+            throw error
+        }
+        await session.close()
+    }
+
+    /// An order from someone else that filled at once never shows as open: the order history finds it.
+    @Test(arguments: WatchVenue.all.filter { $0.exchange == .binance })
+    func aForeignOrderThatFilledAtOnceIsFound(_ venue: WatchVenue) async throws {
+        let session = try await venue.session()
+        do {
+            _ = try await session.monitor.poll()
+            let (request, native) = try await venue.restingBuy(session.client)
+            let above = try Price(request.price!.value.multiplied(by: ExactDecimal("1.06")))
+                .rounded(toMultipleOf: try #require(try await session.client.markets().first { $0.symbol == venue.symbol })
+                    .rules.tickSize, .down)
+            try await session.simulator.placeOtherOrder(
+                session.apiKey,
+                SimulatedOtherOrder(
+                    symbol: venue.symbol.description, side: "buy", price: above.description, quantity: native,
+                    clientOrderId: "bot2taker"))
+            let poll = try await session.monitor.poll()
+            let fills = poll.findings.filter { $0.kind == .foreignFill }
+            #expect(fills.count == 1, "\(poll.findings.map(\.summary)) \(poll.observation.unread)")
+            #expect(fills.first?.evidence.contains(.init("client order id", "bot2taker")) == true)
+            #expect(!poll.findings.contains { $0.kind == .foreignOrder })
+            let again = try await session.monitor.poll()
+            #expect(!again.findings.contains { $0.kind == .foreignFill })
         } catch {
             await session.close()
             throw error

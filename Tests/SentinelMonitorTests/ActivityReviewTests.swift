@@ -190,3 +190,50 @@ import Testing
         #expect(Set(findings.map(\.kind)) == [.withdrawPermission, .foreignOrder, .noIPWhitelist])
     }
 }
+
+/// Finished orders from the exchange's order history.
+@Suite struct ActivityHistoryReviewTests {
+    typealias T = ActivityReviewTests
+
+    static func finished(_ id: String, client: String?, filled: String, status: OrderStatus) -> Order {
+        var order = T.order(id, client: client)
+        order.status = status
+        order.filledQuantity = Quantity(exactly: filled)!
+        order.updatedAt = T.now - 5_000
+        return order
+    }
+
+    func review(_ orders: [Order], after baseline: ActivityBaseline? = nil, known: Set<String> = [])
+        -> (findings: [ActivityFinding], baseline: ActivityBaseline)
+    {
+        var observation = T.observation()
+        observation.recentOrders = [.init(product: .spot, orders: orders)]
+        return ActivityReview(
+            key: T.key, policy: ActivityPolicy(knownClientIDPrefixes: ["grid-"]),
+            journal: JournalFacts(clientOrderIDs: known, lastActivityAt: nil)
+        ).review(observation, after: baseline)
+    }
+
+    @Test func aForeignFillIsReportedOnceAndSentinelsOwnNever() {
+        let orders = [
+            Self.finished("1", client: "web9", filled: "0.001", status: .filled),
+            Self.finished("2", client: "web8", filled: "0", status: .canceled),
+            Self.finished("3", client: "sn-mine", filled: "0.001", status: .filled),
+            Self.finished("4", client: "grid-1", filled: "0.001", status: .filled),
+            Self.finished("5", client: "web7", filled: "0", status: .new),
+        ]
+        let first = review(orders, known: ["sn-mine"])
+        #expect(first.findings.filter { $0.kind == .foreignFill }.map(\.subject) == ["1"])
+        #expect(first.findings.filter { $0.kind == .foreignOrder }.map(\.subject) == ["2"])
+        #expect(first.findings.first { $0.subject == "1" }?.evidence.contains(.init("filled", "0.001")) == true)
+        #expect(!first.findings.contains { ["3", "4", "5"].contains($0.subject) })
+        let again = review(orders, after: first.baseline, known: ["sn-mine"])
+        #expect(again.findings.filter { [.foreignFill, .foreignOrder].contains($0.kind) }.isEmpty)
+    }
+
+    @Test func anOldFinishedOrderIsNotNews() {
+        var old = Self.finished("1", client: "web9", filled: "0.001", status: .filled)
+        old.updatedAt = T.now - 30 * T.day
+        #expect(review([old]).findings.filter { $0.kind == .foreignFill }.isEmpty)
+    }
+}

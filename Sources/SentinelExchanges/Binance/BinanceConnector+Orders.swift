@@ -33,6 +33,17 @@ extension BinanceConnector {
         }
     }
 
+    /// `allOrders` from `sinceMs` on (spot weight 20, USDⓈ-M 5), at most 1000. USDⓈ-M answers at most 7 days from
+    /// `startTime`; the watch asks for less.
+    public func recentOrders(market: Market, sinceMs: Int64) -> VenueCall<[Order]>? {
+        let spot = venue.product == .spot
+        let endpoint = VenueEndpoint(.GET, spot ? "/api/v3/allOrders" : "/fapi/v1/allOrders", .signed, weight: spot ? 20 : 5)
+        let payload = VenuePayload.pairs([("symbol", market.nativeSymbol), ("startTime", String(sinceMs)), ("limit", "1000")])
+        return VenueCall(endpoint, payload) { body, _ throws(SentinelError) in
+            try decode([BinanceWire.OrderBody].self, body, endpoint).map { BinanceOrderMapping.order($0, symbol: market.symbol) }
+        }
+    }
+
     /// `POST /fapi/v1/batchOrders`: up to five orders as one JSON array in the `batchOrders` parameter.
     public func placeOrders(_ orders: [(request: OrderRequest, market: Market)]) -> VenueCall<[BatchItemResult]>? {
         guard let endpoint = endpoints.batchOrders else { return nil }

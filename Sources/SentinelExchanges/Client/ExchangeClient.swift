@@ -35,6 +35,9 @@ public protocol ExchangeClient: Sendable {
     /// The key's permissions as the exchange reports them.
     func permissions() async throws(SentinelError) -> KeyPermissions
 
+    /// `symbol`'s orders, open and finished, created since `sinceMs` (Unix ms), from the exchange's order history;
+    /// `unsupported` where Sentinel does not read it.
+    func recentOrders(symbol: UnifiedSymbol, sinceMs: Int64) async throws(SentinelError) -> [Order]
     /// The account's withdrawals since `sinceMs` (Unix ms), newest first, where the exchange lists them for this
     /// product; `unsupported` where it does not.
     func withdrawals(sinceMs: Int64) async throws(SentinelError) -> [Withdrawal]
@@ -59,6 +62,11 @@ extension ExchangeClient {
     }
 
     public func reconcileJournal() async throws(SentinelError) -> [OrderJournal.Entry] { [] }
+
+    public func recentOrders(symbol: UnifiedSymbol, sinceMs: Int64) async throws(SentinelError) -> [Order] {
+        throw SentinelError(
+            .unsupported, Diagnosis(cause: "This \(venue.exchange.displayName) client does not read order history."))
+    }
 
     public func withdrawals(sinceMs: Int64) async throws(SentinelError) -> [Withdrawal] {
         throw SentinelError(

@@ -53,4 +53,20 @@ extension VenueClient {
             return order
         }
     }
+
+    public func recentOrders(symbol: UnifiedSymbol, sinceMs: Int64) async throws(SentinelError) -> [Order] {
+        let market = try await market(symbol)
+        guard let call = connector.recentOrders(market: market, sinceMs: sinceMs) else {
+            throw SentinelError(
+                .unsupported,
+                Diagnosis(
+                    cause: "Sentinel does not read \(venue.exchange.displayName) \(venue.product)'s order history yet.",
+                    fix: ["Check the order history on \(venue.exchange.displayName)'s website."]))
+        }
+        return try await perform(call).map { order in
+            var order = order
+            order.symbol = market.symbol
+            return order
+        }
+    }
 }

@@ -60,6 +60,8 @@ public protocol VenueConnector: Sendable {
     func openOrders(market: Market?) -> VenueCall<[Order]>
     /// Throws `unsupported` where the exchange does not report a key's permissions.
     func permissions() throws(SentinelError) -> VenueCall<KeyPermissions>
+    /// `market`'s orders (open and finished) created since a time (Unix ms), where the exchange has an order history.
+    func recentOrders(market: Market, sinceMs: Int64) -> VenueCall<[Order]>?
     /// The account's withdrawals since a time (Unix ms), where the exchange lists them for this product; nil where not.
     func withdrawals(sinceMs: Int64) -> VenueCall<[Withdrawal]>?
     /// A transport failure in this exchange's words.
@@ -70,6 +72,7 @@ extension VenueConnector {
     public func orderBook(_ market: Market, depth: Int) -> VenueCall<OrderBook>? { nil }
     public var cancelListLimit: Int? { nil }
     public func withdrawals(sinceMs: Int64) -> VenueCall<[Withdrawal]>? { nil }
+    public func recentOrders(market: Market, sinceMs: Int64) -> VenueCall<[Order]>? { nil }
     public var cancelAnswerIsAcknowledgement: Bool { false }
     public func cancelOrders(_ orders: [Order], market: Market) -> VenueCall<Void> { cancelAllOrders(market: market) }
 }
