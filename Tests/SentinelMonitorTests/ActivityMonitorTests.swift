@@ -16,7 +16,7 @@ import Testing
             #expect(first.observation.unread.isEmpty, "\(first.observation.unread)")
             #expect(
                 first.observation.notChecked.allSatisfy {
-                    $0.hasPrefix("withdrawals") || $0.hasPrefix("permissions") || $0.hasPrefix("order history")
+                    $0.hasPrefix("withdrawals") || $0.hasPrefix("permissions")
                 },
                 "\(first.observation.notChecked)")
             #expect(first.findings.filter { $0.severity >= .warning }.isEmpty, "\(first.findings.map(\.summary))")
@@ -89,7 +89,7 @@ import Testing
     }
 
     /// An order from someone else that filled at once never shows as open: the order history finds it.
-    @Test(arguments: WatchVenue.all.filter { $0.exchange == .binance })
+    @Test(arguments: WatchVenue.all)
     func aForeignOrderThatFilledAtOnceIsFound(_ venue: WatchVenue) async throws {
         let session = try await venue.session()
         do {
