@@ -123,6 +123,25 @@ def main():
     remaining = [p for p in client.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
     check("position closed with reduceOnly", remaining == [])
 
+    # Conditional orders: ccxt sends them to the Algo Order API (POST /fapi/v1/algoOrder) with clientAlgoId.
+    client.create_order("BTC/USDT:USDT", "market", "buy", 0.002)
+    stop = client.create_order("BTC/USDT:USDT", "market", "sell", 0.002, None,
+                               {"stopLossPrice": 64000, "reduceOnly": True})
+    check("create_order stop-loss (algo order)", stop["id"] and stop["status"] == "open",
+          f"id {stop['id']} status {stop['status']} type {stop['type']}")
+    waiting = client.fetch_open_orders("BTC/USDT:USDT", params={"trigger": True})
+    check("fetch_open_orders trigger", [o["id"] for o in waiting] == [stop["id"]], f"{len(waiting)} waiting")
+    take = client.create_order("BTC/USDT:USDT", "limit", "sell", 0.002, 66500,
+                               {"takeProfitPrice": 66000, "reduceOnly": True})
+    client.cancel_order(take["id"], "BTC/USDT:USDT", {"trigger": True})
+    check("cancel_order trigger", [o["id"] for o in client.fetch_open_orders("BTC/USDT:USDT", params={"trigger": True})]
+          == [stop["id"]])
+    admin(admin_url, "POST", "/markets/binance/BTCUSDT/price", {"price": "63900"})
+    fired = client.fetch_order(stop["id"], "BTC/USDT:USDT", {"trigger": True})
+    flat = [p for p in client.fetch_positions(["BTC/USDT:USDT"]) if p["contracts"]]
+    check("stop-loss fired and closed the position", flat == [], f"status {fired['status']}, {len(flat)} open")
+    admin(admin_url, "POST", "/markets/binance/BTCUSDT/price", {"price": "65000"})
+
     client.set_position_mode(True, "BTC/USDT:USDT")
     check("hedge mode on", client.fetch_position_mode("BTC/USDT:USDT")["hedged"] is True)
     client.create_order("BTC/USDT:USDT", "market", "buy", 0.002, None, {"positionSide": "LONG"})

@@ -18,6 +18,7 @@ struct BinanceDialect: VenueDialect {
                 Self.futuresEndpoints() + Self.futuresTickerEndpoints() + Self.futuresHistoryEndpoints()
                 + Self.futuresFeeEndpoints() + Self.klineEndpoints(futures: true) + Self.coinMEndpoints()
                 + Self.listenKeyEndpoints(path: "/fapi/v1/listenKey") + Self.positionModeEndpoints()
+                + Self.algoOrderEndpoints()
         }
         routes = Dictionary(endpoints.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first })
     }

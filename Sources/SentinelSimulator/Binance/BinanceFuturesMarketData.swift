@@ -74,7 +74,7 @@ extension BinanceDialect {
                     ]),
                 ])
             ),
-            ("orderTypes", .array(["LIMIT", "MARKET"].map(JSONValue.string))),
+            ("orderTypes", .array(["LIMIT", "MARKET", "STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET"].map(JSONValue.string))),
             ("timeInForce", .array(["GTC", "IOC", "FOK", "GTX"].map(JSONValue.string))),
             ("permissionSets", .array([.string("GRID"), .string("COPY")])),
         ])

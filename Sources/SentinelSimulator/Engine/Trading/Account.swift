@@ -27,6 +27,8 @@ struct Account: Sendable {
     /// The newest order per (product, symbol, client id): lookups by client id without a scan.
     private var latestOrderIDByClientID: [String: Int64] = [:]
     var trades: [SimulatedTrade] = []
+    /// Conditional orders waiting for their trigger (and those that have fired or were cancelled), by algo id.
+    var algoOrders: [Int64: AlgoOrder] = [:]
     /// Coins that left the account, oldest first.
     var withdrawals: [WithdrawalRecord] = []
     var updatedAt: Int64

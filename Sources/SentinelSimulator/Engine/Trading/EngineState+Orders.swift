@@ -71,6 +71,7 @@ extension EngineState {
     mutating func fillCrossedRestingOrders(in key: MarketKey, now: Int64) {
         guard let market = markets[key] else { return }
         triggerStopOrders(in: key, at: market.mid, now: now)
+        triggerAlgoOrders(in: key, at: market.mid, now: now)
         let ladder = market.ladder
         for accountID in accounts.keys.sorted() where accounts[accountID]?.exchange == key.exchange {
             guard let account = accounts[accountID] else { continue }
