@@ -251,6 +251,11 @@ import Testing
             let next = try await spot.signed(
                 "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "60000", "0.001"), inBody: true)
             #expect(next.headers["x-mbx-order-count-10s"] == "2", "a resting order still counts")
+            // Both resting orders fill when the market falls through them: each is given back at its first fill.
+            try await simulator.setPrice(exchange: "binance", symbol: "BTCUSDT", price: "59000")
+            let afterFills = try await spot.signed(
+                "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "50000", "0.001"), inBody: true)
+            #expect(afterFills.headers["x-mbx-order-count-10s"] == "1", "resting orders that filled no longer count")
             let huge = try await spot.signed(
                 "POST", "/api/v3/order", BinanceSpotOrderTests.limit("BUY", "60000", "200"), inBody: true)
             #expect(huge.code == -1013 && huge.message == "Filter failure: NOTIONAL")

@@ -83,12 +83,25 @@ extension EngineState {
                 guard crossed else { continue }
                 let fill = LadderFill(level: 0, price: price, quantity: order.remainingQuantity)
                 if key.kind == .spot {
+                    if order.executedQuantity.isZero { giveBackUnfilledOrder(exchange: key.exchange, accountID: accountID, now: now) }
                     applySpotFills([fill], to: order, rules: market.rules, accountID: accountID, isMaker: true, now: now)
                 } else {
                     applyPerpetualFills([fill], to: order, rules: market.rules, accountID: accountID, isMaker: true, now: now)
                 }
             }
         }
+    }
+
+    /// Binance spot counts unfilled orders: a resting order's first fill gives its count back to the account's
+    /// order windows, as an order that filled on arrival does (`BinanceCall.giveBackFilledOrder`).
+    mutating func giveBackUnfilledOrder(exchange: ExchangeID, accountID: Int, now: Int64) {
+        let listener: SimulatorVenue
+        switch exchange {
+        case .binance: listener = .binance
+        case .binanceUS: listener = .binanceUS
+        default: return
+        }
+        orderLimiters["\(listener.rawValue)|\(accountID)"]?.giveBack(orders: 1, at: now)
     }
 
     /// Stop orders whose trigger the market reached start working: from now on they are limit orders in the book.
