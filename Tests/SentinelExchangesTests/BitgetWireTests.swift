@@ -220,8 +220,10 @@ extension BitgetWireTests {
                     address: "TFcWfiw5p5DDZ6vi6Bktf7yK1asRYLpN33", network: "TRC20", status: "success",
                     time: 1_787_918_664_295,
                     transactionID: "855182adcdbf968e6c0854de1d9ef04f9542ae27337f87ccbe2f6d1e995ec01b"))
-        try #expect(withdrawals.last?.amount == (try Amount("9.00000000")) && withdrawals.last?.fee == (try Amount("1")))
-        #expect(try BitgetConnector(venue: try venue(.bitget, .linear), credentials: credentials).withdrawals(sinceMs: 0) == nil)
-        #expect(try BitgetConnector(venue: try venue(.bitget, .spot, .demo), credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        #expect(withdrawals.last?.amount == (try Amount("9.00000000")))
+        #expect(withdrawals.last?.fee == (try Amount("1")))
+        for other in [try venue(.bitget, .linear), try venue(.bitget, .spot, .demo)] {
+            #expect(try BitgetConnector(venue: other, credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        }
     }
 }

@@ -137,7 +137,8 @@ extension BybitWireTests {
             "fee":"","tax":"","taxRate":"","taxType":""},{"coin":"USDT","chain":"internalAddressChain",
             "amount":"20.1234","txID":"","status":"success","toAddress":"999805","tag":"","withdrawFee":"0",
             "createTime":"1698889833000","updateTime":"1698889846000","withdrawId":"13310","withdrawType":1}],
-            "nextPageCursor":"eyJtaW5JRCI6MTMxNjAzNDU4LCJtYXhJRCI6MTMxNjI5MDc2fQ=="},"retExtInfo":{},"time":1750777316807}
+            "nextPageCursor":"eyJtaW5JRCI6MTMxNjAzNDU4LCJtYXhJRCI6MTMxNjI5MDc2fQ=="},"retExtInfo":{},
+            "time":1750777316807}
             """
         let withdrawals = try call.decode(Array(body.utf8), .empty)
         #expect(
@@ -148,7 +149,8 @@ extension BybitWireTests {
                     time: 1_742_738_305_000,
                     transactionID: "0x3d7bddb797f0e86420c982c0723653b8b728fd0ec9953b6b354445848d83a185"))
         try #expect(withdrawals.last?.transactionID == nil && withdrawals.last?.amount == (try Amount("20.1234")))
-        #expect(try BybitConnector(venue: try venue(.bybit, .linear), credentials: credentials).withdrawals(sinceMs: 0) == nil)
-        #expect(try BybitConnector(venue: try venue(.bybit, .spot, .demo), credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        for other in [try venue(.bybit, .linear), try venue(.bybit, .spot, .demo)] {
+            #expect(try BybitConnector(venue: other, credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        }
     }
 }

@@ -103,7 +103,8 @@ import Testing
 extension OKXWireTests {
     /// The docs' example answer of `/api/v5/asset/withdrawal-history`, read exactly; `state` in the docs' words.
     @Test func withdrawalHistoryParsesExactly() throws {
-        let credentials = Credentials(apiKey: "k-123456789", secret: SecretText("s-123456789"), passphrase: SecretText("p"))
+        let credentials = Credentials(
+            apiKey: "k-123456789", secret: SecretText("s-123456789"), passphrase: SecretText("p"))
         let connector = try OKXConnector(venue: try venue(.okx), credentials: credentials)
         let call = try #require(connector.withdrawals(sinceMs: 1_655_000_000_000))
         #expect(call.endpoint.path == "/api/v5/asset/withdrawal-history")
@@ -123,7 +124,8 @@ extension OKXWireTests {
                         time: 1_655_251_200_000, transactionID: "0x35c******b360a174d")
                 ])
         #expect(OKXConnector.withdrawalState("-2") == "canceled" && OKXConnector.withdrawalState("99") == "state 99")
-        #expect(try OKXConnector(venue: try venue(.okx, .linear), credentials: credentials).withdrawals(sinceMs: 0) == nil)
-        #expect(try OKXConnector(venue: try venue(.okx, .spot, .demo), credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        for other in [try venue(.okx, .linear), try venue(.okx, .spot, .demo)] {
+            #expect(try OKXConnector(venue: other, credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        }
     }
 }

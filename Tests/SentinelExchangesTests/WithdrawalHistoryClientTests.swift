@@ -15,8 +15,8 @@ import Testing
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: contract.keyExchange, permissions: ["read", "trade", "futures"]))
-        let venue = try Venue(
-            contract.exchange, contract.product, Environment(.live, customEndpoint: simulator.url(for: contract.listener)))
+        let environment = Environment(.live, customEndpoint: simulator.url(for: contract.listener))
+        let venue = try Venue(contract.exchange, contract.product, environment)
         let client = try ExchangeRegistry.client(
             for: venue,
             credentials: Credentials(
@@ -31,7 +31,8 @@ import Testing
                 let withdrawal = try #require(withdrawals.first, "\(contract)")
                 #expect(withdrawals.count == 1)
                 #expect(withdrawal.id == id && withdrawal.asset == "USDT" && withdrawal.address == "0xAbC123")
-                try #expect(withdrawal.amount == (try Amount("12.34")) && withdrawal.fee == (try Amount("1")), "\(contract)")
+                #expect(withdrawal.amount == (try Amount("12.34")), "\(contract)")
+                #expect(withdrawal.fee == (try Amount("1")), "\(contract)")
                 #expect(abs(withdrawal.time - before) < 60_000 && withdrawal.transactionID?.hasPrefix("0x") == true)
                 #expect(["success", "SUCCESS"].contains(withdrawal.status))
                 #expect(try await client.withdrawals(sinceMs: SystemClock.nowMs() + 1_000).isEmpty)

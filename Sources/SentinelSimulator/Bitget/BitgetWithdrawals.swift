@@ -12,7 +12,9 @@ extension BitgetDialect {
         [BitgetEndpoint("GET", "/api/v2/spot/wallet/withdrawal-records", .read, limit: 10, handler: withdrawalRecords)]
     }
 
-    static func withdrawalRecords(_ call: inout BitgetCall, _ state: inout EngineState) throws(BitgetError) -> JSONValue {
+    static func withdrawalRecords(_ call: inout BitgetCall, _ state: inout EngineState) throws(BitgetError)
+        -> JSONValue
+    {
         guard call.environment != .demo else { throw .demoRestricted(call.request.path) }
         let query = call.query
         guard let start = try milliseconds(query, "startTime") else { throw .empty("startTime") }

@@ -12,7 +12,9 @@ extension KuCoinDialect {
 
     static let withdrawalStatuses: Set<String> = ["PROCESSING", "REVIEW", "WALLET_PROCESSING", "SUCCESS", "FAILURE"]
 
-    static func withdrawalHistory(_ call: inout KuCoinCall, _ state: inout EngineState) throws(KuCoinError) -> JSONValue {
+    static func withdrawalHistory(_ call: inout KuCoinCall, _ state: inout EngineState) throws(KuCoinError)
+        -> JSONValue
+    {
         let query = call.query
         let status = query["status"].flatMap { $0.isEmpty ? nil : $0 }
         if let status, !withdrawalStatuses.contains(status) { throw .parameter("status invalid") }

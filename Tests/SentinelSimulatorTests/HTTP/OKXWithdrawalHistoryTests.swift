@@ -20,7 +20,8 @@ import Testing
             #expect(answer.okxData.map { $0["wdId"] as? String } == [second, first])
             let row = answer.okxData[1]
             #expect(row["ccy"] as? String == "USDT" && row["chain"] as? String == "USDT-ERC20")
-            #expect(row["amt"] as? String == "100.5" && row["fee"] as? String == "1" && row["feeCcy"] as? String == "USDT")
+            #expect(row["amt"] as? String == "100.5" && row["fee"] as? String == "1")
+            #expect(row["feeCcy"] as? String == "USDT")
             #expect(row["state"] as? String == "2" && row["to"] as? String == "0xAbC123")
             #expect(row["ts"] as? String == String(made) && row["nonTradableAsset"] as? Bool == false)
             #expect((row["txId"] as? String)?.hasPrefix("0x") == true)
