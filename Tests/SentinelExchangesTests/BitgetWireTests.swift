@@ -185,3 +185,45 @@ import Testing
         #expect(throws: SentinelError.self) { _ = try spot.request(refused.endpoint, refused.payload, timestampMs: 0) }
     }
 }
+
+extension BitgetWireTests {
+    /// `/api/v2/spot/wallet/withdrawal-records` in the docs' shape: the docs' example row, and one with the values of
+    /// ccxt's recorded withdrawal (size 30, fee -1.5, which ccxt reads as 28.5 sent). `size` includes the fee, which is
+    /// negative; the window is clamped to 90 days.
+    @Test func withdrawalRecordsParseExactly() throws {
+        let now: Int64 = 1_787_918_941_219
+        let credentials = Credentials(
+            apiKey: "bg_0123456789abcdef0123456789abcdef", secret: SecretText("bitget-test-secret-0123456789abcdef"),
+            passphrase: SecretText("Passphrase1"))
+        let connector = try BitgetConnector(venue: try venue(.bitget), credentials: credentials, now: { now })
+        let call = try #require(connector.withdrawals(sinceMs: 0))
+        #expect(call.endpoint.path == "/api/v2/spot/wallet/withdrawal-records")
+        let end = now + 60_000
+        #expect(
+            call.payload
+                == .pairs([("startTime", String(end - 90 * 86_400_000)), ("endTime", String(end)), ("limit", "100")]))
+        let body = """
+            {"code":"00000","msg":"success","requestTime":1787918941219,"data":[{"orderId":"1477203433330230002",
+            "tradeId":"855182adcdbf968e6c0854de1d9ef04f9542ae27337f87ccbe2f6d1e995ec01b","coin":"USDT",
+            "dest":"on_chain","clientOid":"","type":"withdraw","tag":"","size":"30","fee":"-1.5","status":"success",
+            "toAddress":"TFcWfiw5p5DDZ6vi6Bktf7yK1asRYLpN33","fromAddress":"TU8P3KLsV7YhkUvF9nWxjigMqv2c2mqNC9",
+            "confirm":"5","chain":"TRC20","cTime":"1787918664295","uTime":"1787918826202"},
+            {"orderId":"1","tradeId":"1","coin":"USDT","dest":"dest","clientOid":"123","type":"withdraw","tag":"",
+            "size":"10.00000000","fee":"-1.00000000","status":"success","toAddress":"1","fromAddress":"2",
+            "confirm":"100","chain":"erc20","cTime":"1653290769222","uTime":"1653290769222"}]}
+            """
+        let withdrawals = try call.decode(Array(body.utf8), .empty)
+        #expect(
+            withdrawals.first
+                == Withdrawal(
+                    id: "1477203433330230002", asset: "USDT", amount: try Amount("28.5"), fee: try Amount("1.5"),
+                    address: "TFcWfiw5p5DDZ6vi6Bktf7yK1asRYLpN33", network: "TRC20", status: "success",
+                    time: 1_787_918_664_295,
+                    transactionID: "855182adcdbf968e6c0854de1d9ef04f9542ae27337f87ccbe2f6d1e995ec01b"))
+        #expect(withdrawals.last?.amount == (try Amount("9.00000000")))
+        #expect(withdrawals.last?.fee == (try Amount("1")))
+        for other in [try venue(.bitget, .linear), try venue(.bitget, .spot, .demo)] {
+            #expect(try BitgetConnector(venue: other, credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        }
+    }
+}

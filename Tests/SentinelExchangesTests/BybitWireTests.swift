@@ -113,3 +113,44 @@ import Testing
         }
     }
 }
+
+extension BybitWireTests {
+    /// The docs' example answer of `/v5/asset/withdraw/query-record`; the window is clamped to Bybit's 30 days.
+    @Test func withdrawalRecordsParseExactly() throws {
+        let now: Int64 = 1_750_777_316_807
+        let credentials = Credentials(apiKey: "BYBITKEY0123456789", secret: SecretText("SECRET0123456789"))
+        let connector = try BybitConnector(venue: try venue(.bybit), credentials: credentials, now: { now })
+        let call = try #require(connector.withdrawals(sinceMs: now - 60 * 86_400_000))
+        #expect(call.endpoint.path == "/v5/asset/withdraw/query-record")
+        let end = now + 60_000
+        #expect(
+            call.payload
+                == .pairs([
+                    ("withdrawType", "2"), ("startTime", String(end - 30 * 86_400_000)), ("endTime", String(end)),
+                    ("limit", "50"),
+                ]))
+        let body = """
+            {"retCode":0,"retMsg":"success","result":{"rows":[{"coin":"USDC","chain":"ETH","amount":"41.43008",
+            "txID":"0x3d7bddb797f0e86420c982c0723653b8b728fd0ec9953b6b354445848d83a185","status":"success",
+            "toAddress":"0xE3De6d711e0951d34777b5Cd93c827F822ee8514","tag":"","withdrawFee":"5",
+            "createTime":"1742738305000","updateTime":"1742738340000","withdrawId":"131629076","withdrawType":0,
+            "fee":"","tax":"","taxRate":"","taxType":""},{"coin":"USDT","chain":"internalAddressChain",
+            "amount":"20.1234","txID":"","status":"success","toAddress":"999805","tag":"","withdrawFee":"0",
+            "createTime":"1698889833000","updateTime":"1698889846000","withdrawId":"13310","withdrawType":1}],
+            "nextPageCursor":"eyJtaW5JRCI6MTMxNjAzNDU4LCJtYXhJRCI6MTMxNjI5MDc2fQ=="},"retExtInfo":{},
+            "time":1750777316807}
+            """
+        let withdrawals = try call.decode(Array(body.utf8), .empty)
+        #expect(
+            withdrawals.first
+                == Withdrawal(
+                    id: "131629076", asset: "USDC", amount: try Amount("41.43008"), fee: try Amount("5"),
+                    address: "0xE3De6d711e0951d34777b5Cd93c827F822ee8514", network: "ETH", status: "success",
+                    time: 1_742_738_305_000,
+                    transactionID: "0x3d7bddb797f0e86420c982c0723653b8b728fd0ec9953b6b354445848d83a185"))
+        try #expect(withdrawals.last?.transactionID == nil && withdrawals.last?.amount == (try Amount("20.1234")))
+        for other in [try venue(.bybit, .linear), try venue(.bybit, .spot, .demo)] {
+            #expect(try BybitConnector(venue: other, credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        }
+    }
+}

@@ -141,3 +141,36 @@ import Testing
         }
     }
 }
+
+extension KuCoinWireTests {
+    /// The spec's example page of `/api/v1/withdrawals` (an internal transfer with `walletTxId: null`), read exactly;
+    /// the futures host has no withdrawal history.
+    @Test func withdrawalHistoryParsesExactly() throws {
+        let credentials = Credentials(
+            apiKey: "6705f5c311545b000157d3eb", secret: SecretText("f03a5284-5c39-4aaa-9b20-dea10bdcf8e3"),
+            passphrase: SecretText("Ab12345678"))
+        let connector = try KuCoinConnector(venue: try venue(.kucoin), credentials: credentials)
+        let call = try #require(connector.withdrawals(sinceMs: 1_721_000_000_000))
+        #expect(call.endpoint.path == "/api/v1/withdrawals")
+        #expect(call.payload == .pairs([("startAt", "1721000000000"), ("currentPage", "1"), ("pageSize", "500")]))
+        let body = """
+            {"code":"200000","data":{"currentPage":1,"pageSize":50,"totalNum":2,"totalPage":1,"items":[
+            {"id":"67078b0f6e5a3a0007a1f3e5","currency":"USDT","chain":"","status":"SUCCESS",
+            "address":"a435*****@gmail.com","memo":"","isInner":true,"amount":"1.00000000","fee":"0.00000000",
+            "walletTxId":null,"createdAt":1728555875000,"updatedAt":1728555875000,"remark":"","arrears":false},
+            {"id":"669f9e6871d5bb0007f55a9d","currency":"USDT","chain":"trx","status":"SUCCESS",
+            "address":"TSv3L1fS7******X4nLP6rqNxYz","memo":"","isInner":true,"amount":"6.00000000","fee":"0.00000000",
+            "walletTxId":null,"createdAt":1721730920000,"updatedAt":1721730920000,"remark":"","arrears":false}]}}
+            """
+        let withdrawals = try call.decode(Array(body.utf8), .empty)
+        #expect(
+            withdrawals.last
+                == Withdrawal(
+                    id: "669f9e6871d5bb0007f55a9d", asset: "USDT", amount: try Amount("6"), fee: try Amount("0"),
+                    address: "TSv3L1fS7******X4nLP6rqNxYz", network: "trx", status: "SUCCESS", time: 1_721_730_920_000,
+                    transactionID: nil))
+        try #expect(withdrawals.first?.network == nil && withdrawals.first?.amount == (try Amount("1.00000000")))
+        let futures = try KuCoinConnector(venue: try venue(.kucoin, .linear), credentials: credentials)
+        #expect(futures.withdrawals(sinceMs: 0) == nil)
+    }
+}

@@ -99,3 +99,33 @@ import Testing
         }
     }
 }
+
+extension OKXWireTests {
+    /// The docs' example answer of `/api/v5/asset/withdrawal-history`, read exactly; `state` in the docs' words.
+    @Test func withdrawalHistoryParsesExactly() throws {
+        let credentials = Credentials(
+            apiKey: "k-123456789", secret: SecretText("s-123456789"), passphrase: SecretText("p"))
+        let connector = try OKXConnector(venue: try venue(.okx), credentials: credentials)
+        let call = try #require(connector.withdrawals(sinceMs: 1_655_000_000_000))
+        #expect(call.endpoint.path == "/api/v5/asset/withdrawal-history")
+        #expect(call.payload == .pairs([("before", "1654999999999"), ("limit", "100")]))
+        let body = """
+            {"code":"0","msg":"","data":[{"note":"","chain":"ETH-Ethereum","fee":"0.007","feeCcy":"ETH","ccy":"ETH",
+            "clientId":"","toAddrType":"1","amt":"0.029809","txId":"0x35c******b360a174d","from":"156****359",
+            "areaCodeFrom":"86","to":"0xa30d1fab********7CF18C7B6C579","areaCodeTo":"","state":"2",
+            "ts":"1655251200000","nonTradableAsset":false,"wdId":"15447421"}]}
+            """
+        #expect(
+            try call.decode(Array(body.utf8), .empty)
+                == [
+                    Withdrawal(
+                        id: "15447421", asset: "ETH", amount: try Amount("0.029809"), fee: try Amount("0.007"),
+                        address: "0xa30d1fab********7CF18C7B6C579", network: "ETH-Ethereum", status: "success",
+                        time: 1_655_251_200_000, transactionID: "0x35c******b360a174d")
+                ])
+        #expect(OKXConnector.withdrawalState("-2") == "canceled" && OKXConnector.withdrawalState("99") == "state 99")
+        for other in [try venue(.okx, .linear), try venue(.okx, .spot, .demo)] {
+            #expect(try OKXConnector(venue: other, credentials: credentials).withdrawals(sinceMs: 0) == nil)
+        }
+    }
+}

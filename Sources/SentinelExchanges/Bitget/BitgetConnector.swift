@@ -8,9 +8,12 @@ public struct BitgetConnector: VenueConnector {
     public let venue: Venue
     let signer: BitgetSigner
     let orderValidityMs: Int
+    /// The host's clock, for the time window withdrawal records need.
+    let now: @Sendable () -> Int64
 
     public init(
-        venue: Venue, credentials: Credentials, orderValidityMs: Int = BitgetEndpoints.defaultOrderValidityMs
+        venue: Venue, credentials: Credentials, orderValidityMs: Int = BitgetEndpoints.defaultOrderValidityMs,
+        now: @escaping @Sendable () -> Int64 = SystemClock.nowMs
     ) throws(SentinelError) {
         guard venue.exchange == .bitget else {
             throw SentinelError(.unsupported, Diagnosis(cause: "The Bitget connector serves only Bitget."))
@@ -22,6 +25,7 @@ public struct BitgetConnector: VenueConnector {
         }
         self.venue = venue
         self.orderValidityMs = orderValidityMs
+        self.now = now
         self.signer = try BitgetSigner(credentials: credentials, venue: venue)
     }
 
@@ -110,6 +114,8 @@ public struct BitgetConnector: VenueConnector {
 
 extension BitgetConnector {
     public init(venue: Venue, credentials: Credentials, configuration: ClientConfiguration) throws(SentinelError) {
-        try self.init(venue: venue, credentials: credentials, orderValidityMs: configuration.recvWindow ?? BitgetEndpoints.defaultOrderValidityMs)
+        try self.init(
+            venue: venue, credentials: credentials,
+            orderValidityMs: configuration.recvWindow ?? BitgetEndpoints.defaultOrderValidityMs, now: configuration.now)
     }
 }

@@ -46,6 +46,7 @@ enum BitgetEndpoint {
     static let mixCancelAll = make(.POST, "/api/v2/mix/order/cancel-all-orders", .signed)
     static let mixOrder = make(.GET, "/api/v2/mix/order/detail", .signed)
     static let mixOpen = make(.GET, "/api/v2/mix/order/orders-pending", .signed)
+    static let withdrawals = make(.GET, "/api/v2/spot/wallet/withdrawal-records", .signed)
 
     /// A spot market buy: Bitget sizes it in quote coin, which a base quantity cannot state exactly, so the
     /// connector refuses it before anything is sent (`BitgetOrderMapping.spotMarketBuyRefusal`).
@@ -61,7 +62,7 @@ enum BitgetEndpoint {
         let perAccount: [(VenueEndpoint, Int)] = [
             (keyInfo, 1), (assets, 10), (mixAccounts, 10), (positions, 5), (spotPlace, 10), (spotBatch, 5),
             (spotCancel, 10), (spotCancelSymbol, 5), (spotOrder, 20), (spotOpen, 20), (mixPlace, 10), (mixBatch, 5),
-            (mixCancel, 10), (mixCancelAll, 10), (mixOrder, 10), (mixOpen, 10),
+            (mixCancel, 10), (mixCancelAll, 10), (mixOrder, 10), (mixOpen, 10), (withdrawals, 10),
         ]
         return perIP.map { RateLimitPool(kind: .endpoint($0.0.path), scope: .ip, windowMs: 1_000, limit: $0.1) }
             + perAccount.map { RateLimitPool(kind: .endpoint($0.0.path), scope: .account, windowMs: 1_000, limit: $0.1) }

@@ -124,4 +124,18 @@ enum BitgetWire {
         let authorities: [String]?
         let parentId: LenientID?
     }
+
+    /// One item of `/api/v2/spot/wallet/withdrawal-records`: strings throughout, times in ms; `size` includes the fee
+    /// and `fee` is negative.
+    struct WithdrawalRow: Decodable {
+        let orderId: String
+        let tradeId: String?
+        let coin: String
+        let size: WireDecimal
+        let fee: WireDecimal?
+        let status: String
+        let toAddress: String
+        let chain: String?
+        let cTime: LenientInt
+    }
 }

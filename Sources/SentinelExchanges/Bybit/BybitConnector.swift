@@ -7,15 +7,19 @@ public struct BybitConnector: VenueConnector {
     public let venue: Venue
     let signer: BybitSigner
     let recvWindow: Int
+    /// The host's clock, for the time windows Bybit caps (withdrawal records).
+    let now: @Sendable () -> Int64
 
-    public init(venue: Venue, credentials: Credentials, recvWindow: Int = BybitEndpoints.defaultRecvWindow)
-        throws(SentinelError)
-    {
+    public init(
+        venue: Venue, credentials: Credentials, recvWindow: Int = BybitEndpoints.defaultRecvWindow,
+        now: @escaping @Sendable () -> Int64 = SystemClock.nowMs
+    ) throws(SentinelError) {
         guard venue.exchange == .bybit else {
             throw SentinelError(.unsupported, Diagnosis(cause: "The Bybit connector serves only Bybit."))
         }
         self.venue = venue
         self.recvWindow = recvWindow
+        self.now = now
         self.signer = try BybitSigner(credentials: credentials, venue: venue, recvWindow: recvWindow)
     }
 
@@ -101,6 +105,8 @@ public struct BybitConnector: VenueConnector {
 
 extension BybitConnector {
     public init(venue: Venue, credentials: Credentials, configuration: ClientConfiguration) throws(SentinelError) {
-        try self.init(venue: venue, credentials: credentials, recvWindow: configuration.recvWindow ?? BybitEndpoints.defaultRecvWindow)
+        try self.init(
+            venue: venue, credentials: credentials,
+            recvWindow: configuration.recvWindow ?? BybitEndpoints.defaultRecvWindow, now: configuration.now)
     }
 }

@@ -43,6 +43,8 @@ public enum BybitEndpoints {
         }
         switch path {
         case "/v5/user/query-api", "/v5/position/set-leverage": return 10
+        // 300 per minute (Bybit docs, rate-limit table).
+        case "/v5/asset/withdraw/query-record": return 5
         default: return 50
         }
     }
@@ -71,9 +73,10 @@ enum BybitEndpoint {
     static let openOrders = signed(.GET, "/v5/order/realtime")
     static let history = signed(.GET, "/v5/order/history")
     static let keyInfo = signed(.GET, "/v5/user/query-api")
+    static let withdrawals = signed(.GET, "/v5/asset/withdraw/query-record")
 
     static let all = [
         time, instruments, tickers, walletBalance, positions, placeOrder, placeBatch, cancelOrder, cancelAll,
-        openOrders, history, keyInfo,
+        openOrders, history, keyInfo, withdrawals,
     ]
 }

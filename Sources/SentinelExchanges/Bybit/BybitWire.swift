@@ -145,6 +145,24 @@ enum BybitWire {
         let createdAt: String?
     }
 
+    /// One row of `/v5/asset/withdraw/query-record`: decimals and times (ms) as strings, `withdrawType` a number.
+    struct WithdrawalRow: Decodable {
+        let withdrawId: String
+        let coin: String
+        let chain: String?
+        let amount: String
+        let withdrawFee: String?
+        let status: String
+        let toAddress: String
+        let txID: String?
+        let createTime: LenientInt
+    }
+
+    struct WithdrawalPage: Decodable {
+        let rows: [WithdrawalRow]
+        let nextPageCursor: String?
+    }
+
     /// A decimal field that may be empty (`""` means "none" on Bybit).
     static func decimal(_ text: String?) -> ExactDecimal? {
         guard let text, !text.isEmpty else { return nil }

@@ -43,6 +43,7 @@ enum KuCoinEndpoint {
     static let futuresBook100 = make(.GET, "/api/v1/level2/depth100", .none, publicPool, 10)
     static let accounts = make(.GET, "/api/v1/accounts", .signed, managementPool, 5)
     static let keyInfo = make(.GET, "/api/v1/user/api-key", .signed, managementPool, 20)
+    static let withdrawals = make(.GET, "/api/v1/withdrawals", .signed, managementPool, 20)
     static let spotPlace = make(.POST, "/api/v1/hf/orders", .signed, spotPool, 1)
     static let spotBatch = make(.POST, "/api/v1/hf/orders/multi", .signed, spotPool, 1)
     static let spotCancelAll = make(.DELETE, "/api/v1/hf/orders", .signed, spotPool, 2)

@@ -148,4 +148,21 @@ extension KuCoinWire {
         let clientOid: String?
         let cancelledOrderIds: [String]?
     }
+
+    /// `data` of `/api/v1/withdrawals`: a page of rows; amounts are strings, times JSON numbers (ms).
+    struct WithdrawalPage: Decodable {
+        let items: [WithdrawalRow]
+    }
+
+    struct WithdrawalRow: Decodable {
+        let id: String
+        let currency: String
+        let chain: String?
+        let status: String
+        let address: String
+        let amount: WireDecimal
+        let fee: WireDecimal?
+        let walletTxId: String?
+        let createdAt: LenientInt
+    }
 }

@@ -34,6 +34,7 @@ enum OKXEndpoint {
     static let cancelBatch = make(.POST, "/api/v5/trade/cancel-batch-orders", .signed)
     static let order = make(.GET, "/api/v5/trade/order", .signed)
     static let pending = make(.GET, "/api/v5/trade/orders-pending", .signed)
+    static let withdrawals = make(.GET, "/api/v5/asset/withdrawal-history", .signed)
 
     /// The paths whose answers judge each order by its own `sCode`.
     static let perOrderPaths: Set<String> = [batchOrders.path, cancelBatch.path]
@@ -52,5 +53,7 @@ enum OKXEndpoint {
         .init(kind: .endpoint(cancelBatch.path), scope: .instrument, windowMs: 2_000, limit: 300),
         .init(kind: .endpoint(order.path), scope: .instrument, windowMs: 2_000, limit: 60),
         .init(kind: .endpoint(pending.path), scope: .account, windowMs: 2_000, limit: 60),
+        // 6 per second per UID (OKX docs, funding account).
+        .init(kind: .endpoint(withdrawals.path), scope: .account, windowMs: 2_000, limit: 12),
     ]
 }

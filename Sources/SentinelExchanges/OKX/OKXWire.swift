@@ -91,4 +91,17 @@ enum OKXWire {
         let uid: String?
         let mainUid: String?
     }
+
+    /// One item of `/api/v5/asset/withdrawal-history`: everything a string (`ts` in ms), `nonTradableAsset` a bool.
+    struct WithdrawalRow: Decodable {
+        let wdId: String
+        let ccy: String
+        let chain: String?
+        let amt: WireDecimal
+        let fee: WireDecimal?
+        let to: String
+        let txId: String?
+        let state: String
+        let ts: LenientInt
+    }
 }

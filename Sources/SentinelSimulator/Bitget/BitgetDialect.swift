@@ -10,7 +10,7 @@ struct BitgetDialect: VenueDialect {
     init() {
         let endpoints =
             Self.publicEndpoints() + Self.accountEndpoints() + Self.spotTradeEndpoints() + Self.mixTradeEndpoints()
-            + Self.fillEndpoints()
+            + Self.fillEndpoints() + Self.withdrawalEndpoints()
         routes = Dictionary(endpoints.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -10,7 +10,8 @@ struct BybitDialect: VenueDialect {
     private let routes: [String: BybitEndpoint]
 
     init() {
-        let endpoints = Self.marketEndpoints() + Self.accountEndpoints() + Self.tradingEndpoints()
+        let endpoints =
+            Self.marketEndpoints() + Self.accountEndpoints() + Self.tradingEndpoints() + Self.withdrawalEndpoints()
         routes = Dictionary(endpoints.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -7,6 +7,7 @@ extension KuCoinDialect {
 
     static func spotEndpoints() -> [KuCoinEndpoint] {
         spotPublicEndpoints() + spotAccountEndpoints() + spotTradeEndpoints() + spotStartupEndpoints()
+            + withdrawalEndpoints()
     }
 
     static func spotTradeEndpoints() -> [KuCoinEndpoint] {

@@ -8,7 +8,8 @@ struct OKXDialect: VenueDialect {
     private let routes: [String: OKXEndpoint]
 
     init() {
-        let endpoints = Self.publicEndpoints() + Self.accountEndpoints() + Self.tradeEndpoints()
+        let endpoints =
+            Self.publicEndpoints() + Self.accountEndpoints() + Self.tradeEndpoints() + Self.withdrawalEndpoints()
         routes = Dictionary(endpoints.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first })
     }
 
