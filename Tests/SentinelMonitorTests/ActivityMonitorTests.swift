@@ -117,8 +117,9 @@ import Testing
         await session.close()
     }
 
-    @Test func aWithdrawalIsFoundOnceAndExplainsTheBalanceItMoved() async throws {
-        let venue = try #require(WatchVenue.all.first { $0.name == "binance spot" })
+    /// Every exchange lists withdrawals on its spot host except Binance.US.
+    @Test(arguments: WatchVenue.all.filter { $0.product == .spot && $0.exchange != .binanceUS })
+    func aWithdrawalIsFoundOnceAndExplainsTheBalanceItMoved(_ venue: WatchVenue) async throws {
         let session = try await venue.session()
         do {
             _ = try await session.monitor.poll()
