@@ -8,14 +8,10 @@ import Testing
     @Test func listsTheWithdrawalNewestFirst() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.bitgetClient(permissions: ["read"])
-            let clock = try #require(simulator.configuration.clock)
-            let first = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "USDT", amount: "100.5", address: "0xAbC123"))
-            let made = clock.milliseconds
-            clock.advance(milliseconds: 1_000)
-            let second = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "BTC", amount: "0.01", address: "bc1qxyz"))
-            let window = "startTime=\(made - 60_000)&endTime=\(made + 60_000)"
+            let pair = try await simulator.twoWithdrawals(
+                client.apiKey, then: SimulatedWithdrawal(coin: "BTC", amount: "0.01", address: "bc1qxyz"))
+            let (first, second) = (pair.first, pair.second)
+            let window = "startTime=\(pair.made - 60_000)&endTime=\(pair.made + 60_000)"
             let answer = try await client.signed("GET", "/api/v2/spot/wallet/withdrawal-records?" + window)
             #expect(answer.status == 200 && answer.bitgetCode == "00000")
             #expect(answer.bitgetList.map { $0["orderId"] as? String } == [second, first])
@@ -23,7 +19,7 @@ import Testing
             #expect(row["coin"] as? String == "USDT" && row["chain"] as? String == "ERC20")
             #expect(row["size"] as? String == "101.50000000" && row["fee"] as? String == "-1.00000000")
             #expect(row["status"] as? String == "success" && row["toAddress"] as? String == "0xAbC123")
-            #expect(row["cTime"] as? String == String(made) && row["type"] as? String == "withdraw")
+            #expect(row["cTime"] as? String == String(pair.made) && row["type"] as? String == "withdraw")
             #expect(row["dest"] as? String == "on_chain" && (row["tradeId"] as? String)?.hasPrefix("0x") == true)
 
             let older = try await client.signed(

@@ -8,13 +8,9 @@ import Testing
     @Test func listsTheWithdrawalNewestFirst() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.bybitClient(permissions: ["read"])
-            let clock = try #require(simulator.configuration.clock)
-            let first = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "USDT", amount: "100.5", address: "0xAbC123"))
-            let made = clock.milliseconds
-            clock.advance(milliseconds: 1_000)
-            let second = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "BTC", amount: "0.01", address: "bc1qxyz"))
+            let pair = try await simulator.twoWithdrawals(
+                client.apiKey, then: SimulatedWithdrawal(coin: "BTC", amount: "0.01", address: "bc1qxyz"))
+            let (first, second) = (pair.first, pair.second)
             let answer = try await client.signedGet("/v5/asset/withdraw/query-record", query: "withdrawType=2")
             #expect(answer.status == 200 && answer.retCode == 0)
             #expect(answer.headers["x-bapi-limit"] == "5")
@@ -24,7 +20,7 @@ import Testing
             #expect(row["coin"] as? String == "USDT" && row["chain"] as? String == "ETH")
             #expect(row["amount"] as? String == "100.5" && row["withdrawFee"] as? String == "1")
             #expect(row["status"] as? String == "success" && row["toAddress"] as? String == "0xAbC123")
-            #expect(row["createTime"] as? String == String(made) && row["withdrawType"] as? Int == 0)
+            #expect(row["createTime"] as? String == String(pair.made) && row["withdrawType"] as? Int == 0)
             #expect((row["txID"] as? String)?.count == 66)
             #expect(answer.result["nextPageCursor"] as? String == "")
 

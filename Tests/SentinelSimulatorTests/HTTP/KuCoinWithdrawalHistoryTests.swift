@@ -8,13 +8,9 @@ import Testing
     @Test func listsTheWithdrawalNewestFirst() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.kucoinClient(permissions: ["read"])
-            let clock = try #require(simulator.configuration.clock)
-            let first = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "USDT", amount: "100.5", address: "0xAbC123"))
-            let made = clock.milliseconds
-            clock.advance(milliseconds: 1_000)
-            let second = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "BTC", amount: "0.01", address: "bc1qxyz"))
+            let pair = try await simulator.twoWithdrawals(
+                client.apiKey, then: SimulatedWithdrawal(coin: "BTC", amount: "0.01", address: "bc1qxyz"))
+            let (first, second) = (pair.first, pair.second)
             let answer = try await client.signed("GET", "/api/v1/withdrawals")
             #expect(answer.status == 200 && answer.kucoinCode == "200000")
             #expect(answer.headers["gw-ratelimit-limit"] == "2000")
@@ -27,10 +23,10 @@ import Testing
             #expect(item["currency"] as? String == "USDT" && item["chain"] as? String == "eth")
             #expect(item["amount"] as? String == "100.50000000" && item["fee"] as? String == "1.00000000")
             #expect(item["status"] as? String == "SUCCESS" && item["address"] as? String == "0xAbC123")
-            #expect(item["createdAt"] as? Int == Int(made) && item["isInner"] as? Bool == false)
+            #expect(item["createdAt"] as? Int == Int(pair.made) && item["isInner"] as? Bool == false)
             #expect((item["walletTxId"] as? String)?.hasPrefix("0x") == true)
 
-            let since = try await client.signed("GET", "/api/v1/withdrawals?startAt=\(made + 1)")
+            let since = try await client.signed("GET", "/api/v1/withdrawals?startAt=\(pair.made + 1)")
             #expect((since.kucoinObject["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [second])
             let usdt = try await client.signed("GET", "/api/v1/withdrawals?currency=USDT&status=SUCCESS")
             #expect((usdt.kucoinObject["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [first])

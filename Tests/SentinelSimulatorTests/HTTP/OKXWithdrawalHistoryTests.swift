@@ -8,13 +8,9 @@ import Testing
     @Test func listsTheWithdrawalNewestFirst() async throws {
         try await withSimulator { simulator in
             let client = try await simulator.okxClient(permissions: ["read"])
-            let clock = try #require(simulator.configuration.clock)
-            let first = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "USDT", amount: "100.5", address: "0xAbC123"))
-            let made = clock.milliseconds
-            clock.advance(milliseconds: 1_000)
-            let second = try await simulator.withdraw(
-                client.apiKey, SimulatedWithdrawal(coin: "ETH", amount: "0.25", address: "0xDeF456"))
+            let pair = try await simulator.twoWithdrawals(
+                client.apiKey, then: SimulatedWithdrawal(coin: "ETH", amount: "0.25", address: "0xDeF456"))
+            let (first, second) = (pair.first, pair.second)
             let answer = try await client.signed("GET", "/api/v5/asset/withdrawal-history")
             #expect(answer.status == 200 && answer.okxCode == "0")
             #expect(answer.okxData.map { $0["wdId"] as? String } == [second, first])
@@ -23,13 +19,13 @@ import Testing
             #expect(row["amt"] as? String == "100.5" && row["fee"] as? String == "1")
             #expect(row["feeCcy"] as? String == "USDT")
             #expect(row["state"] as? String == "2" && row["to"] as? String == "0xAbC123")
-            #expect(row["ts"] as? String == String(made) && row["nonTradableAsset"] as? Bool == false)
+            #expect(row["ts"] as? String == String(pair.made) && row["nonTradableAsset"] as? Bool == false)
             #expect((row["txId"] as? String)?.hasPrefix("0x") == true)
             #expect(answer.okxData[0]["chain"] as? String == "ETH-Ethereum")
 
-            let newer = try await client.signed("GET", "/api/v5/asset/withdrawal-history?before=\(made)")
+            let newer = try await client.signed("GET", "/api/v5/asset/withdrawal-history?before=\(pair.made)")
             #expect(newer.okxData.map { $0["wdId"] as? String } == [second])
-            let older = try await client.signed("GET", "/api/v5/asset/withdrawal-history?after=\(made + 1)&ccy=USDT")
+            let older = try await client.signed("GET", "/api/v5/asset/withdrawal-history?after=\(pair.made + 1)&ccy=USDT")
             #expect(older.okxData.map { $0["wdId"] as? String } == [first])
             let one = try await client.signed("GET", "/api/v5/asset/withdrawal-history?limit=1")
             #expect(one.okxData.count == 1)
