@@ -48,6 +48,17 @@ struct BinanceDialect: VenueDialect {
         return engine.withState { state in
             let now = state.now
             let limiterKey = "\(flavor.listenerName)|\(request.clientIP)"
+            if let rawLimit = flavor.rawRequestLimit {
+                var counter = state.rawRequestCounters[limiterKey] ?? FixedWindowCounter(windowMilliseconds: 300_000)
+                let sent = counter.add(1, at: now)
+                state.rawRequestCounters[limiterKey] = counter
+                if state.enforcesRateLimits, sent > rawLimit {
+                    let used = state.weightLimiters[limiterKey]?.usedWeight(at: now) ?? 0
+                    return Self.failure(
+                        .tooManyRequests(limit: rawLimit, retryAfter: counter.secondsUntilReset(at: now)),
+                        headers: [("X-MBX-USED-WEIGHT-1M", String(used))])
+                }
+            }
             var limiter = state.weightLimiters[limiterKey] ?? RequestWeightLimiter(limit: flavor.weightLimit)
             let weight = endpoint?.weight(parameters) ?? 1
             let verdict =

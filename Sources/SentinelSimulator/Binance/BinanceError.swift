@@ -71,6 +71,13 @@ struct BinanceError: Error, Sendable, Equatable {
             retryAfterSeconds: retryAfter)
     }
 
+    /// RAW_REQUESTS: every request counts one, whatever its weight.
+    static func tooManyRequests(limit: Int, retryAfter: Int) -> BinanceError {
+        BinanceError(
+            status: 429, code: -1003, message: "Too many requests; current limit is \(limit) requests per 5 MINUTE.",
+            retryAfterSeconds: retryAfter)
+    }
+
     static func banned(until: Int64, retryAfter: Int) -> BinanceError {
         BinanceError(
             status: 418, code: -1003,

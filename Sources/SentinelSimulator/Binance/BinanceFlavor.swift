@@ -29,6 +29,15 @@ enum BinanceFlavor: Sendable {
         }
     }
 
+    /// Requests per IP per 5 minutes, whatever their weight (RAW_REQUESTS, fact sheet §5); USDⓈ-M lists none.
+    var rawRequestLimit: Int? {
+        switch self {
+        case .spot: 61_000
+        case .usdm: nil
+        case .us: 5_000
+        }
+    }
+
     /// Order-count windows per account, labelled as in the `X-MBX-ORDER-COUNT-*` headers.
     var orderLimits: [(label: String, milliseconds: Int64, limit: Int)] {
         switch self {

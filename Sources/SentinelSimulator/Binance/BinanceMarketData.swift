@@ -22,7 +22,7 @@ extension BinanceDialect {
             rateLimits.append(
                 rateLimit("ORDERS", window.label == "10S" ? "SECOND" : "DAY", window.label == "10S" ? 10 : 1, window.limit))
         }
-        rateLimits.append(rateLimit("RAW_REQUESTS", "MINUTE", 5, 61_000))
+        if let raw = call.flavor.rawRequestLimit { rateLimits.append(rateLimit("RAW_REQUESTS", "MINUTE", 5, raw)) }
         return .object([
             ("timezone", .string("UTC")),
             ("serverTime", .int(call.now)),

@@ -21,6 +21,8 @@ struct EngineState: Sendable {
     var faults: FaultInjector
     var weightLimiters: [String: RequestWeightLimiter] = [:]
     var orderLimiters: [String: OrderRateLimiter] = [:]
+    /// Requests per IP in fixed 5-minute windows (Binance RAW_REQUESTS), by listener and IP.
+    var rawRequestCounters: [String: FixedWindowCounter] = [:]
     var userStreamKeys = UserStreamKeys()
     var generator: SeededGenerator
     /// When false, limits are counted (for the usage headers) but never refuse a request.
