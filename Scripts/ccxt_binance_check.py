@@ -96,6 +96,11 @@ def main():
     check("fetch_balance spot", balance["USDT"]["free"] == 10000 and balance["BTC"]["total"] == 1,
           f"USDT {balance['USDT']}, BTC {balance['BTC']}")
     futures_balance = client.fetch_balance({"type": "future"})
+    withdrawal = admin(admin_url, "POST", f"/keys/{key['apiKey']}/withdrawals",
+                       {"coin": "USDT", "amount": "25", "address": "0xabc"})
+    withdrawn = client.fetch_withdrawals("USDT")
+    check("fetch_withdrawals", [(w["id"], w["amount"], w["address"] or w["addressTo"]) for w in withdrawn] == [(withdrawal["id"], 25, "0xabc")],
+          str([(w["id"], w["amount"]) for w in withdrawn]))
     check("fetch_balance futures", futures_balance["USDT"]["total"] == 10000, f"USDT {futures_balance['USDT']}")
 
     order = client.create_order("BTC/USDT", "limit", "buy", 0.001, 60000)

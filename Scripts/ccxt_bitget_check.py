@@ -54,6 +54,10 @@ def main():
     check("load_markets: spot and USDT-M", "BTC/USDT" in markets and "BTC/USDT:USDT" in markets, f"{len(markets)} markets")
     balance = bitget.fetch_balance()
     check("fetch_balance", balance["USDT"]["free"] > 0, str(balance["USDT"]))
+    withdrawal = admin(f"/keys/{key['apiKey']}/withdrawals", {"coin": "USDT", "amount": "25", "address": "0xabc"})
+    withdrawn = bitget.fetch_withdrawals("USDT")
+    check("fetch_withdrawals", [(w["id"], w["amount"], w["address"] or w["addressTo"]) for w in withdrawn] == [(withdrawal["id"], 25, "0xabc")],
+          str([(w["id"], w["amount"]) for w in withdrawn]))
     placed = bitget.create_order("BTC/USDT", "limit", "buy", 0.001, 20000, {"clientOrderId": "ccxtcheck1"})
     check("create_order limit", placed["id"] is not None, placed["id"])
     seen = bitget.fetch_order(placed["id"], "BTC/USDT")

@@ -48,6 +48,10 @@ def main():
     balance = bybit.fetch_balance()
     check("fetch_balance", balance["USDT"]["total"] > 0, str(balance["USDT"]))
     check("fetch_ticker", bybit.fetch_ticker("BTC/USDT")["last"] > 0)
+    withdrawal = post(f"/keys/{key['apiKey']}/withdrawals", {"coin": "USDT", "amount": "25", "address": "0xabc"})
+    withdrawn = bybit.fetch_withdrawals("USDT")
+    check("fetch_withdrawals", [(w["id"], w["amount"], w["address"] or w["addressTo"]) for w in withdrawn] == [(withdrawal["id"], 25, "0xabc")],
+          str([(w["id"], w["amount"]) for w in withdrawn]))
     placed = bybit.create_order("BTC/USDT", "limit", "buy", 0.001, 60000, {"orderLinkId": "ccxt-bybit-1"})
     check("create_order limit", placed["id"] is not None, placed["id"])
     open_orders = bybit.fetch_open_orders("BTC/USDT")

@@ -51,6 +51,11 @@ def main():
     check("kucoin fetch_order_book", len(book["bids"]) == 20 and book["bids"][0][0] < book["asks"][0][0])
     balance = spot.fetch_balance()
     check("kucoin fetch_balance", balance["USDT"]["free"] > 0, str(balance["USDT"]))
+    withdrawal = post(f"/keys/{key['apiKey']}/withdrawals", {"coin": "USDT", "amount": "25", "address": "0xabc"})
+    withdrawn = spot.fetch_withdrawals("USDT")
+    check("kucoin fetch_withdrawals",
+          [(w["id"], w["amount"], w["address"] or w["addressTo"]) for w in withdrawn] == [(withdrawal["id"], 25, "0xabc")],
+          str([(w["id"], w["amount"]) for w in withdrawn]))
     placed = spot.create_order("BTC/USDT", "limit", "buy", 0.0001, 60000, {"clientOid": "ccxt-spot-1"})
     check("kucoin create_order", placed["id"] is not None, placed["id"])
     found = spot.fetch_order(None, "BTC/USDT", {"clientOid": "ccxt-spot-1"})

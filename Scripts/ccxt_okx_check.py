@@ -42,6 +42,10 @@ def main():
     check("load_markets: spot and swap", "BTC/USDT" in markets and "BTC/USDT:USDT" in markets, f"{len(markets)} markets")
     balance = okx.fetch_balance()
     check("fetch_balance", balance["USDT"]["free"] > 0, str(balance["USDT"]))
+    withdrawal = post(f"/keys/{key['apiKey']}/withdrawals", {"coin": "USDT", "amount": "25", "address": "0xabc"})
+    withdrawn = okx.fetch_withdrawals("USDT")
+    check("fetch_withdrawals", [(w["id"], w["amount"], w["address"] or w["addressTo"]) for w in withdrawn] == [(withdrawal["id"], 25, "0xabc")],
+          str([(w["id"], w["amount"]) for w in withdrawn]))
     placed = okx.create_order("BTC/USDT", "limit", "buy", 0.001, 20000, {"clOrdId": "ccxtcheck1"})
     check("create_order limit", placed["id"] is not None, placed["id"])
     seen = okx.fetch_order(placed["id"], "BTC/USDT")
