@@ -36,16 +36,31 @@ public final class OrderJournal: Sendable {
         public var stageValue: Stage? { Stage(rawValue: stage) }
     }
 
-    private let database: DatabaseQueue
+    /// What an entry written before an order leaves survives.
+    public enum Durability: Sendable {
+        /// A crash of the machine too (a power cut): the entry is flushed to the disk (one fsync) before the order
+        /// is sent. The settling update after the answer is not flushed on its own; the next order's flush carries it.
+        case machineCrash
+        /// A crash or kill of the process, not of the machine: the operating system writes the entry to the disk
+        /// when it chooses. No fsync per order.
+        case processCrash
+    }
 
-    /// Opens (creating if needed) the journal at `path`; `nil` keeps it in memory (tests, throw-away runs).
-    public init(path: String?) throws(SentinelError) {
+    private let database: DatabaseQueue
+    private let durability: Durability
+
+    /// Opens (creating if needed) the journal at `path` in write-ahead-log mode; `nil` keeps it in memory (tests,
+    /// throw-away runs).
+    public init(path: String?, durability: Durability = .machineCrash) throws(SentinelError) {
+        self.durability = durability
         do {
             if let path {
                 let folder = (path as NSString).deletingLastPathComponent
                 try FileManager.default.createDirectory(
                     atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                database = try DatabaseQueue(path: path)
+                var configuration = Configuration()
+                configuration.journalMode = .wal
+                database = try DatabaseQueue(path: path, configuration: configuration)
             } else {
                 database = try DatabaseQueue()
             }
@@ -97,7 +112,7 @@ public final class OrderJournal: Sendable {
             price: request.price?.description, stage: Stage.pending.rawValue, exchangeOrderID: nil, status: nil,
             lastError: nil, createdAtMs: nowMs, updatedAtMs: nowMs)
         do {
-            try database.write { db in
+            try write(flushed: durability == .machineCrash) { db in
                 if try Entry.fetchOne(db, key: entry.clientOrderID) != nil {
                     throw SentinelError(
                         .duplicateOrder,
@@ -119,7 +134,7 @@ public final class OrderJournal: Sendable {
         clientOrderID: String, stage: Stage, order: Order? = nil, error: SentinelError? = nil, nowMs: Int64
     ) throws(SentinelError) {
         do {
-            try database.write { db in
+            try write(flushed: false) { db in
                 guard var entry = try Entry.fetchOne(db, key: clientOrderID) else { return }
                 entry.stage = stage.rawValue
                 if let order {
@@ -158,6 +173,18 @@ public final class OrderJournal: Sendable {
     public func allEntries() throws(SentinelError) -> [Entry] {
         do { return try database.read { db in try Entry.order(Column("createdAtMs")).fetchAll(db) } } catch {
             throw Self.writeFailure(error)
+        }
+    }
+
+    /// One transaction; `flushed`: its commit waits for the disk (synchronous FULL), else for the operating
+    /// system only (NORMAL: in WAL mode, still safe from a crash of the process).
+    private func write(flushed: Bool, _ body: (Database) throws -> Void) throws {
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: flushed ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+            try db.inTransaction(.immediate) {
+                try body(db)
+                return .commit
+            }
         }
     }
 
