@@ -34,8 +34,9 @@ extension EngineState {
         accountID: Int, kind: MarketKind, symbol: String, lookup: OrderLookup, now: Int64
     ) throws(TradingRejection) -> SimulatedOrder {
         guard let order = findOrder(accountID: accountID, kind: kind, symbol: symbol, lookup: lookup),
-            order.status.isOpen, var account = accounts[accountID]
+            order.status.isOpen, var account = takeAccount(accountID)
         else { throw .unknownOrder }
+        defer { accounts[accountID] = account }
         var cancelled = order
         if kind == .spot, let price = order.price, let market = markets.keys.first(where: {
             $0.exchange == account.exchange && $0.kind == .spot && $0.symbol == symbol
@@ -51,7 +52,6 @@ extension EngineState {
         cancelled.updatedAt = now
         account.store(cancelled)
         account.updatedAt = now
-        accounts[accountID] = account
         return cancelled
     }
 
@@ -92,6 +92,13 @@ extension EngineState {
         }
     }
 
+    /// Takes an account out of `accounts` to change it in place: while the dictionary still held it, changing its
+    /// orders or trades would copy all of them (copy-on-write), which made every order cost more than the last.
+    /// The caller puts it back (`defer { accounts[id] = account }`).
+    mutating func takeAccount(_ id: Int) -> Account? {
+        accounts.removeValue(forKey: id)
+    }
+
     /// Binance spot counts unfilled orders: a resting order's first fill gives its count back to the account's
     /// order windows, as an order that filled on arrival does (`BinanceCall.giveBackFilledOrder`).
     mutating func giveBackUnfilledOrder(exchange: ExchangeID, accountID: Int, now: Int64) {
@@ -107,7 +114,8 @@ extension EngineState {
     /// Stop orders whose trigger the market reached start working: from now on they are limit orders in the book.
     mutating func triggerStopOrders(in key: MarketKey, at price: Price, now: Int64) {
         for accountID in accounts.keys.sorted() where accounts[accountID]?.exchange == key.exchange {
-            guard var account = accounts[accountID] else { continue }
+            guard var account = takeAccount(accountID) else { continue }
+            defer { accounts[accountID] = account }
             for var order in account.openOrders(symbol: key.symbol, kind: key.kind) where !order.isWorking {
                 guard let stop = order.stop, stop.isReached(by: price) else { continue }
                 order.isWorking = true
@@ -115,7 +123,6 @@ extension EngineState {
                 order.updatedAt = now
                 account.store(order)
             }
-            accounts[accountID] = account
         }
     }
 

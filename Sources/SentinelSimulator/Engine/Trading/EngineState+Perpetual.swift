@@ -114,7 +114,9 @@ extension EngineState {
     mutating func applyPerpetualFills(
         _ fills: [LadderFill], to order: SimulatedOrder, rules: MarketRules, accountID: Int, isMaker: Bool, now: Int64
     ) -> [SimulatedTrade] {
-        guard var account = accounts[accountID], var current = account.orders[order.id] else { return [] }
+        guard var account = takeAccount(accountID) else { return [] }
+        defer { accounts[accountID] = account }
+        guard var current = account.orders[order.id] else { return [] }
         let positionKey = Account.positionKey(order.symbol, order.positionSide)
         var position = account.positions[positionKey] ?? PerpetualPosition()
         var trades: [SimulatedTrade] = []
@@ -148,7 +150,6 @@ extension EngineState {
         account.trades.append(contentsOf: trades)
         account.store(current)
         account.updatedAt = now
-        accounts[accountID] = account
         return trades
     }
 

@@ -61,7 +61,9 @@ extension EngineState {
         _ fills: [LadderFill], to order: SimulatedOrder, rules: MarketRules, accountID: Int, isMaker: Bool,
         fromLocked: Bool = true, now: Int64
     ) -> [SimulatedTrade] {
-        guard var account = accounts[accountID], var current = account.orders[order.id] else { return [] }
+        guard var account = takeAccount(accountID) else { return [] }
+        defer { accounts[accountID] = account }
+        guard var current = account.orders[order.id] else { return [] }
         var trades: [SimulatedTrade] = []
         for fill in fills where fill.quantity.isPositive {
             let quantity = fill.quantity.value
@@ -102,7 +104,6 @@ extension EngineState {
         account.trades.append(contentsOf: trades)
         account.store(current)
         account.updatedAt = now
-        accounts[accountID] = account
         return trades
     }
 }
