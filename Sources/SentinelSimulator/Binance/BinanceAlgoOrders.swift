@@ -168,19 +168,12 @@ extension BinanceDialect {
         -> JSONValue
     {
         let format = BinanceMarketFormat(rules: try call.market(&state, symbol: algo.symbol).rules)
-        let timeInForce: String
-        switch algo.timeInForce {
-        case .goodTillCancel: timeInForce = "GTC"
-        case .immediateOrCancel: timeInForce = "IOC"
-        case .fillOrKill: timeInForce = "FOK"
-        case .postOnly: timeInForce = "GTX"
-        }
         var members: [(String, JSONValue)] = [
             ("algoId", .int(algo.id)), ("clientAlgoId", .string(algo.clientID)), ("algoType", .string("CONDITIONAL")),
             ("orderType", .string(algo.typeName)), ("symbol", .string(algo.symbol)),
             ("side", .string(algo.side == .buy ? "BUY" : "SELL")),
             ("positionSide", .string(BinanceFuturesOrderJSON.positionSide(algo.positionSide))),
-            ("timeInForce", .string(timeInForce)),
+            ("timeInForce", .string(BinanceFuturesOrderJSON.timeInForce(algo.timeInForce))),
             ("quantity", .string(format.quantity(algo.quantity?.exact ?? .zero))),
             ("algoStatus", .string(algo.status.rawValue)),
             ("triggerPrice", .string(format.price(algo.trigger.price.exact))),

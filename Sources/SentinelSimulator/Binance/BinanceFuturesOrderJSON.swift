@@ -7,13 +7,7 @@ enum BinanceFuturesOrderJSON {
     static func order(_ order: SimulatedOrder, rules: MarketRules, includeTime: Bool) -> JSONValue {
         let format = BinanceMarketFormat(rules: rules)
         let type = order.type == .market ? "MARKET" : "LIMIT"
-        let timeInForce: String
-        switch order.timeInForce {
-        case .goodTillCancel: timeInForce = "GTC"
-        case .immediateOrCancel: timeInForce = "IOC"
-        case .fillOrKill: timeInForce = "FOK"
-        case .postOnly: timeInForce = "GTX"
-        }
+        let timeInForce = Self.timeInForce(order.timeInForce)
         let average = order.averagePrice
         var members: [(String, JSONValue)] = [
             ("orderId", .int(order.id)), ("symbol", .string(order.symbol)),
@@ -35,5 +29,15 @@ enum BinanceFuturesOrderJSON {
         if includeTime { members.append(("time", .int(order.createdAt))) }
         members.append(("updateTime", .int(order.updatedAt)))
         return .object(members)
+    }
+
+    /// USDⓈ-M's names: post-only is GTX.
+    static func timeInForce(_ value: TimeInForce) -> String {
+        switch value {
+        case .goodTillCancel: "GTC"
+        case .immediateOrCancel: "IOC"
+        case .fillOrKill: "FOK"
+        case .postOnly: "GTX"
+        }
     }
 }
