@@ -38,12 +38,10 @@ public struct ActivityReview: Sendable {
         var findings: [ActivityFinding] = []
         for group in observation.openOrders {
             for order in group.orders {
-                let clientID = order.clientOrderID ?? ""
-                if policy.knownClientIDPrefixes.contains(where: { !$0.isEmpty && clientID.hasPrefix($0) }) { continue }
-                let isSentinelStyle = clientID.hasPrefix(ActivityPolicy.sentinelPrefix)
-                if isSentinelStyle, journal.clientOrderIDs.contains(clientID) { continue }
+                let owner = ownership(of: order)
+                guard owner == .unknownSentinel || owner == .foreign else { continue }
                 let evidence = orderEvidence(order, product: group.product)
-                if isSentinelStyle {
+                if owner == .unknownSentinel {
                     findings.append(
                         finding(
                             .unknownSentinelOrder, .warning, observation,
@@ -85,16 +83,15 @@ public struct ActivityReview: Sendable {
         for group in observation.recentOrders {
             for order in group.orders where order.status.isFinal && !reported.contains(order.id) {
                 guard (order.updatedAt ?? order.createdAt ?? observation.observedAt) >= since else { continue }
-                let clientID = order.clientOrderID ?? ""
-                if policy.knownClientIDPrefixes.contains(where: { !$0.isEmpty && clientID.hasPrefix($0) }) { continue }
-                if journal.clientOrderIDs.contains(clientID) { continue }
+                let owner = ownership(of: order)
+                guard owner == .unknownSentinel || owner == .foreign else { continue }
                 var evidence = orderEvidence(order, product: group.product)
                 let traded = order.filledQuantity.isPositive
                 if traded {
                     evidence.append(.init("filled", order.filledQuantity.description))
                     if let average = order.averagePrice { evidence.append(.init("average price", average.description)) }
                 }
-                if clientID.hasPrefix(ActivityPolicy.sentinelPrefix) {
+                if owner == .unknownSentinel {
                     findings.append(
                         finding(
                             .unknownSentinelOrder, .warning, observation,
@@ -120,6 +117,19 @@ public struct ActivityReview: Sendable {
             }
         }
         return findings
+    }
+
+    /// Whose order it is, by its client id: Sentinel's own (in the journal, whatever its form: a bot may choose its
+    /// ids), a declared other bot's, one in Sentinel's `sn-` form that the journal does not know, or someone else's.
+    private enum Ownership {
+        case sentinel, declaredBot, unknownSentinel, foreign
+    }
+
+    private func ownership(of order: Order) -> Ownership {
+        let clientID = order.clientOrderID ?? ""
+        if journal.clientOrderIDs.contains(clientID) { return .sentinel }
+        if policy.knownClientIDPrefixes.contains(where: { !$0.isEmpty && clientID.hasPrefix($0) }) { return .declaredBot }
+        return clientID.hasPrefix(ActivityPolicy.sentinelPrefix) ? .unknownSentinel : .foreign
     }
 
     private func orderEvidence(_ order: Order, product: Product) -> [Diagnosis.Evidence] {

@@ -74,6 +74,9 @@ import Testing
         #expect(findings.filter { $0.kind == .foreignOrder }.map(\.subject).sorted() == ["2", "5"])
         #expect(findings.filter { $0.kind == .foreignOrder }.allSatisfy { $0.severity == .critical })
         #expect(findings.filter { $0.kind == .unknownSentinelOrder }.map(\.subject) == ["3"])
+        // An id the bot chose itself (`--client-id`) is Sentinel's once the journal has it.
+        let chosen = review(Self.observation(orders: [Self.order("6", client: "grid-bot-42")]), known: ["grid-bot-42"])
+        #expect(chosen.findings.isEmpty, "\(chosen.findings.map(\.summary))")
         let foreign = findings.first { $0.subject == "2" }
         #expect(foreign?.evidence.contains(.init("client order id", "web123")) == true)
         #expect(foreign?.fix.contains { $0.contains("sentinel vault rotate main") } == true)
