@@ -43,9 +43,9 @@ extension EngineState {
     mutating func triggerAlgoOrders(in key: MarketKey, at price: Price, now: Int64) {
         guard key.kind == .perpetual else { return }
         for accountID in accounts.keys.sorted() where accounts[accountID]?.exchange == key.exchange {
-            let due = (accounts[accountID]?.algoOrders.values ?? [:].values)
-                .filter { $0.isOpen && $0.symbol == key.symbol && $0.trigger.isReached(by: price) }
-                .sorted { $0.id < $1.id }
+            let due = (accounts[accountID]?.algoOrders.values.filter {
+                $0.isOpen && $0.symbol == key.symbol && $0.trigger.isReached(by: price)
+            } ?? []).sorted { $0.id < $1.id }
             for var algo in due {
                 // Marked before placing: placing advances the market, which must not trigger it twice.
                 algo.status = .triggered
