@@ -21,17 +21,10 @@ import Testing
         return Setup(simulator: simulator, sandbox: sandbox, spot: common, linear: common + ["--product", "linear"])
     }
 
-    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
     @Test func marketsBalanceAndTheOrderLifecycle() async throws {
         let s = try await Self.setup()
         defer { Task { await s.simulator.shutdown() } }
-        let markets = try await s.sandbox.sentinel(["markets"] + s.spot + ["--filter", "BTC"])
-        #expect(markets.status == 0, "\(markets.stderr)")
-        #expect(markets.stdout.contains("BTC/USDT") && markets.stdout.contains("BTCUSDT"))
-        let balance = try await s.sandbox.sentinel(["balance", "--json"] + s.spot)
-        let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
-        #expect(balances.contains { $0["asset"] as? String == "USDT" })
+        try await CLIOrderChecks.marketsAndBalance(s.sandbox, s.spot, native: "BTCUSDT")
 
         try await CLIOrderChecks.restingOrderLifecycle(
             s.sandbox, s.spot, placeSymbol: "BTCUSDT", showSymbol: "BTC/USDT", cancelSymbol: "BTC/USDT", quantity: "0.001",

@@ -7,6 +7,16 @@ import Testing
 enum CLIOrderChecks {
     static func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
+    /// `markets --filter BTC` lists BTC/USDT under its unified and its `native` name, and `balance --json` reads USDT.
+    static func marketsAndBalance(_ sandbox: VaultSandbox, _ venue: [String], native: String) async throws {
+        let markets = try await sandbox.sentinel(["markets"] + venue + ["--filter", "BTC"])
+        #expect(markets.status == 0, "\(markets.stderr)")
+        #expect(markets.stdout.contains("BTC/USDT") && markets.stdout.contains(native))
+        let balance = try await sandbox.sentinel(["balance", "--json"] + venue)
+        let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
+        #expect(balances.contains { $0["asset"] as? String == "USDT" })
+    }
+
     /// Places a post-only limit order under `clientID`, shows, lists and cancels it and sees the list empty; the
     /// three symbols mix native ids and unified symbols, which must all resolve.
     static func restingOrderLifecycle(

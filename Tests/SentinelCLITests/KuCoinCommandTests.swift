@@ -29,12 +29,7 @@ import Testing
     @Test func spotMarketsBalanceAndTheOrderLifecycle() async throws {
         let s = try await Self.setup()
         defer { Task { await s.simulator.shutdown() } }
-        let markets = try await s.sandbox.sentinel(["markets"] + s.spot + ["--filter", "BTC"])
-        #expect(markets.status == 0, "\(markets.stderr)")
-        #expect(markets.stdout.contains("BTC/USDT") && markets.stdout.contains("BTC-USDT"))
-        let balance = try await s.sandbox.sentinel(["balance", "--json"] + s.spot)
-        let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
-        #expect(balances.contains { $0["asset"] as? String == "USDT" })
+        try await CLIOrderChecks.marketsAndBalance(s.sandbox, s.spot, native: "BTC-USDT")
 
         try await CLIOrderChecks.restingOrderLifecycle(
             s.sandbox, s.spot, placeSymbol: "BTC-USDT", showSymbol: "BTC/USDT", cancelSymbol: "BTC/USDT", quantity: "0.0001",

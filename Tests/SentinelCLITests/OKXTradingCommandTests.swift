@@ -19,12 +19,7 @@ import Testing
         let spot = ["--exchange", "okx", "--credentials", keyFile, "--endpoint", simulator.url(for: .okx)]
         let swap = spot + ["--product", "linear"]
 
-        let markets = try await sandbox.sentinel(["markets"] + spot + ["--filter", "BTC"])
-        #expect(markets.status == 0, "\(markets.stderr)")
-        #expect(markets.stdout.contains("BTC/USDT") && markets.stdout.contains("BTC-USDT"))
-        let balance = try await sandbox.sentinel(["balance", "--json"] + spot)
-        let balances = try #require(try json(balance.stdout) as? [[String: Any]], "\(balance.stderr)")
-        #expect(balances.contains { $0["asset"] as? String == "USDT" })
+        try await CLIOrderChecks.marketsAndBalance(sandbox, spot, native: "BTC-USDT")
 
         try await CLIOrderChecks.restingOrderLifecycle(
             sandbox, spot, placeSymbol: "BTC/USDT", showSymbol: "BTC-USDT", cancelSymbol: "BTC/USDT", quantity: "0.0001",

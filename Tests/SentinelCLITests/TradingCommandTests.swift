@@ -33,12 +33,7 @@ import Testing
     @Test func marketsBalanceAndTheOrderLifecycle() async throws {
         let s = try await Self.setup()
         defer { Task { await s.simulator.shutdown() } }
-        let markets = try await s.sandbox.sentinel(["markets"] + s.spot + ["--filter", "BTC"])
-        #expect(markets.status == 0, "\(markets.stderr)")
-        #expect(markets.stdout.contains("BTC/USDT") && markets.stdout.contains("BTCUSDT"))
-        let balance = try await s.sandbox.sentinel(["balance", "--json"] + s.spot)
-        let balances = try #require(try json(balance.stdout) as? [[String: Any]])
-        #expect(balances.contains { $0["asset"] as? String == "USDT" })
+        try await CLIOrderChecks.marketsAndBalance(s.sandbox, s.spot, native: "BTCUSDT")
 
         let place = try await s.sandbox.sentinel(
             ["order", "place", "--json", "--symbol", "BTC/USDT", "--side", "buy", "--quantity", "0.001", "--price", "20000",
