@@ -16,7 +16,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Print every check of every key, not just the summary.")
     var verbose = false
 
+    @Flag(help: "Instead, open the demo as a page: the console with the simulator and a throw-away vault.")
+    var console = false
+
     func run() async throws {
+        if console { return try await Self.runConsole() }
         let started = Date()
         let signing = SigningSelfTest.run()
         let signingFailures = signing.filter { !$0.passed }
@@ -72,5 +76,15 @@ struct DemoCommand: AsyncParsableCommand {
             await simulator.shutdown()
             throw Failure.report(error)
         }
+    }
+
+    /// `demo --console`: the console with the built-in simulator and a vault in a temporary folder, deleted at the
+    /// end, so that nothing of the user's is touched.
+    static func runConsole() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try await ConsoleCommand.serve(
+            location: VaultLocation(home: home), port: 0, withSimulator: true, lockAfterMinutes: 60,
+            note: "Demo: a throw-away vault (choose any password on the page); it is deleted when the console stops.")
     }
 }

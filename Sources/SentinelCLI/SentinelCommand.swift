@@ -14,7 +14,7 @@ struct SentinelCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ConnectCommand.self, GuideCommand.self, SignCommand.self, SimCommand.self,
             VaultCommand.self, DoctorCommand.self, MarketsCommand.self, BalanceCommand.self, PositionsCommand.self,
-            OrderCommand.self, TickerCommand.self, BookCommand.self, WatchCommand.self,
+            OrderCommand.self, TickerCommand.self, BookCommand.self, WatchCommand.self, ConsoleCommand.self,
         ]
     )
 

@@ -46,25 +46,30 @@ struct DemoCase: Sendable {
             return DemoOutcome(demoCase: self, report: nil)
         }
         if let clockSkewMs { await simulator.setClockSkew(milliseconds: clockSkewMs) }
-        let environment = DoctorEnvironment(
+        let environment = Self.environment(on: simulator, port: port)
+        let report = await Doctor(subject: subject, environment: environment).run()
+        if clockSkewMs != nil { await simulator.setClockSkew(milliseconds: 0) }
+        await simulator.clearFaults()
+        return DemoOutcome(demoCase: self, report: report, verbose: verbose)
+    }
+
+    /// The doctor's clients for a key on the simulator listener `port`; the siblings' and probes' venues are moved
+    /// to their own listeners there, so that every venue is this machine.
+    static func environment(on simulator: RunningSimulator, port: SimulatorVenue) -> DoctorEnvironment {
+        DoctorEnvironment(
             makeClient: { venue, credentials throws(SentinelError) in
                 try ExchangeRegistry.client(
                     for: venue, credentials: credentials,
                     configuration: ClientConfiguration(requestTimeoutMs: 5_000, lookUpDelaysMs: [50, 100, 200]))
             },
             alternativeVenues: DoctorEnvironment.prefixedAlternatives,
-            // The siblings' and probes' own listeners on the simulator: every venue here is this machine.
             siblingVenues: { Self.onSimulator(DoctorEnvironment.registeredSiblings, $0, simulator) },
             maySendKeyToSiblings: true,
             ipProbeVenues: { Self.onSimulator(DoctorEnvironment.registeredIPProbes, $0, simulator) },
             isSimulator: true,
-            injectConnectionReset: { [port] in
+            injectConnectionReset: {
                 await simulator.addFault(SimulatedFault(exchange: port.rawValue, kind: "reset", count: 1))
             })
-        let report = await Doctor(subject: subject, environment: environment).run()
-        if clockSkewMs != nil { await simulator.setClockSkew(milliseconds: 0) }
-        await simulator.clearFaults()
-        return DemoOutcome(demoCase: self, report: report, verbose: verbose)
     }
 
     /// The venues `related` names for `venue` on the exchange's own hosts, moved to their simulator listeners.
@@ -174,22 +179,13 @@ enum DemoVault {
             do { key = try await simulator.createKey(demoCase.keyRequest(nowMs: now)) } catch {
                 throw SentinelError(.badResponse, Diagnosis(cause: "The simulator refused to make a demo key: \(error)."))
             }
-            var passphrase = key.passphrase
-            if demoCase.wrongPassphrase { passphrase = passphrase.map { String($0.dropLast()) } }
             if demoCase.pastedWhitespace {
+                let passphrase = demoCase.storedPassphrase(key)
                 try writeCredentialsFile(
                     home: home, name: demoCase.name, apiKey: key.apiKey, secret: key.secret + "\n", passphrase: passphrase)
                 continue
             }
-            try vault.add(
-                VaultEntry(
-                    name: demoCase.name, exchange: demoCase.exchange, products: [demoCase.product],
-                    environment: Environment(.live, customEndpoint: simulator.url(for: demoCase.port)),
-                    credentials: Credentials(
-                        apiKey: key.apiKey,
-                        secret: SecretText(demoCase.wrongSecret ? String(key.secret.reversed()) : key.secret),
-                        passphrase: passphrase.map { SecretText($0) }),
-                    label: "Sentinel demo - \(demoCase.problem)"))
+            try vault.add(demoCase.entry(named: demoCase.name, key: key, simulator: simulator))
         }
         try vault.save()
         return vault
@@ -212,6 +208,23 @@ enum DemoVault {
 }
 
 extension DemoCase {
+    /// The vault entry for this case's key as made on `simulator`, with the mistake the case stores (a wrong
+    /// secret or passphrase) already in it.
+    func entry(named entryName: String, key: SimulatedKey, simulator: RunningSimulator) -> VaultEntry {
+        VaultEntry(
+            name: entryName, exchange: exchange, products: [product],
+            environment: Environment(.live, customEndpoint: simulator.url(for: port)),
+            credentials: Credentials(
+                apiKey: key.apiKey, secret: SecretText(wrongSecret ? String(key.secret.reversed()) : key.secret),
+                passphrase: storedPassphrase(key).map { SecretText($0) }),
+            label: "Sentinel demo - \(problem)")
+    }
+
+    /// The passphrase as stored: mistyped (its last character lost) for a wrong-passphrase case.
+    func storedPassphrase(_ key: SimulatedKey) -> String? {
+        wrongPassphrase ? key.passphrase.map { String($0.dropLast()) } : key.passphrase
+    }
+
     /// Every registered exchange module's demo keys, on the simulator listener that serves each.
     static var all: [DemoCase] {
         ExchangeModules.all.flatMap { $0.demoKeys }.compactMap(DemoCase.init)

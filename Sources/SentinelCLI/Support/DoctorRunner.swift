@@ -20,23 +20,8 @@ enum DoctorRunner {
 
     /// Runs every check, printing each line as it finishes (or the JSON report at the end), then the summary.
     static func run(_ subject: DoctorSubject, options: Options) async -> DoctorReport {
-        let timeout = options.timeoutMs
-        let endpoint = subject.venue.environment.customEndpoint
-        // The test order is journalled like any other: if the run is cut short, the next command settles it.
-        let journal = try? PrivateJournal.open()
-        let environment = DoctorEnvironment(
-            makeClient: { venue, credentials throws(SentinelError) in
-                try ExchangeRegistry.client(
-                    for: venue, credentials: credentials,
-                    configuration: ClientConfiguration(
-                        requestTimeoutMs: timeout, journal: journal, allowsInsecureHTTP: options.insecureHTTP))
-            },
-            alternativeVenues: endpoint == nil
-                ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,
-            maySendKeyToSiblings: options.probeSibling,
-            isSimulator: endpoint.map(isLoopback) ?? false)
         let doctor = Doctor(
-            subject: subject, environment: environment,
+            subject: subject, environment: environment(for: subject, options: options),
             options: Doctor.Options(positionTest: options.positionTest, skipOrderTest: options.skipOrderTest))
         if options.json {
             let report = await doctor.run()
@@ -51,6 +36,25 @@ enum DoctorRunner {
             starting: { await printer.starting($0) }, progress: { await printer.finished($0) })
         Console.output(DoctorPrinter.summary(report))
         return report
+    }
+
+    /// Where the doctor's clients come from for `subject`: the exchange's hosts, or the endpoint the key names.
+    static func environment(for subject: DoctorSubject, options: Options) -> DoctorEnvironment {
+        let timeout = options.timeoutMs
+        let endpoint = subject.venue.environment.customEndpoint
+        // The test order is journalled like any other: if the run is cut short, the next command settles it.
+        let journal = try? PrivateJournal.open()
+        return DoctorEnvironment(
+            makeClient: { venue, credentials throws(SentinelError) in
+                try ExchangeRegistry.client(
+                    for: venue, credentials: credentials,
+                    configuration: ClientConfiguration(
+                        requestTimeoutMs: timeout, journal: journal, allowsInsecureHTTP: options.insecureHTTP))
+            },
+            alternativeVenues: endpoint == nil
+                ? DoctorEnvironment.standardAlternatives : DoctorEnvironment.prefixedAlternatives,
+            maySendKeyToSiblings: options.probeSibling,
+            isSimulator: endpoint.map(isLoopback) ?? false)
     }
 
     /// The doctor's subject for a stored key, on `venue` (one of the entry's venues, maybe with another endpoint).

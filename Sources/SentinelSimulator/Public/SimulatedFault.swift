@@ -26,4 +26,7 @@ public struct SimulatedFault: Sendable, Codable, Equatable {
         self.probability = probability
         self.latencyMs = latencyMs
     }
+
+    /// The names `kind` takes, in the order the admin API documents them.
+    public static var kinds: [String] { FaultKind.allCases.map(\.rawValue) }
 }
