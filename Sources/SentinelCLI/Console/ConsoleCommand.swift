@@ -57,8 +57,11 @@ struct ConsoleCommand: AsyncParsableCommand {
             }
         }
         let token = ConsoleSecrets.token()
+        // Tests shorten the idle time to seconds; the option itself takes minutes.
+        let testIdleSeconds = ProcessInfo.processInfo.environment["SENTINEL_TEST_ONLY_CONSOLE_LOCK_SECONDS"]
+            .flatMap(Int.init)
         let state = ConsoleState(
-            location: location, idleLimit: .seconds(lockAfterMinutes * 60), loginToken: token)
+            location: location, idleLimit: .seconds(testIdleSeconds ?? lockAfterMinutes * 60), loginToken: token)
         let server: ConsoleServer
         do {
             server = try await ConsoleServer.start(port: port, state: state) { [simulator] bound in
