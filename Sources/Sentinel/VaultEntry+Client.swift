@@ -30,6 +30,13 @@ public struct ExchangeCredentialVerifier: CredentialVerifier {
     public var checksWithExchange: Bool { true }
 
     public func verify(_ entry: VaultEntry) async throws(SentinelError) {
+        _ = try await audit(entry)
+    }
+
+    /// `verify`, returning the permissions the exchange reported for the key (nil where it reports none, or when
+    /// withdrawals are not being refused and so were not asked about): the caller can keep the key's expiry.
+    public func audit(_ entry: VaultEntry) async throws(SentinelError) -> KeyPermissions? {
+        var reported: KeyPermissions?
         var checkedPermissions = false
         for venue in try entry.venues {
             let client = try ExchangeRegistry.client(
@@ -39,9 +46,8 @@ public struct ExchangeCredentialVerifier: CredentialVerifier {
                 _ = try await client.balances()
                 if refusesWithdraw, !checkedPermissions {
                     checkedPermissions = true
-                    if let permissions = try? await client.permissions(), permissions.withdraw {
-                        throw Self.withdrawRefusal(entry)
-                    }
+                    reported = try? await client.permissions()
+                    if let reported, reported.withdraw { throw Self.withdrawRefusal(entry) }
                 }
                 await client.shutdown()
             } catch {
@@ -49,6 +55,7 @@ public struct ExchangeCredentialVerifier: CredentialVerifier {
                 throw error
             }
         }
+        return reported
     }
 
     public static func withdrawRefusal(_ entry: VaultEntry) -> SentinelError {

@@ -124,6 +124,28 @@ import Testing
         #expect(try await CLIRunner.offPool { console.interrupt().status } == 130)
     }
 
+    @Test func theKeysPageCountsDownToTheExchangesExpiry() async throws {
+        let console = try await CLIRunner.offPool { try ConsoleProcess.start() }
+        let browser = ConsoleClient(port: console.port)
+        try await browser.logIn(token: console.token)
+        _ = try await browser.post("/unlock", [("password", "correct horse battery"), ("repeat", "correct horse battery")])
+        let inTenDays = Int64(Date().timeIntervalSince1970 * 1000) + 10 * 86_400_000 + 3_600_000
+        let key = try await ConsoleClient.createKey(
+            admin: try #require(console.adminURL), ["exchange": "bybit", "expiresAt": inTenDays])
+        let form = try await browser.get("/keys/new?exchange=bybit&product=spot&env=live")
+        let stored = try await browser.post(
+            "/keys",
+            [
+                ("exchange", "bybit"), ("product", "spot"), ("env", "live"), ("name", "bybit-bot"),
+                ("endpoint", try #require(ConsoleClient.value(of: "endpoint", in: form.body))),
+                ("apiKey", key["apiKey"]!), ("secret", key["secret"]!),
+            ])
+        #expect(stored.status == 303)
+        let keys = try await browser.get("/").body
+        #expect(keys.contains("<td class=\"soon\">"))
+        #expect(keys.contains("(10 d)"))
+    }
+
     @Test func theVaultLocksItselfWhenIdleAndOnCtrlC() async throws {
         let console = try await CLIRunner.offPool {
             try ConsoleProcess.start([], environment: ["SENTINEL_TEST_ONLY_CONSOLE_LOCK_SECONDS": "1"])

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Sentinel
 import SentinelCore
@@ -90,12 +91,15 @@ extension ConsoleRoutes {
             try vault.checkNameAvailable(name)
             let (credentials, outcome) = ConsoleKeyCheck.review(form, exchange: venue.exchange)
             guard let credentials else { return await again(ConsoleKeyCheck.refusal(outcome)) }
-            let entry = VaultEntry(
+            var entry = VaultEntry(
                 name: name, exchange: venue.exchange, products: [venue.product], environment: venue.environment,
                 credentials: credentials, label: label)
             var notes = outcome.warnings.map(\.message)
             do throws(SentinelError) {
-                try await ExchangeCredentialVerifier(refusesWithdraw: true).verify(entry)
+                let permissions = try await ExchangeCredentialVerifier(refusesWithdraw: true).audit(entry)
+                // The exchange's own expiry, where it reports one, for the keys page's countdown.
+                entry.expiresAt = permissions?.expiresAt.map { Date(timeIntervalSince1970: Double($0) / 1000) }
+                entry.lastVerifiedAt = Date()
                 notes.append("The key authenticated on \(venue.exchange.displayName) (a signed read succeeded).")
             } catch {
                 if error == ExchangeCredentialVerifier.withdrawRefusal(entry) { return await again(Self.pageFix(error)) }
