@@ -165,6 +165,23 @@ import Testing
         #expect(stderr.contains("the vault is locked"))
     }
 
+    @Test func ctrlCDuringATestStopsItAndExits130() async throws {
+        let console = try await CLIRunner.offPool { try ConsoleProcess.start() }
+        let browser = ConsoleClient(port: console.port)
+        try await browser.logIn(token: console.token)
+        _ = try await browser.post("/unlock", [("password", "correct horse battery"), ("repeat", "correct horse battery")])
+        let fault = try await browser.post(
+            "/simulator/faults", [("exchange", "binance"), ("kind", "latency"), ("count", "50"), ("latencyMs", "400")])
+        #expect(fault.status == 303)
+        let started = try await browser.post("/simulator/keys", [("case", "binance-good")])
+        let run = try #require(started.header("Location"))
+        try await Task.sleep(for: .milliseconds(800))
+        #expect(try await browser.get(run).body.contains("Running"))
+        let (status, stderr) = try await CLIRunner.offPool { console.interrupt() }
+        #expect(status == 130)
+        #expect(stderr.contains("finishing the tests under way"))
+    }
+
     @Test(arguments: [["--port", "70000"], ["--lock-after", "0"], ["--lock-after", "x"], ["--bogus"]])
     func badOptionsAreRefused(_ arguments: [String]) async throws {
         let outcome = try await CLIRunner.run(["console"] + arguments)

@@ -80,6 +80,7 @@ enum ConsoleKeyFormTemplates {
           <label>Listener <select name="exchange">{{#listeners}}<option>{{.}}</option>{{/listeners}}</select></label>
           <label>Fault <select name="kind">{{#faultKinds}}<option>{{.}}</option>{{/faultKinds}}</select></label>
           <label>Times <input name="count" type="number" value="1" min="1" max="1000"></label>
+          <label>Delay for latency (ms) <input name="latencyMs" type="number" value="2000" min="0" max="600000"></label>
           <button type="submit" id="add-fault">Inject</button>
         </form>
         <form method="post" action="/simulator/faults/clear" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="quiet" id="clear-faults">Clear faults and reset the clock</button></form>

@@ -36,7 +36,10 @@ extension ConsoleRoutes {
             try await whenUnlocked {
                 let form = try await Self.form(request)
                 let count = form.text("count").flatMap(Int.init) ?? 1
-                let fault = SimulatedFault(exchange: form.text("exchange") ?? "", kind: form.text("kind") ?? "", count: count)
+                let kind = form.text("kind") ?? ""
+                let fault = SimulatedFault(
+                    exchange: form.text("exchange") ?? "", kind: kind, count: count,
+                    latencyMs: kind == "latency" ? form.text("latencyMs").flatMap(Int.init) ?? 2000 : nil)
                 guard let simulator, (1...1000).contains(count), (try? RunningSimulator.validateFault(fault)) != nil else {
                     return await simulatorPage(
                         error: .invalidInput("That fault is not one the simulator knows.", fix: ["Choose from the lists."]),
