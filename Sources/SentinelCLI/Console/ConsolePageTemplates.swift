@@ -14,12 +14,12 @@ enum ConsolePageTemplates {
         </form>
         {{/exists}}
         {{^exists}}
-        <p>There is no vault at <code>{{file}}</code> yet. Choose a password of 12 characters or more: it encrypts every
+        <p>There is no vault at <code>{{file}}</code> yet. Choose a password of {{minimumLength}} characters or more: it encrypts every
         key you add, and Sentinel cannot recover it — keep it in your password manager.</p>
         <form method="post" action="/unlock" class="stack">
           <input type="hidden" name="csrf" value="{{csrf}}">
           <input type="hidden" name="create" value="1">
-          <label>New vault password <input type="password" name="password" id="password" autocomplete="new-password" required autofocus></label>
+          <label>New vault password <input type="password" name="password" id="password" autocomplete="new-password" minlength="{{minimumLength}}" required autofocus></label>
           <label>The same password again <input type="password" name="repeat" id="repeat" autocomplete="new-password" required></label>
           <button type="submit" id="unlock">Create the vault</button>
         </form>

@@ -47,6 +47,7 @@ extension ConsoleRoutes {
             .unlock, title: "Unlock",
             values: [
                 "exists": await state.vaultExists, "file": state.location.file,
+                "minimumLength": VaultPassword.minimumLength,
                 "idleMinutes": Int(state.idleLimit.components.seconds / 60),
             ],
             error: error, status: status)
