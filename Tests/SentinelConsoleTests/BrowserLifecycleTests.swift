@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import SentinelTestSupport
+
+/// Starting and ending the browser: a screenshot is a real PNG, and closing leaves no process or folder behind.
+extension BrowserDriverTests {
+    @Test func aScreenshotIsAFullPagePNG() async throws {
+        try await withSiteAndPage { site, page in
+            try await page.navigate(to: site)
+            try await page.evaluate("document.body.style.height = '2000px'")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-shot-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("form.png").path
+            let png = try await page.screenshot(to: path)
+            let written = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(written == png)
+            #expect(Array(written.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            // IHDR: width and height, big-endian, at bytes 16..<24.
+            let bytes = Array(written)
+            let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+            let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            #expect(width == 1280)
+            #expect(height > 2000, "the whole page, beyond the 900-pixel window")
+        }
+    }
+
+    @Test func closingEndsEveryBrowserProcessAndDeletesTheProfile() async throws {
+        let browser = try await Browser.launch()
+        let folder = browser.chromium.folder
+        let process = browser.chromium.process
+        let page = try await browser.newPage()
+        #expect(try await page.evaluate("navigator.userAgent").string?.contains("HeadlessChrome") == true)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("profile").path))
+        #expect(ProcessTable.processIDs(commandLineContaining: folder.path).count > 1, "the browser and its helpers run")
+
+        await browser.close()
+        #expect(!process.isRunning)
+        #expect(!process.groupExists)
+        #expect(ProcessTable.processIDs(commandLineContaining: folder.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        await #expect(throws: BrowserError.self) { try await page.evaluate("1") }
+    }
+}
