@@ -3,7 +3,8 @@ import Testing
 
 @testable import SentinelTestSupport
 
-/// Starting and ending the browser: a screenshot is a real PNG, and closing leaves no process or folder behind.
+/// The page as seen, and the browser's end: a screenshot is a real PNG of the whole page, the dark scheme can be
+/// emulated, and closing leaves no process or folder behind.
 extension BrowserDriverTests {
     @Test func aScreenshotIsAFullPagePNG() async throws {
         try await withSiteAndPage { site, page in
@@ -22,6 +23,19 @@ extension BrowserDriverTests {
             let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
             #expect(width == 1280)
             #expect(height > 2000, "the whole page, beyond the 900-pixel window")
+        }
+    }
+
+    @Test func theDarkColorSchemeCanBeEmulated() async throws {
+        try await withSiteAndPage { site, page in
+            try await page.navigate(to: site)
+            let background = "getComputedStyle(document.body).backgroundColor"
+            #expect(try await page.evaluate(background) == "rgba(0, 0, 0, 0)")
+            try await page.emulateColorScheme(.dark)
+            #expect(try await page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == true)
+            #expect(try await page.evaluate(background) == "rgb(17, 17, 17)")
+            try await page.emulateColorScheme(.light)
+            #expect(try await page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == false)
         }
     }
 

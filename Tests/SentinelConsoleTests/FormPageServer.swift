@@ -34,6 +34,7 @@ enum FormPageServer {
 
     private struct Greeting: Decodable {
         let name: String
+        let remember: String?
     }
 
     private static var router: Router<BasicRequestContext> {
@@ -44,7 +45,8 @@ enum FormPageServer {
             let greeting = try URLEncodedFormDecoder().decode(Greeting.self, from: String(buffer: body))
             let page = """
                 <!doctype html><html><head><meta charset="utf-8"><title>Greeting</title></head>
-                <body><p id="greeting">Hello, \(escaped(greeting.name))</p></body></html>
+                <body><p id="greeting">Hello, \(escaped(greeting.name))\(greeting.remember == nil ? "" : " (remembered)")</p>
+                </body></html>
                 """
             return html(page, headers: [.setCookie: "visited=yes; Path=/; HttpOnly; SameSite=Strict"])
         }
@@ -71,9 +73,12 @@ enum FormPageServer {
           <h1>Say hello</h1>
           <form method="post" action="/greet">
             <label>Name <input id="name" name="name" autocomplete="off"></label>
+            <label><input id="remember" name="remember" type="checkbox"> Remember me</label>
             <button type="submit">Greet</button>
           </form>
           <p>You typed: <span id="echo"></span></p>
+          <ul><li>first</li><li>second</li></ul>
+          <style>@media (prefers-color-scheme: dark) { body { background: #111; color: #eee; } }</style>
           <script>
             document.getElementById('name').addEventListener('input', (event) => {
               document.getElementById('echo').textContent = event.target.value;

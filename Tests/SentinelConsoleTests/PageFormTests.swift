@@ -11,16 +11,23 @@ extension BrowserDriverTests {
             #expect(form.header("x-page") == "form")
             #expect(form.header("Content-Type") == "text/html; charset=utf-8")
             #expect(try await page.text(of: "h1") == "Say hello")
+            #expect(try await page.texts(of: "li") == ["first", "second"])
+            #expect(try await page.texts(of: "table").isEmpty)
 
             try await page.fill("#name", with: "Ada <Lovelace> & co")
             #expect(try await page.value(of: "#name") == "Ada <Lovelace> & co")
             #expect(try await page.text(of: "#echo") == "Ada <Lovelace> & co", "the input event reached the page's script")
+            try await page.setChecked("#remember", true)
+            #expect(try await page.evaluate("document.getElementById('remember').checked") == true)
+            await #expect(throws: BrowserError.self) { try await page.setChecked("#name", true) }
 
             let answer = try #require(try await page.clickAndWaitForLoad("button[type=submit]"))
             #expect(answer.status == 200)
             #expect(answer.url == site.appendingPathComponent("greet").absoluteString)
-            #expect(try await page.text(of: "#greeting") == "Hello, Ada <Lovelace> & co")
+            #expect(try await page.text(of: "#greeting") == "Hello, Ada <Lovelace> & co (remembered)")
             #expect(page.lastResponse == answer)
+            #expect(page.responses.filter(\.isMainDocument).map(\.status) == [200, 200])
+            #expect(try await page.body(of: answer).contains("Hello, Ada &lt;Lovelace&gt; &amp; co"))
             #expect(try await page.currentURL().hasSuffix("/greet"))
 
             let visited = try #require(try await page.cookies().first { $0.name == "visited" })

@@ -27,7 +27,7 @@ public final class Browser: Sendable {
 
     /// Starts Chromium (see `isAvailable` for which) headless with a fresh profile, and connects to it.
     /// Throws `BrowserError.notInstalled` when there is none, `.didNotStart` when it did not come up within `timeout`.
-    public static func launch(timeout: Duration = .seconds(30)) async throws -> Browser {
+    public static func launch(timeout: Duration = .seconds(60)) async throws -> Browser {
         guard let executable = Self.executable else { throw BrowserError.notInstalled(searched: candidates) }
         let chromium = try await ChromiumProcess.start(executable: executable, timeout: timeout)
         do {
@@ -42,7 +42,7 @@ public final class Browser: Sendable {
 
     /// Launches a browser, opens a page, runs `body` with it, and closes the browser whatever `body` does.
     public static func withPage<Result>(
-        launchTimeout: Duration = .seconds(30), _ body: (Page) async throws -> Result
+        launchTimeout: Duration = .seconds(60), _ body: (Page) async throws -> Result
     ) async throws -> Result {
         let browser = try await launch(timeout: launchTimeout)
         do {

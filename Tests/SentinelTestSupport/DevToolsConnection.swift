@@ -59,6 +59,7 @@ final class DevToolsConnection: Sendable {
     func call(
         _ method: String, _ params: JSONValue = [:], session: String? = nil, timeout: Duration
     ) async throws -> JSONValue {
+        try Task.checkCancellation()
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID

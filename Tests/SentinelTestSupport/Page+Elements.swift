@@ -8,6 +8,13 @@ extension Page {
         try await onElement(selector, "return e.innerText;", timeout: timeout).string ?? ""
     }
 
+    /// The text of every element matching `selector`, in document order (empty when none does).
+    public func texts(of selector: String, timeout: Duration = defaultTimeout) async throws -> [String] {
+        let list = try await evaluate(
+            "Array.from(document.querySelectorAll(\(Self.literal(selector))), e => e.innerText)", timeout: timeout)
+        return (list.array ?? []).map { $0.string ?? "" }
+    }
+
     /// The current value of a form field (`input`, `textarea`, `select`).
     public func value(of selector: String, timeout: Duration = defaultTimeout) async throws -> String {
         try await onElement(selector, "return String(e.value ?? '');", timeout: timeout).string ?? ""
@@ -18,8 +25,9 @@ extension Page {
         try await evaluate("document.querySelector(\(Self.literal(selector))) !== null", timeout: timeout).bool == true
     }
 
-    /// Types `text` into a form field as a whole: focuses it, sets its value, and dispatches the `input` and
-    /// `change` events a user's typing would (so the page's own checks run).
+    /// Types `text` into a form field as a whole (`input`, `textarea`; for a `select`, the option's value): focuses it,
+    /// sets its value, and dispatches the `input` and `change` events a user's typing would (so the page's own checks
+    /// run).
     public func fill(_ selector: String, with text: String, timeout: Duration = defaultTimeout) async throws {
         let body = """
             if (!('value' in e)) throw new Error(\(Self.literal(selector)) + ' is not a form field');
@@ -32,6 +40,20 @@ extension Page {
         try await onElement(selector, body, timeout: timeout)
     }
 
+    /// Ticks (`true`) or clears a checkbox or radio button by clicking it when its state differs, as a user would (so
+    /// its `input` and `change` events fire).
+    public func setChecked(_ selector: String, _ checked: Bool, timeout: Duration = defaultTimeout) async throws {
+        let body = """
+            if (!('checked' in e)) throw new Error(\(Self.literal(selector)) + ' is not a checkbox or radio button');
+            if (e.checked !== \(checked)) e.click();
+            return e.checked;
+            """
+        let state = try await onElement(selector, body, timeout: timeout)
+        guard state.bool == checked else {
+            throw BrowserError.javaScriptException(message: "\(selector) stayed \(checked ? "cleared" : "ticked") when clicked")
+        }
+    }
+
     /// Clicks the element (scrolled into view first): its handlers run, a link is followed, a submit button submits
     /// its form. Does not wait for what follows; see `clickAndWaitForLoad`.
     public func click(_ selector: String, timeout: Duration = defaultTimeout) async throws {
@@ -42,7 +64,7 @@ extension Page {
     /// returns that document's response.
     @discardableResult
     public func clickAndWaitForLoad(_ selector: String, timeout: Duration = defaultTimeout) async throws
-        -> DocumentResponse?
+        -> ReceivedResponse?
     {
         let loadsBefore = activity.loadCount
         do {
@@ -53,7 +75,7 @@ extension Page {
         try await waitForCondition("a new document after clicking \(selector)", timeout: timeout) {
             self.activity.loadCount > loadsBefore
         }
-        return activity.lastResponse
+        return activity.lastDocumentResponse
     }
 
     /// Waits until an element matches `selector`.

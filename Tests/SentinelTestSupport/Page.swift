@@ -56,7 +56,7 @@ public final class Page: Sendable {
     /// for a navigation within the same document. An HTTP error status is no failure here (the response is returned);
     /// a network error (refused connection, bad host) throws `BrowserError.navigationFailed`.
     @discardableResult
-    public func navigate(to url: URL, timeout: Duration = defaultTimeout) async throws -> DocumentResponse? {
+    public func navigate(to url: URL, timeout: Duration = defaultTimeout) async throws -> ReceivedResponse? {
         let result = try await send("Page.navigate", ["url": .string(url.absoluteString)], timeout: timeout)
         if let error = result["errorText"]?.string, !error.isEmpty, error != "net::ERR_HTTP_RESPONSE_CODE_FAILURE" {
             throw BrowserError.navigationFailed(url: url.absoluteString, reason: error)
@@ -65,7 +65,7 @@ public final class Page: Sendable {
         try await waitForCondition("\(url.absoluteString) to load", timeout: timeout) {
             self.activity.hasLoaded(loaderID: loader)
         }
-        return activity.response(loaderID: loader)
+        return activity.documentResponse(loaderID: loader)
     }
 
     /// Runs the JavaScript expression `expression` in the page and returns its value as JSON (a promise is awaited
@@ -84,7 +84,20 @@ public final class Page: Sendable {
     }
 
     /// The response of the last main document the page received (by `navigate`, a form, a link or a script).
-    public var lastResponse: DocumentResponse? { activity.lastResponse }
+    public var lastResponse: ReceivedResponse? { activity.lastDocumentResponse }
+
+    /// Every response the page received so far, in order: documents, and what its scripts fetched.
+    public var responses: [ReceivedResponse] { activity.responses }
+
+    /// The body of `response` as the browser received it (text; binary bodies come base64-encoded from the browser and
+    /// are decoded as UTF-8, lossily). Only while the browser still holds it: bodies of a document the page has left
+    /// may be gone, and a stream still open (server-sent events) has none yet.
+    public func body(of response: ReceivedResponse, timeout: Duration = defaultTimeout) async throws -> String {
+        let result = try await send("Network.getResponseBody", ["requestId": .string(response.requestID)], timeout: timeout)
+        let body = result["body"]?.string ?? ""
+        guard result["base64Encoded"]?.bool == true else { return body }
+        return String(decoding: Data(base64Encoded: body) ?? Data(), as: UTF8.self)
+    }
 
     /// Everything the page's console received so far, in order.
     public var consoleMessages: [ConsoleMessage] { activity.consoleMessages }

@@ -1,13 +1,13 @@
 import Synchronization
 
-/// What one page has done, as its DevTools events tell: documents loaded, main-document responses, console messages
-/// and uncaught exceptions. Filled on the connection's reading task, read by the test.
+/// What one page has done, as its DevTools events tell: documents loaded, responses received, console messages and
+/// uncaught exceptions. Filled on the connection's reading task, read by the test.
 final class PageActivity: Sendable {
     private struct State {
         var mainFrameID: String?
         /// Main-frame `load` lifecycle events seen, in order, by loader id.
         var loads: [String] = []
-        var responses: [DocumentResponse] = []
+        var responses: [ReceivedResponse] = []
         var console: [ConsoleMessage] = []
         var exceptions: [String] = []
     }
@@ -18,9 +18,10 @@ final class PageActivity: Sendable {
 
     var loadCount: Int { state.withLock { $0.loads.count } }
     func hasLoaded(loaderID: String) -> Bool { state.withLock { $0.loads.contains(loaderID) } }
-    var lastResponse: DocumentResponse? { state.withLock { $0.responses.last } }
-    func response(loaderID: String) -> DocumentResponse? {
-        state.withLock { $0.responses.last { $0.loaderID == loaderID } }
+    var responses: [ReceivedResponse] { state.withLock { $0.responses } }
+    var lastDocumentResponse: ReceivedResponse? { state.withLock { $0.responses.last(where: \.isMainDocument) } }
+    func documentResponse(loaderID: String) -> ReceivedResponse? {
+        state.withLock { $0.responses.last { $0.isMainDocument && $0.loaderID == loaderID } }
     }
     var consoleMessages: [ConsoleMessage] { state.withLock { $0.console } }
     var exceptions: [String] { state.withLock { $0.exceptions } }
@@ -42,18 +43,18 @@ final class PageActivity: Sendable {
                 if state.mainFrameID == nil || params["frameId"]?.string == state.mainFrameID { state.loads.append(loader) }
             }
         case "Network.responseReceived":
-            guard params["type"]?.string == "Document", let response = params["response"],
-                let loader = params["loaderId"]?.string
-            else { return }
-            let document = DocumentResponse(
-                url: response["url"]?.string ?? "", status: response["status"]?.int ?? 0,
-                statusText: response["statusText"]?.string ?? "",
-                headers: (response["headers"]?.object ?? [:]).compactMapValues(\.string),
-                mimeType: response["mimeType"]?.string ?? "", loaderID: loader)
+            guard let response = params["response"], let request = params["requestId"]?.string else { return }
+            let type = params["type"]?.string ?? "Other"
             state.withLock { state in
-                if state.mainFrameID == nil || params["frameId"]?.string == state.mainFrameID {
-                    state.responses.append(document)
-                }
+                let inMainFrame = state.mainFrameID == nil || params["frameId"]?.string == state.mainFrameID
+                state.responses.append(
+                    ReceivedResponse(
+                        url: response["url"]?.string ?? "", status: response["status"]?.int ?? 0,
+                        statusText: response["statusText"]?.string ?? "",
+                        headers: (response["headers"]?.object ?? [:]).compactMapValues(\.string),
+                        mimeType: response["mimeType"]?.string ?? "", resourceType: type,
+                        isMainDocument: type == "Document" && inMainFrame, requestID: request,
+                        loaderID: params["loaderId"]?.string ?? ""))
             }
         case "Runtime.consoleAPICalled":
             let text = (params["args"]?.array ?? []).map(Self.describe).joined(separator: " ")
