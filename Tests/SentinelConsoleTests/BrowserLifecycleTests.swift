@@ -47,10 +47,11 @@ extension BrowserDriverTests {
         #expect(try await page.evaluate("navigator.userAgent").string?.contains("HeadlessChrome") == true)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("profile").path))
         #expect(ProcessTable.processIDs(commandLineContaining: folder.path).count > 1, "the browser and its helpers run")
+        #expect(ProcessTable.runningProcessIDs(inGroup: process.processIdentifier).count > 1)
 
         await browser.close()
         #expect(!process.isRunning)
-        #expect(!process.groupExists)
+        #expect(ProcessTable.runningProcessIDs(inGroup: process.processIdentifier).isEmpty)
         #expect(ProcessTable.processIDs(commandLineContaining: folder.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.path))
         await #expect(throws: BrowserError.self) { try await page.evaluate("1") }

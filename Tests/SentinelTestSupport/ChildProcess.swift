@@ -130,9 +130,6 @@ public final class ChildProcess: @unchecked Sendable {
         kill(-processIdentifier, signal)
     }
 
-    /// Whether any process of the child's group still exists (a zombie counts until its parent reaps it).
-    public var groupExists: Bool { leadsProcessGroup && kill(-processIdentifier, 0) == 0 }
-
     private var status: Int32 {
         lock.lock()
         defer { lock.unlock() }

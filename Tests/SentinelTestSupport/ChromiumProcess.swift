@@ -102,18 +102,17 @@ final class ChromiumProcess: Sendable {
         return output.split(separator: "\n").suffix(lines).joined(separator: "\n")
     }
 
-    /// Ends the browser and everything it started, then deletes its folder: a moment for a browser that was asked to
-    /// close to exit by itself, then SIGKILL to the process group and to the detached helpers, until none is left
-    /// (bounded: 5 s).
+    /// Ends the browser and everything it started, then deletes its folder: SIGKILL to the process group and to the
+    /// detached helpers, until none is left (bounded: 5 s).
     func stop() async {
         guard stopped.withLock({ flag in defer { flag = true }; return !flag }) else { return }
-        let grace = ContinuousClock.now + .seconds(3)
-        while process.isRunning, ContinuousClock.now < grace { await Self.pause() }
         killEverything()
         process.waitUntilExit()
-        // The helpers are orphans now, reaped by init: wait until they are gone.
+        // The helpers are orphans now, left for init to reap: wait until none of them runs.
         let gone = ContinuousClock.now + .seconds(5)
-        while process.groupExists || !detachedHelpers.isEmpty, ContinuousClock.now < gone {
+        while !ProcessTable.runningProcessIDs(inGroup: process.processIdentifier).isEmpty || !detachedHelpers.isEmpty,
+            ContinuousClock.now < gone
+        {
             killEverything()
             await Self.pause()
         }
