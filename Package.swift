@@ -122,8 +122,23 @@ let package = Package(
         .testTarget(
             name: "SentinelCLITests",
             dependencies: [
-                "SentinelCLI", "SentinelVault", "SentinelSimulator", .product(name: "Crypto", package: "swift-crypto"),
+                "SentinelCLI", "SentinelVault", "SentinelSimulator", "SentinelTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        .testTarget(
+            name: "SentinelConsoleTests",
+            dependencies: ["SentinelTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        // Test helpers shared by test targets (not a product): the posix_spawn child-process runner and the
+        // headless-Chromium driver over the Chrome DevTools Protocol.
+        .target(
+            name: "SentinelTestSupport",
+            dependencies: [
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SentinelTestSupport"
         ),
     ]
 )

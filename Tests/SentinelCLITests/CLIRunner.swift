@@ -1,4 +1,5 @@
 import Foundation
+import SentinelTestSupport
 import Testing
 
 /// Runs the built `sentinel` executable as a user would and captures what it prints.

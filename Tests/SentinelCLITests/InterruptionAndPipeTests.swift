@@ -1,5 +1,6 @@
 import Foundation
 import SentinelSimulator
+import SentinelTestSupport
 import Testing
 
 /// What users do to a running command: Ctrl-C in the middle of the doctor's test order, a reader that goes away

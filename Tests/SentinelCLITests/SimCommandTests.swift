@@ -1,6 +1,7 @@
 import Foundation
 import SentinelNet
 import SentinelSimulator
+import SentinelTestSupport
 import Testing
 
 /// `sentinel sim` as a separate process: a port base below Linux's ephemeral range (32768–60999), so that a port the

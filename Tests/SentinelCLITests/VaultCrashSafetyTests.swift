@@ -1,5 +1,6 @@
 import Foundation
 import SentinelCore
+import SentinelTestSupport
 import SentinelVault
 import Testing
 

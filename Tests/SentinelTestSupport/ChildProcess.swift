@@ -4,15 +4,16 @@ import Foundation
     import Glibc
 #endif
 
-/// A child process started with `posix_spawn`, for the tests that run `sentinel` as a user would.
+/// A child process started with `posix_spawn`, for the tests that run `sentinel` as a user would, and for the
+/// headless browser the page tests drive.
 ///
 /// Not Foundation's `Process`: on Linux its `run()` reads 256 bytes past each `/proc/self/fd` entry
 /// (swift-corelibs-foundation PR #5472, unfixed in Swift 6.3.1) and crashed a CI run with a segmentation fault once
 /// the test process held ~1,350 descriptors (the in-process simulators' sockets). Here every descriptor above
 /// standard error is closed in the child by `closefrom`, which needs no walk of that folder.
-final class ChildProcess: @unchecked Sendable {
+public final class ChildProcess: @unchecked Sendable {
     /// What a standard stream of the child is connected to.
-    enum Stream {
+    public enum Stream {
         case nullDevice
         /// The child gets the pipe's writing end (output) or reading end (input); the parent closes that end.
         case pipe(Pipe)
@@ -20,13 +21,17 @@ final class ChildProcess: @unchecked Sendable {
         case handle(FileHandle)
     }
 
-    let processIdentifier: pid_t
+    public let processIdentifier: pid_t
+    /// Whether the child was started as the leader of a process group of its own (`newProcessGroup`).
+    public let leadsProcessGroup: Bool
     private let lock = NSLock()
     private var waitStatus: Int32?
 
-    init(
+    /// Starts `executable`. With `newProcessGroup` the child leads a process group of its own (its id is the child's
+    /// pid), so that `signalGroup` reaches it and every process it starts that stays in the group (a browser's helpers).
+    public init(
         _ executable: URL, _ arguments: [String], environment: [String: String], input: Stream = .nullDevice,
-        output: Stream = .nullDevice, error: Stream = .nullDevice, directory: URL? = nil
+        output: Stream = .nullDevice, error: Stream = .nullDevice, directory: URL? = nil, newProcessGroup: Bool = false
     ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -57,7 +62,12 @@ final class ChildProcess: @unchecked Sendable {
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
+        if newProcessGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -69,19 +79,20 @@ final class ChildProcess: @unchecked Sendable {
         let result = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
         processIdentifier = pid
+        leadsProcessGroup = newProcessGroup
         for case (.pipe(let pipe), let isInput) in [(input, true), (output, false), (error, false)] {
             try? (isInput ? pipe.fileHandleForReading : pipe.fileHandleForWriting).close()
         }
     }
 
     /// The environment of the test process with `overrides` applied.
-    static func environment(_ overrides: [String: String], unset: [String] = []) -> [String: String] {
+    public static func environment(_ overrides: [String: String], unset: [String] = []) -> [String: String] {
         var merged = ProcessInfo.processInfo.environment.merging(overrides) { $1 }
         for name in unset { merged[name] = nil }
         return merged
     }
 
-    func waitUntilExit() {
+    public func waitUntilExit() {
         lock.lock()
         defer { lock.unlock() }
         guard waitStatus == nil else { return }
@@ -90,7 +101,7 @@ final class ChildProcess: @unchecked Sendable {
         waitStatus = status
     }
 
-    var isRunning: Bool {
+    public var isRunning: Bool {
         lock.lock()
         defer { lock.unlock() }
         guard waitStatus == nil else { return false }
@@ -101,16 +112,23 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Whether a signal ended it (`terminationStatus` is then the signal's number, as with Foundation's `Process`).
-    var endedBySignal: Bool { signalNumber != 0 }
+    public var endedBySignal: Bool { signalNumber != 0 }
 
     /// The exit code, or the number of the signal that ended it. Call after `waitUntilExit()`.
-    var terminationStatus: Int32 {
+    public var terminationStatus: Int32 {
         let signal = signalNumber
         return signal != 0 ? signal : (status >> 8) & 0xff
     }
 
-    func interrupt() { kill(processIdentifier, SIGINT) }
-    func terminate() { kill(processIdentifier, SIGTERM) }
+    public func interrupt() { kill(processIdentifier, SIGINT) }
+    public func terminate() { kill(processIdentifier, SIGTERM) }
+
+    /// Sends `signal` to every process of the child's group, even after the child itself has ended; only for a child
+    /// started with `newProcessGroup` (otherwise the group is the test process's own, and nothing is sent).
+    public func signalGroup(_ signal: Int32) {
+        guard leadsProcessGroup else { return }
+        kill(-processIdentifier, signal)
+    }
 
     private var status: Int32 {
         lock.lock()
