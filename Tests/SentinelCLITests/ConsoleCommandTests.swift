@@ -1,4 +1,5 @@
 import Foundation
+import SentinelTestSupport
 import Testing
 
 /// `sentinel console` over HTTP, as a browser and as an attacker's page would reach it: the one-time link, the

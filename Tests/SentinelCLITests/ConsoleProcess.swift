@@ -1,4 +1,5 @@
 import Foundation
+import SentinelTestSupport
 import Testing
 
 /// `sentinel console` as a separate process, as a user starts it: its printed link, port and (with

@@ -1,4 +1,5 @@
 import Foundation
+import SentinelTestSupport
 import Testing
 
 /// A minimal HTTP/1.1 client over a loopback socket that sends exactly the headers it is given (a forged `Host` or

@@ -94,7 +94,7 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         headers[.init("X-Frame-Options")!] = "DENY"
         headers[.xContentTypeOptions] = "nosniff"
-        headers[.init("Referrer-Policy")!] = "no-referrer"
+        headers[.init("Referrer-Policy")!] = "same-origin"
         headers[.cacheControl] = "no-store"
         headers[.init("Cross-Origin-Opener-Policy")!] = "same-origin"
         headers[.init("Cross-Origin-Resource-Policy")!] = "same-origin"

@@ -20,7 +20,7 @@ enum ConsoleKeyFormTemplates {
           <input type="hidden" name="exchange" value="{{exchange}}">
           <input type="hidden" name="product" value="{{product}}">
           <input type="hidden" name="env" value="{{env}}">
-          <label>Name in the vault <input name="name" id="name" value="{{name}}" required pattern="[A-Za-z0-9._-]+" maxlength="64"></label>
+          <label>Name in the vault <input name="name" id="name" value="{{name}}" required pattern="[A-Za-z0-9._\\-]+" maxlength="64"></label>
           <label>Label <input name="label" id="label" value="{{label}}" maxlength="200"></label>
           <label>Endpoint <small>(empty: {{exchangeName}}'s own host; the simulator's URL for a simulator key)</small>
             <input name="endpoint" id="endpoint" value="{{endpoint}}" placeholder="https://… or http://127.0.0.1:…"></label>

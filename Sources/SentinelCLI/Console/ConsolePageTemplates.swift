@@ -56,7 +56,7 @@ enum ConsolePageTemplates {
               <details class="more"><summary>Rename or remove</summary>
                 <form method="post" action="/keys/{{name}}/rename" class="stack">
                   <input type="hidden" name="csrf" value="{{csrf}}">
-                  <label>New name <input name="newName" required pattern="[A-Za-z0-9._-]+" maxlength="64"></label>
+                  <label>New name <input name="newName" required pattern="[A-Za-z0-9._\\-]+" maxlength="64"></label>
                   <button type="submit" class="rename">Rename</button>
                 </form>
                 <form method="post" action="/keys/{{name}}/remove" class="stack">
@@ -101,7 +101,7 @@ enum ConsolePageTemplates {
         <p id="running" class="running" {{^running}}hidden{{/running}}>Running <code id="running-check">{{running}}</code>…</p>
         <section id="outcome" {{^done}}hidden{{/done}}>
           <p class="summary" id="summary">{{summary}}</p>
-          {{#judged}}<p id="judgement" class="badge {{judgedClass}}">{{judged}}</p>{{/judged}}
+          {{#expectation}}<p id="judgement" class="badge {{judgedClass}}">{{judged}}</p>{{/expectation}}
           <p><a class="button" href="/runs/{{id}}/report.json" download="sentinel-doctor-{{keyName}}.json" id="download">Download the JSON report</a>
           <a class="button quiet" href="/">Back to the keys</a></p>
         </section>
