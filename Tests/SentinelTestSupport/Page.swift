@@ -3,8 +3,9 @@ import Foundation
 /// One tab of a `Browser`: navigation, JavaScript, and what the page logged. Every call has a deadline
 /// (`defaultTimeout` unless given); the element helpers are in `Page+Elements.swift`.
 public final class Page: Sendable {
-    /// How long one call, navigation or wait may take unless told otherwise.
-    public static let defaultTimeout: Duration = .seconds(15)
+    /// How long one call, navigation or wait may take unless told otherwise: generous, since on a two-core CI machine
+    /// running the other suites at the same time one step of a page test was seen to take 9 s.
+    public static let defaultTimeout: Duration = .seconds(30)
 
     let connection: DevToolsConnection
     let session: String
