@@ -92,6 +92,9 @@ import Testing
             try await page.clickAndWaitForLoad("tr[data-key='okx-grid'] button.remove")
             #expect(try await page.text(of: ".notice").contains("Revoke it on OKX"))
             #expect(try await page.exists("#no-keys"))
+            try await page.navigate(to: URL(string: base + "/runs")!)
+            #expect(try await page.texts(of: "#runs tbody tr").count == 2)
+            try await shots.take(page, "runs")
 
             // Nothing the browser received holds a secret or passphrase; the script raised nothing.
             for response in page.responses where response.url.hasPrefix(base) && response.resourceType != "EventSource" {

@@ -58,15 +58,17 @@ import Testing
             SimulatedFault(
                 exchange: "binance", kind: "timeout-after-accept", path: "/api/v3/order", count: 1, latencyMs: 20_000))
         let running = try Running(["doctor", "ctrl-c"] + spot, environment: sandbox.environment)
-        let outcome = try await CLIRunner.offPool { () -> (status: Int32, stdout: String, stderr: String) in
-            let before = running.read(until: "read-test")
-            // The order test starts right after the read test: the simulator accepts its placement and holds the
-            // answer for 20 s; 3 s leave a loaded machine time to send it before Ctrl-C.
-            Thread.sleep(forTimeInterval: 3.0)
-            kill(running.process.processIdentifier, SIGINT)
-            let after = running.finish()
-            return (after.status, before + after.stdout, after.stderr)
+        let before = try await CLIRunner.offPool { running.read(until: "read-test") }
+        // The order test starts right after the read test: the simulator accepts its placement and holds the answer
+        // for 20 s. Ctrl-C once the order is on the book, however long a loaded machine took to send it.
+        for _ in 0..<150 {
+            let open = try await sandbox.sentinel(["order", "list"] + spot)
+            if !open.stdout.contains("No orders.") { break }
+            try await Task.sleep(for: .milliseconds(100))
         }
+        kill(running.process.processIdentifier, SIGINT)
+        let finished = try await CLIRunner.offPool { running.finish() }
+        let outcome = (status: finished.status, stdout: before + finished.stdout, stderr: finished.stderr)
         #expect(outcome.status == 130, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stderr.contains("Interrupted"))
         #expect(outcome.stdout.contains("Interrupted: the test order was cancelled"), "\(outcome.stdout)")
