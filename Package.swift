@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "SentinelSimulatorTests",
             dependencies: [
-                "SentinelSimulator",
+                "SentinelSimulator", "SentinelTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),

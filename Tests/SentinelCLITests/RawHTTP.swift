@@ -24,21 +24,7 @@ enum RawHTTP {
     private static func sendBlocking(
         port: Int, _ method: String, _ path: String, headers: [(String, String)], body: String?
     ) throws -> Answer {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw Failure("socket: errno \(errno)") }
-        defer { close(socket) }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw Failure("connect: errno \(errno)") }
+        let connection = try RawConnection(port: port, receiveTimeoutSeconds: 30)
         var head = "\(method) \(path) HTTP/1.1\r\n"
         var names = Set<String>()
         for (name, value) in headers {
@@ -52,25 +38,8 @@ enum RawHTTP {
             head += "Content-Length: \(bodyBytes.count)\r\n"
         }
         head += "Connection: close\r\n\r\n"
-        let request = Array(head.utf8) + bodyBytes
-        var sent = 0
-        while sent < request.count {
-            let count = request[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { throw Failure("send: errno \(errno)") }
-            sent += count
-        }
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            if count > 0 {
-                received += buffer[0..<count]
-            } else if count < 0, errno == EINTR {
-                continue
-            } else {
-                break
-            }
-        }
+        guard connection.send(Array(head.utf8) + bodyBytes) else { throw Failure("the console closed the connection") }
+        let received = connection.readUntilClosed().bytes
         return try parse(received)
     }
 

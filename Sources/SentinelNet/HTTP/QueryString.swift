@@ -107,23 +107,29 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
 
     /// Decodes `%XX` escapes; a `%` that starts no valid escape is kept. `+` stays `+`.
     public static func percentDecode(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "%")) else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return String(decoding: percentDecoded(Array(text.utf8)[...], plusIsSpace: false), as: UTF8.self)
+    }
+
+    /// Decodes `%XX` escapes in bytes (a `%` that starts no valid escape is kept); with `plusIsSpace`, as HTML
+    /// forms encode, `+` becomes a space. Bytes in, bytes out: a secret never has to become a `String`.
+    public static func percentDecoded(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "%"), i + 2 < bytes.endIndex,
                 let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2])
             {
                 out.append(high << 4 | low)
                 i += 3
             } else {
-                out.append(bytes[i])
+                out.append(plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import SentinelTestSupport
 import NIOCore
 import Testing
 @testable import SentinelSimulator

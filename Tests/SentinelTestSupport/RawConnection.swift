@@ -9,11 +9,11 @@ import Foundation
 /// A plain TCP connection to a loopback port, for what an HTTP client library will not do: half-sent requests,
 /// random bytes, bodies that drip. Blocking calls run on a thread of their own (`offPool`), never on the Swift
 /// concurrency pool that the in-process simulator needs.
-final class RawConnection: @unchecked Sendable {
+public final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
 
     /// Connects to 127.0.0.1:`port`; reads give up after `receiveTimeoutSeconds` (a safety net, not a measurement).
-    init(port: Int, receiveTimeoutSeconds: Int = 60) throws {
+    public init(port: Int, receiveTimeoutSeconds: Int = 60) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw RawError.socket(errno) }
         var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
@@ -42,7 +42,7 @@ final class RawConnection: @unchecked Sendable {
 
     /// Sends all of `bytes`; false when the peer has closed the connection.
     @discardableResult
-    func send(_ bytes: [UInt8]) -> Bool {
+    public func send(_ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes {
@@ -56,11 +56,11 @@ final class RawConnection: @unchecked Sendable {
     }
 
     @discardableResult
-    func send(_ text: String) -> Bool { send(Array(text.utf8)) }
+    public func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
     /// Reads until the peer closes the connection (or `limit` bytes). Returns what was read and whether the peer
     /// closed (false: the safety timeout expired with the connection still open).
-    func readUntilClosed(limit: Int = 1 << 20) -> (bytes: [UInt8], closed: Bool) {
+    public func readUntilClosed(limit: Int = 1 << 20) -> (bytes: [UInt8], closed: Bool) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while received.count < limit {
@@ -77,7 +77,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Reads one response's worth (until the headers and a Content-Length body have arrived, or the peer closes).
-    func readResponse() -> String {
+    public func readResponse() -> String {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -95,17 +95,17 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
-    enum RawError: Error {
+    public enum RawError: Error {
         case socket(Int32)
         case connect(Int32)
     }
 
-    static func port(of url: String) -> Int {
+    public static func port(of url: String) -> Int {
         Int(url.split(separator: ":").last.map(String.init) ?? "") ?? 0
     }
 
     /// Runs blocking socket work on a thread of its own.
-    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    public static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
         }
