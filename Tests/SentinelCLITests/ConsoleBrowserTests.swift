@@ -28,8 +28,15 @@ import Testing
             try await page.clickAndWaitForLoad("#unlock")
             #expect(try await page.exists("#no-keys"))
 
-            // The guided form for OKX: its steps, and the hygiene checks as the key is pasted.
-            try await page.navigate(to: URL(string: base + "/keys/new?exchange=okx&product=spot&env=live")!)
+            // The guided form: choosing OKX in the list brings its steps at once; then the hygiene checks as the
+            // key is pasted.
+            try await page.navigate(to: URL(string: base + "/keys/new")!)
+            #expect(try await page.text(of: "#guide-title").contains("Binance"))
+            _ = try await page.evaluate(
+                "const s = document.getElementById('exchange'); s.value = 'okx'; s.dispatchEvent(new Event('change')); true")
+            try await page.waitUntil(
+                "location.search === '?exchange=okx' && document.readyState === 'complete' && document.getElementById('passphrase') !== null")
+            #expect(try await page.text(of: "#guide-title").contains("OKX"))
             let steps = try await page.texts(of: "#steps h3")
             #expect(steps.contains { $0.contains("Passphrase") })
             #expect(steps.contains { $0.contains("IP whitelist") })

@@ -86,6 +86,18 @@ enum ConsoleAssets {
             document.body.dataset.done = 'true';
           }
 
+          // The steps follow the choice at once (without script, the "Show the steps" button does it). Another
+          // exchange starts from its own default product and environment.
+          const choose = document.getElementById('choose');
+          if (choose) {
+            choose.elements.exchange.addEventListener('change', (event) => {
+              location.assign('/keys/new?exchange=' + encodeURIComponent(event.target.value));
+            });
+            for (const name of ['product', 'env']) {
+              choose.elements[name].addEventListener('change', () => choose.submit());
+            }
+          }
+
           // The vault's hygiene checks on the key as it is typed or pasted; the server says, nothing is stored.
           const form = document.getElementById('key-form');
           const report = document.getElementById('key-check');

@@ -10,7 +10,7 @@ enum ConsoleKeyFormTemplates {
           <label>Environment <select name="env" id="env">{{#environments}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{value}}</option>{{/environments}}</select></label>
           <button type="submit" class="quiet" id="show-steps">Show the steps</button>
         </form>
-        <h2>{{title}}</h2>
+        <h2 id="guide-title">{{guideTitle}}</h2>
         <ol class="steps" id="steps">
         {{#steps}}<li><h3>{{title}}</h3><ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul></li>{{/steps}}
         </ol>

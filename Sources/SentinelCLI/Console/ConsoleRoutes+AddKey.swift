@@ -56,7 +56,7 @@ extension ConsoleRoutes {
                 },
                 "environments": EnvironmentKind.allCases.filter { (try? Venue(venue.exchange, venue.product, .init($0))) != nil }
                     .map { ["value": $0.rawValue, "selected": $0 == venue.environment.kind] as [String: Any] },
-                "title": GuideText.title(venue), "steps": steps,
+                "guideTitle": GuideText.title(venue), "steps": steps,
                 "exchange": venue.exchange.rawValue, "exchangeName": venue.exchange.displayName,
                 "product": venue.product.rawValue, "env": venue.environment.kind.rawValue,
                 "name": keyName, "label": label ?? ExchangeGuidance.suggestedLabel(for: keyName),
