@@ -48,16 +48,14 @@ struct EngineState: Sendable {
 
     /// Issues a key (and funds its account) as the exchange would when a user creates one.
     mutating func createKey(_ specification: KeySpecification, now: Int64) -> SimulatedKey {
-        // Bybit issues 18-character keys and 36-character secrets; the others here use 64 characters.
-        let lengths = specification.exchange == .bybit ? (key: 18, secret: 36) : (key: 64, secret: 64)
-        let apiKey = generator.string(count: lengths.key, alphabet: SeededGenerator.alphanumerics)
+        let apiKey = IssuedKeyFormat.apiKey(for: specification.exchange, &generator)
         let secret: String
         let material: KeyMaterial
         if let publicKey = specification.publicKey {
             secret = ""
             material = publicKey
         } else {
-            secret = generator.string(count: lengths.secret, alphabet: SeededGenerator.alphanumerics)
+            secret = IssuedKeyFormat.secret(for: specification.exchange, &generator)
             material = .hmacSecret(secret)
         }
         let passphrase: String? =
