@@ -4,7 +4,8 @@ import Sentinel
 
 // Sentinel's own cost per order without a network, for each exchange with a connector: a whole `placeOrder` —
 // market rules checked, client order id made, the request built and signed, the recorded answer parsed into an
-// `Order` — against a transport that answers from memory. One JSON line per figure on stdout.
+// `Order` — against a transport that answers from memory, with the rate-limit pools out of reach (UnpacedConnector).
+// One JSON line per figure on stdout.
 //
 //   ClientOverhead --root REPOSITORY [--iterations N] [--samples N] [--exchange NAME]
 
@@ -32,8 +33,8 @@ do {
     where only == nil || only == canned.exchange.rawValue {
         let transport = CannedTransport(answers: canned.answers)
         let venue = try Venue(canned.exchange, .spot, Environment(.live, customEndpoint: "http://127.0.0.1:9"))
-        let client = try ExchangeRegistry.client(
-            for: venue, credentials: credentials(for: canned.exchange), transport: transport)
+        let client = try unpacedClient(
+            canned.exchange, venue: venue, credentials: credentials(for: canned.exchange), transport: transport)
         let symbol = canned.symbol
         let (price, amount) = (canned.price, canned.amount)
         _ = try await client.markets()
