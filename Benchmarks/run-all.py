@@ -30,7 +30,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SENTINEL = os.path.join(ROOT, ".build", "release", "sentinel")
-BENCH_BIN = os.path.join(HERE, ".build", "release")
+BENCH_BIN = os.path.join(ROOT, ".build", "release")
 THRESHOLDS = os.path.join(HERE, "thresholds.json")
 EXCHANGES = ["binance", "bybit", "okx", "kucoin", "bitget"]
 
@@ -67,9 +67,12 @@ def median(values):
 # --- build -----------------------------------------------------------------------------------------------------
 
 if not args.skip_build:
-    log("building release: sentinel (root package) and the benchmark executables (Benchmarks package)…")
-    run(["swift", "build", "-c", "release", "--product", "sentinel"], timeout=3600)
-    run(["swift", "build", "-c", "release"], cwd=HERE, timeout=3600)
+    # One package graph (this one, which depends on Sentinel) and the root's scratch path: the benchmark executables
+    # and `sentinel` itself come from the same build, and a root build made before is reused.
+    log("building release: the benchmark executables and sentinel, in ../.build…")
+    run(["swift", "build", "-c", "release", "--scratch-path", "../.build"], cwd=HERE, timeout=3600)
+    run(["swift", "build", "-c", "release", "--scratch-path", "../.build", "--product", "sentinel"], cwd=HERE,
+        timeout=3600)
 
 
 # --- the simulator -----------------------------------------------------------------------------------------------
@@ -276,7 +279,7 @@ try:
         "cpus": os.cpu_count(), "kernel": platform.release(),
         "cpu": next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                     "?"),
-        "swift": run(["swift", "--version"]).splitlines()[0] if not args.skip_build else "",
+        "swift": run(["swift", "--version"]).splitlines()[0],
         "python": platform.python_version(),
         "ccxt": subprocess.run([sys.executable, "-c", "import ccxt; print(ccxt.__version__)"],
                                capture_output=True, text=True).stdout.strip(),

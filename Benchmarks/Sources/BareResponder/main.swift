@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -23,6 +24,9 @@ let port = arguments.firstIndex(of: "--port").flatMap { Int(arguments[$0 + 1]) }
 let application = Application(
     responder: FixedAnswer(),
     configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: nil),
-    onServerRunning: { _ in print(#"{"ready": true, "port": \#(port)}"#) },
+    onServerRunning: { _ in
+        print(#"{"ready": true, "port": \#(port)}"#)
+        fflush(stdout)
+    },
     logger: Logger(label: "bare", factory: { _ in SwiftLogNoOpLogHandler() }))
 try await application.runService()
