@@ -25,8 +25,8 @@ let application = Application(
     responder: FixedAnswer(),
     configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: nil),
     onServerRunning: { _ in
-        print(#"{"ready": true, "port": \#(port)}"#)
-        fflush(stdout)
+        // Written straight to the descriptor: run-all.py reads this line through a pipe, where print would buffer it.
+        FileHandle.standardOutput.write(Data(#"{"ready": true, "port": \#(port)}"#.utf8 + [UInt8(ascii: "\n")]))
     },
     logger: Logger(label: "bare", factory: { _ in SwiftLogNoOpLogHandler() }))
 try await application.runService()
