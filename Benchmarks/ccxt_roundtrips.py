@@ -1,6 +1,6 @@
 """Place + cancel round trips with ccxt against the simulator's Binance port, the same loop as RoundTrips.
 
-    python3 ccxt_roundtrips.py --endpoint http://127.0.0.1:8900 --credentials key.json [--count 40]
+    python3 ccxt_roundtrips.py --endpoint http://127.0.0.1:8900 --credentials key.json [--count 2000]
 """
 import argparse
 import math
@@ -12,7 +12,7 @@ import ccxt
 parser = argparse.ArgumentParser()
 parser.add_argument("--endpoint", required=True)
 parser.add_argument("--credentials", required=True)
-parser.add_argument("--count", type=int, default=40)
+parser.add_argument("--count", type=int, default=2000)
 parser.add_argument("--symbol", default="BTC/USDT")
 args = parser.parse_args()
 
@@ -20,7 +20,7 @@ keys = json.load(open(args.credentials))
 exchange = ccxt.binance({
     "apiKey": keys["apiKey"],
     "secret": keys["secret"],
-    "enableRateLimit": False,  # the simulator runs with --no-rate-limits for benchmarks; Sentinel paces itself
+    "enableRateLimit": False,  # the simulator runs with --no-rate-limits for benchmarks
     "options": {"fetchMarkets": {"types": ["spot"]}, "fetchCurrencies": False, "fetchMargins": False},
 })
 base = args.endpoint.rstrip("/")
@@ -42,4 +42,5 @@ for _ in range(args.count):
     order = exchange.create_order(args.symbol, "limit", "buy", amount, price)
     exchange.cancel_order(order["id"], args.symbol)
 seconds = time.perf_counter() - started
-print(f"ccxt: {args.count} place+cancel round trips in {seconds:.3f} s: {args.count / seconds:.1f} round trips/s")
+print(json.dumps({"client": "ccxt", "trips": args.count, "seconds": round(seconds, 4),
+                  "trips_per_s": round(args.count / seconds, 1)}))

@@ -14,7 +14,7 @@ end
 
 done = function(summary, latency, requests)
   io.write(string.format("requests/s: %.0f\n", summary.requests / (summary.duration / 1e6)))
-  io.write(string.format("latency p50 %.2f ms, p99 %.2f ms\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format("latency p50 %.3f ms, p99 %.3f ms\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
   io.write(string.format("non-2xx/3xx: %d, socket errors: connect %d read %d write %d timeout %d\n",
     summary.errors.status, summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout))
 end

@@ -3,8 +3,10 @@ import Sentinel
 import SentinelNet
 
 // Place + cancel round trips against a Binance-speaking endpoint (the simulator), timed as a whole:
-//   RoundTrips --endpoint http://127.0.0.1:8900 --credentials key.json [--count 40] [--symbol BTC/USDT] [--price 20000]
-// The same loop exists for ccxt in ../ccxt_roundtrips.py, so the two can be run side by side.
+//   RoundTrips --endpoint http://127.0.0.1:8900 --credentials key.json [--count 2000] [--symbol BTC/USDT] [--price 20000]
+// The same loop exists for ccxt in ../../ccxt_roundtrips.py and as the raw-HTTP floor in ../../raw_roundtrips.py;
+// ../../run-all.py runs the three side by side. One JSON line on stdout. The client paces itself to the limits the
+// exchange advertises; a simulator started with --no-rate-limits advertises limits no loop here reaches.
 
 func argument(_ name: String, default value: String? = nil) -> String? {
     let arguments = CommandLine.arguments
@@ -20,7 +22,7 @@ func fail(_ message: String) -> Never {
 guard let endpoint = argument("endpoint"), let credentialsPath = argument("credentials") else {
     fail("usage: RoundTrips --endpoint URL --credentials FILE [--count N] [--symbol S] [--price P]")
 }
-let count = Int(argument("count", default: "40")!) ?? 40
+let count = Int(argument("count", default: "2000")!) ?? 2000
 guard let symbol = UnifiedSymbol(argument("symbol", default: "BTC/USDT")!) else { fail("bad --symbol") }
 guard let data = FileManager.default.contents(atPath: credentialsPath),
     let object = try? JSONSerialization.jsonObject(with: data) as? [String: String],
@@ -44,7 +46,9 @@ do {
         _ = try await client.cancelOrder(symbol: symbol, .exchangeID(order.id))
     }
     let seconds = Date().timeIntervalSince(started)
-    print(String(format: "sentinel: %d place+cancel round trips in %.3f s: %.1f round trips/s", count, seconds, Double(count) / seconds))
+    print(
+        #"{"client":"sentinel","trips":\#(count),"seconds":\#((seconds * 10_000).rounded() / 10_000),"#
+            + #""trips_per_s":\#((Double(count) / seconds * 10).rounded() / 10)}"#)
     await client.shutdown()
 } catch let error as SentinelError {
     fail(error.description)

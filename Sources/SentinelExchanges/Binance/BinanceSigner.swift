@@ -34,11 +34,11 @@ public struct BinanceSigner: RequestSigner {
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
         var query = draft.query
         var form = try draft.body.map { (body) throws(SentinelError) in try Self.formBody(body) }
-        if query.contains(name: "signature") || form?.contains(name: "signature") == true {
+        let alreadySet = query.names + (form?.names ?? [])
+        if alreadySet.contains("signature") {
             throw .invalidInput(
                 "The request already has a signature parameter.", fix: ["Leave out `signature`; Sentinel adds it."])
         }
-        let alreadySet = Set(query.names + (form?.names ?? []))
         var added: [(String, String)] = []
         if !alreadySet.contains("timestamp") { added.append(("timestamp", String(timestampMs))) }
         if let recvWindow, !alreadySet.contains("recvWindow") { added.append(("recvWindow", String(recvWindow))) }

@@ -34,8 +34,13 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Decoded parameter names in order.
-    public var names: [String] { encodedPairs.map { Self.percentDecode($0.name) } }
+    /// Decoded parameter names in order. Read on every signed request, so the values are not copied out.
+    public var names: [String] {
+        guard !encoded.isEmpty else { return [] }
+        return encoded.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { part in
+            Self.percentDecode(String(Substring(part.prefix { $0 != UInt8(ascii: "=") })))
+        }
+    }
 
     public func contains(name: String) -> Bool { names.contains(name) }
 

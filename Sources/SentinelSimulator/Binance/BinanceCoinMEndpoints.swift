@@ -8,14 +8,15 @@ extension BinanceDialect {
             BinanceEndpoint("GET", "/dapi/v1/time", .none, weight: 1) { call, _ in
                 .object([("serverTime", .int(call.now))])
             },
-            BinanceEndpoint("GET", "/dapi/v1/exchangeInfo", .none, weight: 1) { call, _ in
+            BinanceEndpoint("GET", "/dapi/v1/exchangeInfo", .none, weight: 1) { call, state in
                 .object([
                     ("timezone", .string("UTC")),
                     ("serverTime", .int(call.now)),
                     (
                         "rateLimits",
                         .array([
-                            rateLimit("REQUEST_WEIGHT", "MINUTE", 1, 2400), rateLimit("ORDERS", "MINUTE", 1, 1200),
+                            rateLimit("REQUEST_WEIGHT", "MINUTE", 1, 2400, enforced: state.enforcesRateLimits),
+                            rateLimit("ORDERS", "MINUTE", 1, 1200, enforced: state.enforcesRateLimits),
                         ])
                     ),
                     ("exchangeFilters", .array([])),

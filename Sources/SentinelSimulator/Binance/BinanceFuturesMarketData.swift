@@ -4,6 +4,7 @@ import SentinelCore
 extension BinanceDialect {
     static func futuresExchangeInfo(_ call: inout BinanceCall, _ state: inout EngineState) throws(BinanceError) -> JSONValue {
         let markets = call.allMarkets(&state)
+        let enforced = state.enforcesRateLimits
         return .object([
             ("timezone", .string("UTC")),
             ("serverTime", .int(call.now)),
@@ -11,8 +12,9 @@ extension BinanceDialect {
             (
                 "rateLimits",
                 .array([
-                    rateLimit("REQUEST_WEIGHT", "MINUTE", 1, call.flavor.weightLimit),
-                    rateLimit("ORDERS", "MINUTE", 1, 1200), rateLimit("ORDERS", "SECOND", 10, 300),
+                    rateLimit("REQUEST_WEIGHT", "MINUTE", 1, call.flavor.weightLimit, enforced: enforced),
+                    rateLimit("ORDERS", "MINUTE", 1, 1200, enforced: enforced),
+                    rateLimit("ORDERS", "SECOND", 10, 300, enforced: enforced),
                 ])
             ),
             ("exchangeFilters", .array([])),

@@ -17,12 +17,17 @@ extension BinanceDialect {
             if markets.isEmpty { throw .invalidSymbol }
         }
         let limits = call.flavor.orderLimits
-        var rateLimits: [JSONValue] = [rateLimit("REQUEST_WEIGHT", "MINUTE", 1, call.flavor.weightLimit)]
+        let enforced = state.enforcesRateLimits
+        var rateLimits: [JSONValue] = [rateLimit("REQUEST_WEIGHT", "MINUTE", 1, call.flavor.weightLimit, enforced: enforced)]
         for window in limits {
             rateLimits.append(
-                rateLimit("ORDERS", window.label == "10S" ? "SECOND" : "DAY", window.label == "10S" ? 10 : 1, window.limit))
+                rateLimit(
+                    "ORDERS", window.label == "10S" ? "SECOND" : "DAY", window.label == "10S" ? 10 : 1, window.limit,
+                    enforced: enforced))
         }
-        if let raw = call.flavor.rawRequestLimit { rateLimits.append(rateLimit("RAW_REQUESTS", "MINUTE", 5, raw)) }
+        if let raw = call.flavor.rawRequestLimit {
+            rateLimits.append(rateLimit("RAW_REQUESTS", "MINUTE", 5, raw, enforced: enforced))
+        }
         return .object([
             ("timezone", .string("UTC")),
             ("serverTime", .int(call.now)),
@@ -32,10 +37,16 @@ extension BinanceDialect {
         ])
     }
 
-    static func rateLimit(_ type: String, _ interval: String, _ number: Int, _ limit: Int) -> JSONValue {
+    /// What a simulator started without rate limits (`--no-rate-limits`, for benchmarks) advertises for every
+    /// limit: far more than any loop on this machine can send, so that a client that paces itself to the advertised
+    /// limits (as it should against the real exchange) measures its own speed, not its pacing.
+    static let unenforcedLimit = 1_000_000_000
+
+    /// One `rateLimits` entry: the exchange's own limit, or `unenforcedLimit` when the simulator does not enforce it.
+    static func rateLimit(_ type: String, _ interval: String, _ number: Int, _ limit: Int, enforced: Bool) -> JSONValue {
         .object([
             ("rateLimitType", .string(type)), ("interval", .string(interval)), ("intervalNum", .int(number)),
-            ("limit", .int(limit)),
+            ("limit", .int(enforced ? limit : unenforcedLimit)),
         ])
     }
 

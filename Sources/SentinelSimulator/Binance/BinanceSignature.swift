@@ -12,9 +12,25 @@ enum BinanceSignature {
 
     static func stripSignature(_ raw: String) -> String {
         guard raw.contains("signature=") else { return raw }
-        return raw.split(separator: "&", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("signature=") }
-            .joined(separator: "&")
+        // One pass over the bytes, keeping every `&`-separated component (empty ones too) but `signature=…`.
+        let bytes = Array(raw.utf8)
+        let marker = Array("signature=".utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var start = 0
+        var first = true
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
+            let isSignature = end - start >= marker.count && bytes[start..<(start + marker.count)].elementsEqual(marker)
+            if !isSignature {
+                if !first { kept.append(UInt8(ascii: "&")) }
+                kept.append(contentsOf: bytes[start..<end])
+                first = false
+            }
+            start = end + 1
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// Whether `signature` (already percent-decoded) signs `payload` with `material`.

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+// The floor of the simulator's load benchmark: Hummingbird on one loopback port answering every request with the
+// same JSON body, with no routing, no logging and no work — what any Hummingbird server costs per request here.
+//
+//   BareResponder [--port 28990]
+
+struct FixedAnswer: HTTPResponder {
+    typealias Context = BasicRequestContext
+    static let body = ByteBuffer(string: #"{"makerCommission":0,"takerCommission":0,"canTrade":true,"balances":[]}"#)
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json;charset=UTF-8"],
+            body: ResponseBody(byteBuffer: Self.body))
+    }
+}
+
+let arguments = CommandLine.arguments
+let port = arguments.firstIndex(of: "--port").flatMap { Int(arguments[$0 + 1]) } ?? 28_990
+let application = Application(
+    responder: FixedAnswer(),
+    configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: nil),
+    onServerRunning: { _ in
+        // Written straight to the descriptor: run-all.py reads this line through a pipe, where print would buffer it.
+        FileHandle.standardOutput.write(Data(#"{"ready": true, "port": \#(port)}"#.utf8 + [UInt8(ascii: "\n")]))
+    },
+    logger: Logger(label: "bare", factory: { _ in SwiftLogNoOpLogHandler() }))
+try await application.runService()

@@ -1,0 +1,54 @@
+import BenchSupport
+import Foundation
+import Sentinel
+
+// Sentinel's own cost per order without a network, for each exchange with a connector: a whole `placeOrder` —
+// market rules checked, client order id made, the request built and signed, the recorded answer parsed into an
+// `Order` — against a transport that answers from memory, with the rate-limit pools out of reach (UnpacedConnector).
+// One JSON line per figure on stdout.
+//
+//   ClientOverhead --root REPOSITORY [--iterations N] [--samples N] [--exchange NAME]
+
+func argument(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+let root = argument("root") ?? ".."
+let iterations = Int(argument("iterations") ?? "") ?? 20_000
+let samples = Int(argument("samples") ?? "") ?? 5
+let only = argument("exchange")
+
+/// Keys of the right shapes; nothing is sent anywhere.
+func credentials(for exchange: ExchangeID) -> Credentials {
+    let passphrase: SecretText? = exchange.traits.passphrase == .required ? SecretText("Bench-passphrase-1") : nil
+    return Credentials(
+        apiKey: "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+        secret: SecretText("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"), passphrase: passphrase)
+}
+
+do {
+    for canned in try CannedExchange.load(root + "/Benchmarks/overhead/canned.json", root: root)
+    where only == nil || only == canned.exchange.rawValue {
+        let transport = CannedTransport(answers: canned.answers)
+        let venue = try Venue(canned.exchange, .spot, Environment(.live, customEndpoint: "http://127.0.0.1:9"))
+        let client = try unpacedClient(
+            canned.exchange, venue: venue, credentials: credentials(for: canned.exchange), transport: transport)
+        let symbol = canned.symbol
+        let (price, amount) = (canned.price, canned.amount)
+        _ = try await client.markets()
+        _ = try await client.placeOrder(OrderRequest(symbol: symbol, side: .buy, type: .limit, quantity: amount, price: price))
+        let measurement = try await measure("overhead.\(canned.exchange.rawValue)", iterations: iterations, samples: samples) {
+            keep(try await client.placeOrder(
+                OrderRequest(symbol: symbol, side: .buy, type: .limit, quantity: amount, price: price)))
+        }
+        print(measurement.jsonLine)
+        if !transport.unexpectedPaths.isEmpty {
+            FileHandle.standardError.write(Data("\(canned.exchange): not canned: \(transport.unexpectedPaths)\n".utf8))
+        }
+    }
+} catch {
+    FileHandle.standardError.write(Data("ClientOverhead: \(error)\n".utf8))
+    exit(1)
+}
