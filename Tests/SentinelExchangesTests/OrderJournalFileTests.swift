@@ -25,10 +25,23 @@ import Testing
             try journal.recordPending(try Self.request("sn-disk-2"), venue: venue, nowMs: 2)
             try journal.update(clientOrderID: "sn-disk-1", stage: .rejected, nowMs: 3)
             #expect(FileManager.default.fileExists(atPath: path + "-wal"), "write-ahead-log mode")
-            #expect(throws: SentinelError.self) { try journal.recordPending(try Self.request("sn-disk-2"), venue: venue, nowMs: 4) }
+            let duplicate = #expect(throws: SentinelError.self) {
+                try journal.recordPending(try Self.request("sn-disk-2"), venue: venue, nowMs: 4)
+            }
+            #expect(duplicate?.kind == .duplicateOrder)
+            try journal.update(
+                clientOrderID: "sn-disk-1", stage: .rejected,
+                error: SentinelError(.invalidInput, Diagnosis(cause: "refused")), nowMs: 5)
+            // A later update without an error keeps the one recorded.
+            try journal.update(clientOrderID: "sn-disk-1", stage: .rejected, nowMs: 6)
+            try journal.update(clientOrderID: "sn-no-such-order", stage: .rejected, nowMs: 7)
         }
         let reopened = try OrderJournal(path: path, durability: durability)
-        #expect(try reopened.entry(clientOrderID: "sn-disk-1")?.stageValue == .rejected)
+        let settled = try #require(try reopened.entry(clientOrderID: "sn-disk-1"))
+        #expect(settled.stageValue == .rejected)
+        #expect(settled.lastError == "refused")
+        #expect(settled.updatedAtMs == 6 && settled.createdAtMs == 1)
+        #expect(try reopened.entry(clientOrderID: "sn-no-such-order") == nil)
         #expect(try reopened.unsettled(venue: venue).map(\.clientOrderID) == ["sn-disk-2"])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SentinelCore
+import Synchronization
 
 /// Every order Sentinel sends, recorded before the request leaves and updated after, in SQLite under
 /// `SENTINEL_HOME`. After a crash or a timeout the journal says which orders may exist on the exchange, so the
@@ -48,6 +49,14 @@ public final class OrderJournal: Sendable {
 
     private let database: DatabaseQueue
     private let durability: Durability
+    /// The connection's `synchronous` mode as last set (nil: SQLite's default); read and set inside the queue's
+    /// writes, which run one at a time.
+    private let synchronousIsFull = Mutex<Bool?>(nil)
+
+    private static let updateSQL = """
+        UPDATE orders SET stage = ?, exchangeOrderID = COALESCE(?, exchangeOrderID), status = COALESCE(?, status),
+        lastError = COALESCE(?, lastError), updatedAtMs = ? WHERE clientOrderID = ?
+        """
 
     /// Opens (creating if needed) the journal at `path` in write-ahead-log mode; `nil` keeps it in memory (tests,
     /// throw-away runs).
@@ -113,7 +122,9 @@ public final class OrderJournal: Sendable {
             lastError: nil, createdAtMs: nowMs, updatedAtMs: nowMs)
         do {
             try write(flushed: durability == .machineCrash) { db in
-                if try Entry.fetchOne(db, key: entry.clientOrderID) != nil {
+                do {
+                    try entry.insert(db)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                     throw SentinelError(
                         .duplicateOrder,
                         Diagnosis(
@@ -121,7 +132,6 @@ public final class OrderJournal: Sendable {
                             fix: ["Use a new client order id, or look the order up with "
                                 + "`sentinel order show --client-id \(entry.clientOrderID)`."]))
                 }
-                try entry.insert(db)
             }
         } catch let error as SentinelError {
             throw error
@@ -135,15 +145,10 @@ public final class OrderJournal: Sendable {
     ) throws(SentinelError) {
         do {
             try write(flushed: false) { db in
-                guard var entry = try Entry.fetchOne(db, key: clientOrderID) else { return }
-                entry.stage = stage.rawValue
-                if let order {
-                    entry.exchangeOrderID = order.id
-                    entry.status = order.status.rawValue
-                }
-                if let error { entry.lastError = error.diagnosis.cause }
-                entry.updatedAtMs = nowMs
-                try entry.update(db)
+                // One prepared statement, no read first: a field without a new value keeps the stored one.
+                try db.cachedStatement(sql: Self.updateSQL).execute(arguments: [
+                    stage.rawValue, order?.id, order?.status.rawValue, error?.diagnosis.cause, nowMs, clientOrderID,
+                ])
             }
         } catch {
             throw Self.writeFailure(error)
@@ -180,7 +185,11 @@ public final class OrderJournal: Sendable {
     /// system only (NORMAL: in WAL mode, still safe from a crash of the process).
     private func write(flushed: Bool, _ body: (Database) throws -> Void) throws {
         try database.writeWithoutTransaction { db in
-            try db.execute(sql: flushed ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+            // The connection keeps its mode: it is set only when this write needs the other one.
+            if synchronousIsFull.withLock({ $0 }) != flushed {
+                try db.execute(sql: flushed ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+                synchronousIsFull.withLock { $0 = flushed }
+            }
             try db.inTransaction(.immediate) {
                 try body(db)
                 return .commit
