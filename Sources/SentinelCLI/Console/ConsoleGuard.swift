@@ -13,7 +13,10 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
 
     private var port: Int { bound.port }
 
-    static var sessionCookie: String { "sentinel_console" }
+    /// Browsers keep cookies per host name, not per port: every server on 127.0.0.1 gets (and may overwrite) this
+    /// cookie. With the port in its name, two consoles running at once (`sentinel console` and `demo --console`)
+    /// keep a session each instead of the second login replacing the first one's for good.
+    var sessionCookie: String { "sentinel_console_\(port)" }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -40,7 +43,7 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
         if request.uri.path == "/login" {
             return try await logIn(request)
         }
-        guard await state.isSession(request.cookies[Self.sessionCookie]?.value) else {
+        guard await state.isSession(request.cookies[sessionCookie]?.value) else {
             return ConsoleResponse.text(
                 .forbidden,
                 "Open the link that `sentinel console` printed in its terminal: this browser has no session with "
@@ -67,10 +70,10 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
         if let session = await state.logIn(token: token) {
             var response = ConsoleResponse.redirect(to: "/")
             response.setCookie(
-                Cookie(name: Self.sessionCookie, value: session, path: "/", httpOnly: true, sameSite: .strict))
+                Cookie(name: sessionCookie, value: session, path: "/", httpOnly: true, sameSite: .strict))
             return response
         }
-        if await state.isSession(request.cookies[Self.sessionCookie]?.value) {
+        if await state.isSession(request.cookies[sessionCookie]?.value) {
             return ConsoleResponse.redirect(to: "/")
         }
         return ConsoleResponse.text(
