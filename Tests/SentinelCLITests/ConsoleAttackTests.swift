@@ -25,4 +25,18 @@ import Testing
             #expect(page.status == 200, "console on \(console.port) lost its session")
         }
     }
+
+    /// For a browser every port of 127.0.0.1 is the same site: a page served by another local server sends the
+    /// console's SameSite=Strict cookie along.
+    @Test func aPageOnAnotherPortOfThisMachineIsRefused() async throws {
+        let console = try await CLIRunner.offPool { try ConsoleProcess.start([]) }
+        let browser = ConsoleClient(port: console.port)
+        try await browser.logIn(token: console.token)
+        let sameSite = try await browser.get("/unlock", headers: [("Sec-Fetch-Site", "same-site")])
+        #expect(sameSite.status == 403)
+        #expect(!sameSite.body.contains("csrf"))
+        #expect(try await browser.post("/lock", headers: [("Sec-Fetch-Site", "same-site")]).status == 403)
+        #expect(try await browser.get("/unlock", headers: [("Sec-Fetch-Site", "same-origin")]).status == 200)
+        #expect(try await browser.get("/unlock", headers: [("Sec-Fetch-Site", "none")]).status == 200)
+    }
 }

@@ -3,9 +3,9 @@ import Hummingbird
 /// What every request must pass before any page answers it:
 /// 1. the `Host` header names this console (`127.0.0.1:PORT` or `localhost:PORT`): a DNS-rebinding page, whose
 ///    requests carry its own host name, is refused;
-/// 2. the session cookie, which only the one-time link in the console's output hands out (`/login?token=…`);
-/// 3. for every change (any method but GET and HEAD): no foreign `Origin`, and the session's CSRF token in the
-///    form's `csrf` field.
+/// 2. no foreign `Origin` or `Sec-Fetch-Site` (a page on another port of 127.0.0.1 is foreign too);
+/// 3. the session cookie, which only the one-time link in the console's output hands out (`/login?token=…`);
+/// 4. for every change (any method but GET and HEAD): the session's CSRF token in the form's `csrf` field.
 /// Every answer, refusals included, carries headers that keep it out of frames, caches and other sites' reach.
 struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
     let state: ConsoleState
@@ -37,7 +37,7 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
         if let origin = request.headers[.origin], !isOwnOrigin(origin) {
             return ConsoleResponse.text(.forbidden, "Refused: the request came from another site (\(origin.prefix(80))).")
         }
-        if request.headers[values: .init("Sec-Fetch-Site")!].contains("cross-site") {
+        if !isOwnFetch(request.headers[values: .init("Sec-Fetch-Site")!]) {
             return ConsoleResponse.text(.forbidden, "Refused: the request came from another site.")
         }
         if request.uri.path == "/login" {
@@ -89,6 +89,13 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
 
     private func isOwnOrigin(_ origin: String) -> Bool {
         origin == "http://127.0.0.1:\(port)" || origin == "http://localhost:\(port)"
+    }
+
+    /// `same-site` is foreign too: for a browser every port of 127.0.0.1 is the same site, and it sends this
+    /// console's SameSite=Strict cookie along with what any other local server's page asks for. Only this
+    /// console's own pages (`same-origin`) and the person typing or pasting the link (`none`) are let through.
+    private func isOwnFetch(_ sites: [String]) -> Bool {
+        sites.allSatisfy { $0 == "same-origin" || $0 == "none" }
     }
 
     static func secure(_ headers: inout HTTPFields) {
