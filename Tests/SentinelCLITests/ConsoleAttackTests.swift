@@ -39,4 +39,34 @@ import Testing
         #expect(try await browser.get("/unlock", headers: [("Sec-Fetch-Site", "same-origin")]).status == 200)
         #expect(try await browser.get("/unlock", headers: [("Sec-Fetch-Site", "none")]).status == 200)
     }
+
+    /// The page holds an unlocked copy; `sentinel vault rename` changes the file. The save is refused (it would undo
+    /// the command's change), and the page must not stay stuck on its old copy.
+    @Test func aVaultChangedFromTheCommandLineIsReadAgain() async throws {
+        let sandbox = try VaultSandbox()
+        let console = try await CLIRunner.offPool {
+            try ConsoleProcess.start(environment: ["SENTINEL_HOME": sandbox.home])
+        }
+        let browser = ConsoleClient(port: console.port)
+        try await browser.logIn(token: console.token)
+        let password = VaultSandbox.password
+        _ = try await browser.post("/unlock", [("password", password), ("repeat", password)])
+        let made = try await browser.post("/simulator/keys", [("case", "binance-good")])
+        _ = try await browser.finishedReport(try #require(made.header("Location")))
+
+        let renamed = try await sandbox.vault(["rename", "binance-good", "renamed-by-cli"])
+        #expect(renamed.status == 0)
+        let refused = try await browser.post("/keys/binance-good/rename", [("newName", "renamed-by-page")])
+        #expect(refused.status == 303)
+        #expect(refused.header("Location") == "/unlock")
+        let unlock = try await browser.get("/unlock")
+        #expect(unlock.body.contains("Nothing was saved"))
+        #expect(unlock.body.contains("Unlock it again"))
+
+        #expect(try await browser.post("/unlock", [("password", password)]).header("Location") == "/")
+        #expect(try await browser.get("/").body.contains("renamed-by-cli"))
+        let again = try await browser.post("/keys/renamed-by-cli/rename", [("newName", "renamed-by-page")])
+        #expect(again.header("Location") == "/")
+        #expect(try await sandbox.vault(["list"]).stdout.contains("renamed-by-page"))
+    }
 }
