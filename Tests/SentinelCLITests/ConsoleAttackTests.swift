@@ -69,4 +69,24 @@ import Testing
         #expect(again.header("Location") == "/")
         #expect(try await sandbox.vault(["list"]).stdout.contains("renamed-by-page"))
     }
+
+    /// Each test places a test order; tests started faster than they finish are limited, and a refused one says so.
+    @Test func testsUnderWayAreLimited() async throws {
+        let console = try await CLIRunner.offPool { try ConsoleProcess.start() }
+        let browser = ConsoleClient(port: console.port)
+        try await browser.logIn(token: console.token)
+        _ = try await browser.post("/unlock", [("password", "correct horse battery"), ("repeat", "correct horse battery")])
+        let fault = try await browser.post(
+            "/simulator/faults", [("exchange", "binance"), ("kind", "latency"), ("count", "1000"), ("latencyMs", "3000")])
+        #expect(fault.status == 303)
+        var statuses: [Int] = []
+        for _ in 0..<9 {
+            statuses.append(try await browser.post("/simulator/keys", [("case", "binance-good")]).status)
+        }
+        #expect(statuses.prefix(8).allSatisfy { $0 == 303 })
+        #expect(statuses.last == 429)
+        let refused = try #require(browser.bodies.last)
+        #expect(refused.contains("tests are under way already"))
+        #expect(try await CLIRunner.offPool { console.interrupt().status } == 130)
+    }
 }

@@ -57,8 +57,14 @@ extension ConsoleRoutes {
         _ subject: DoctorSubject, environment: DoctorEnvironment, expectation: ConsoleRun.Expectation? = nil,
         before: @escaping @Sendable () async -> Void = {}, after: @escaping @Sendable () async -> Void = {}
     ) async -> Response {
-        let run = ConsoleRun(keyName: subject.name, venue: "\(subject.venue)", expectation: expectation)
-        await state.add(run)
+        let candidate = ConsoleRun(keyName: subject.name, venue: "\(subject.venue)", expectation: expectation)
+        guard let run = await state.admit(candidate) else {
+            return await keysPage(
+                error: .invalidInput(
+                    "\(ConsoleState.maximumRunsUnderWay) tests are under way already; \(subject.name) was not tested.",
+                    fix: ["Wait for one of them to finish (the Tests page shows them), then press Test again."]),
+                status: .tooManyRequests)
+        }
         await before()
         run.start(Doctor(subject: subject, environment: environment)) { _ in await after() }
         return ConsoleResponse.redirect(to: "/runs/\(run.id)")
