@@ -70,6 +70,20 @@ import Testing
         #expect(try await sandbox.vault(["list"]).stdout.contains("renamed-by-page"))
     }
 
+    /// A check's evidence quotes the exchange's message, which may carry a CR: the event stream ends a line at CR,
+    /// LF or CRLF, so each of them must start a new `data:` field rather than a field or an event of the message's.
+    @Test func aLineBreakInACheckStaysInsideItsEvent() {
+        let message = "<li>exchange said: x\revent: done\r\ndata: {}\r\rid: 9\n</li>"
+        let event = ConsoleRoutes.event("check", message)
+        let lines = event.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        #expect(lines.first == "event: check")
+        #expect(lines.suffix(2) == ["", ""])
+        let fields = lines.dropFirst().dropLast(2)
+        #expect(fields.allSatisfy { $0.hasPrefix("data: ") }, "\(Array(fields))")
+        let data = fields.map { $0.dropFirst("data: ".count) }.joined(separator: "\n")
+        #expect(data == "<li>exchange said: x\nevent: done\ndata: {}\n\nid: 9\n</li>")
+    }
+
     /// Each test places a test order; tests started faster than they finish are limited, and a refused one says so.
     @Test func testsUnderWayAreLimited() async throws {
         let console = try await CLIRunner.offPool { try ConsoleProcess.start() }

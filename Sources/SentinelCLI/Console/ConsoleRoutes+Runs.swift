@@ -138,10 +138,12 @@ extension ConsoleRoutes {
         let judgedClass: String?
     }
 
-    /// One event; every line of the data gets its own `data:` field, as the format requires.
+    /// One event; every line of the data gets its own `data:` field, as the format requires. Lines end at CR, LF
+    /// or CRLF there: a CR left in a check's text (from an exchange's message) must not end the field early and
+    /// pass the rest off as fields or events of its own.
     static func event(_ name: String, _ data: String) -> String {
-        "event: \(name)\n" + data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)\n" }
-            .joined() + "\n"
+        let lines = data.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        return "event: \(name)\n" + lines.map { "data: \($0)\n" }.joined() + "\n"
     }
 
     private func missingRun() -> Response {
