@@ -6,7 +6,7 @@ import Testing
 
 /// `sentinel console` as an attacker's review found it: what other servers on this machine can do with the
 /// session cookie, a vault changed by the command line while the page holds it unlocked, tests started faster
-/// than they finish, and an exchange's message in the live events.
+/// than they finish, an exchange's message in the live events, and text that escapes Mustache's escaping.
 @Suite(.timeLimit(.minutes(5))) struct ConsoleAttackTests {
     /// A browser keeps one cookie per name and host, whatever the port: two consoles at once must not share one.
     @Test func twoConsolesAtOnceKeepASessionEach() async throws {
@@ -68,6 +68,23 @@ import Testing
         let again = try await browser.post("/keys/renamed-by-cli/rename", [("newName", "renamed-by-page")])
         #expect(again.header("Location") == "/")
         #expect(try await sandbox.vault(["list"]).stdout.contains("renamed-by-page"))
+    }
+
+    /// A quote followed by a combining mark is one Swift `Character` but two code points for the browser: it must
+    /// be escaped like any quote, or it ends the attribute's value and what follows becomes attributes.
+    @Test func aQuoteWithACombiningMarkIsEscapedToo() async throws {
+        let console = try await CLIRunner.offPool { try ConsoleProcess.start([]) }
+        let browser = ConsoleClient(port: console.port)
+        try await browser.logIn(token: console.token)
+        _ = try await browser.post("/unlock", [("password", "correct horse battery"), ("repeat", "correct horse battery")])
+        let label = "x\"\u{301} autofocus data-injected=1 y='\u{301}"
+        let refused = try await browser.post(
+            "/keys", [("exchange", "binance"), ("product", "spot"), ("env", "live"), ("name", "k"), ("label", label)])
+        #expect(refused.status == 400)
+        let escaped = "value=\"x&quot;\u{301} autofocus data-injected=1 y=&#39;\u{301}\""
+        let bareQuote = "\"\u{301}"
+        #expect(refused.body.contains(escaped))
+        #expect(!refused.body.contains(bareQuote))
     }
 
     /// A check's evidence quotes the exchange's message, which may carry a CR: the event stream ends a line at CR,
