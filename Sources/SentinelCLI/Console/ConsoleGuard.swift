@@ -3,9 +3,9 @@ import Hummingbird
 /// What every request must pass before any page answers it:
 /// 1. the `Host` header names this console (`127.0.0.1:PORT` or `localhost:PORT`): a DNS-rebinding page, whose
 ///    requests carry its own host name, is refused;
-/// 2. the session cookie, which only the one-time link in the console's output hands out (`/login?token=…`);
-/// 3. for every change (any method but GET and HEAD): no foreign `Origin`, and the session's CSRF token in the
-///    form's `csrf` field.
+/// 2. no foreign `Origin` or `Sec-Fetch-Site` (a page on another port of 127.0.0.1 is foreign too);
+/// 3. the session cookie, which only the one-time link in the console's output hands out (`/login?token=…`);
+/// 4. for every change (any method but GET and HEAD): the session's CSRF token in the form's `csrf` field.
 /// Every answer, refusals included, carries headers that keep it out of frames, caches and other sites' reach.
 struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
     let state: ConsoleState
@@ -13,7 +13,10 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
 
     private var port: Int { bound.port }
 
-    static var sessionCookie: String { "sentinel_console" }
+    /// Browsers keep cookies per host name, not per port: every server on 127.0.0.1 gets (and may overwrite) this
+    /// cookie. With the port in its name, two consoles running at once (`sentinel console` and `demo --console`)
+    /// keep a session each instead of the second login replacing the first one's for good.
+    var sessionCookie: String { "sentinel_console_\(port)" }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -34,13 +37,13 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
         if let origin = request.headers[.origin], !isOwnOrigin(origin) {
             return ConsoleResponse.text(.forbidden, "Refused: the request came from another site (\(origin.prefix(80))).")
         }
-        if request.headers[values: .init("Sec-Fetch-Site")!].contains("cross-site") {
+        if !isOwnFetch(request.headers[values: .init("Sec-Fetch-Site")!]) {
             return ConsoleResponse.text(.forbidden, "Refused: the request came from another site.")
         }
         if request.uri.path == "/login" {
             return try await logIn(request)
         }
-        guard await state.isSession(request.cookies[Self.sessionCookie]?.value) else {
+        guard await state.isSession(request.cookies[sessionCookie]?.value) else {
             return ConsoleResponse.text(
                 .forbidden,
                 "Open the link that `sentinel console` printed in its terminal: this browser has no session with "
@@ -67,10 +70,10 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
         if let session = await state.logIn(token: token) {
             var response = ConsoleResponse.redirect(to: "/")
             response.setCookie(
-                Cookie(name: Self.sessionCookie, value: session, path: "/", httpOnly: true, sameSite: .strict))
+                Cookie(name: sessionCookie, value: session, path: "/", httpOnly: true, sameSite: .strict))
             return response
         }
-        if await state.isSession(request.cookies[Self.sessionCookie]?.value) {
+        if await state.isSession(request.cookies[sessionCookie]?.value) {
             return ConsoleResponse.redirect(to: "/")
         }
         return ConsoleResponse.text(
@@ -86,6 +89,13 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
 
     private func isOwnOrigin(_ origin: String) -> Bool {
         origin == "http://127.0.0.1:\(port)" || origin == "http://localhost:\(port)"
+    }
+
+    /// `same-site` is foreign too: for a browser every port of 127.0.0.1 is the same site, and it sends this
+    /// console's SameSite=Strict cookie along with what any other local server's page asks for. Only this
+    /// console's own pages (`same-origin`) and the person typing or pasting the link (`none`) are let through.
+    private func isOwnFetch(_ sites: [String]) -> Bool {
+        sites.allSatisfy { $0 == "same-origin" || $0 == "none" }
     }
 
     static func secure(_ headers: inout HTTPFields) {

@@ -1,5 +1,5 @@
 /// The parts every page shares: the head (with the CSRF token for the script), the navigation, the error box and
-/// one doctor check. Values are HTML-escaped by Mustache (`{{name}}`); nothing here uses `{{{raw}}}`.
+/// one doctor check. Values are HTML-escaped (`{{name}}`, by `ConsoleHTMLEscaping`); nothing here uses `{{{raw}}}`.
 enum ConsoleLayoutTemplates {
     static let top = """
         <!doctype html>

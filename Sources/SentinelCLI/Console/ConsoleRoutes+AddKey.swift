@@ -113,6 +113,7 @@ extension ConsoleRoutes {
             await state.notify((["Stored \(VaultEntryRendering.summary(entry))."] + notes).joined(separator: " "))
             return await startRun(for: entry)
         } catch {
+            if let outdated = await outdatedVault(error) { return outdated }
             return await again(error)
         }
     }

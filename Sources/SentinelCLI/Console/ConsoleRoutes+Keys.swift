@@ -40,6 +40,7 @@ extension ConsoleRoutes {
                     await state.notify("Renamed \(name) to \(newName).")
                     return ConsoleResponse.redirect(to: "/")
                 } catch {
+                    if let outdated = await outdatedVault(error) { return outdated }
                     return await keysPage(error: error, status: .badRequest)
                 }
             }
@@ -64,6 +65,7 @@ extension ConsoleRoutes {
                             + "\(removed.exchange.displayName)'s API page too: removing it here does not disable it.")
                     return ConsoleResponse.redirect(to: "/")
                 } catch {
+                    if let outdated = await outdatedVault(error) { return outdated }
                     return await keysPage(error: error, status: .badRequest)
                 }
             }
@@ -103,6 +105,7 @@ extension ConsoleRoutes {
                     + "\(old.fingerprint) on \(old.exchange.displayName) once your bots use the new one.")
             return await startRun(for: new)
         } catch {
+            if let outdated = await outdatedVault(error) { return outdated }
             return await rotatePage(old, error: Self.pageFix(error), status: .badRequest)
         }
     }

@@ -57,8 +57,14 @@ extension ConsoleRoutes {
         _ subject: DoctorSubject, environment: DoctorEnvironment, expectation: ConsoleRun.Expectation? = nil,
         before: @escaping @Sendable () async -> Void = {}, after: @escaping @Sendable () async -> Void = {}
     ) async -> Response {
-        let run = ConsoleRun(keyName: subject.name, venue: "\(subject.venue)", expectation: expectation)
-        await state.add(run)
+        let candidate = ConsoleRun(keyName: subject.name, venue: "\(subject.venue)", expectation: expectation)
+        guard let run = await state.admit(candidate) else {
+            return await keysPage(
+                error: .invalidInput(
+                    "\(ConsoleState.maximumRunsUnderWay) tests are under way already; \(subject.name) was not tested.",
+                    fix: ["Wait for one of them to finish (the Tests page shows them), then press Test again."]),
+                status: .tooManyRequests)
+        }
         await before()
         run.start(Doctor(subject: subject, environment: environment)) { _ in await after() }
         return ConsoleResponse.redirect(to: "/runs/\(run.id)")
@@ -132,10 +138,12 @@ extension ConsoleRoutes {
         let judgedClass: String?
     }
 
-    /// One event; every line of the data gets its own `data:` field, as the format requires.
+    /// One event; every line of the data gets its own `data:` field, as the format requires. Lines end at CR, LF
+    /// or CRLF there: a CR left in a check's text (from an exchange's message) must not end the field early and
+    /// pass the rest off as fields or events of its own.
     static func event(_ name: String, _ data: String) -> String {
-        "event: \(name)\n" + data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)\n" }
-            .joined() + "\n"
+        let lines = data.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        return "event: \(name)\n" + lines.map { "data: \($0)\n" }.joined() + "\n"
     }
 
     private func missingRun() -> Response {

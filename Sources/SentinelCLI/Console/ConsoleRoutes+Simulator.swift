@@ -121,6 +121,7 @@ extension ConsoleRoutes {
                 before: { if let skew { await simulator.setClockSkew(milliseconds: skew) } },
                 after: { if skew != nil { await simulator.setClockSkew(milliseconds: standing) } })
         } catch {
+            if let outdated = await outdatedVault(error) { return outdated }
             return await simulatorPage(error: error, status: .badRequest)
         }
     }

@@ -42,6 +42,18 @@ extension ConsoleRoutes {
         }
     }
 
+    /// A save the vault refused because its file changed since it was unlocked here (a `sentinel vault …` command,
+    /// or another change from this page at the same moment). The console's copy is out of date and would have every
+    /// later save refused too, so it is dropped; unlocking again reads the file as it is now. Nil for other errors.
+    func outdatedVault(_ error: SentinelError) async -> Response? {
+        guard error.vaultProblem == .changedElsewhere else { return nil }
+        await state.lock()
+        await state.notify(
+            "Nothing was saved: the vault file was changed (by another Sentinel command?) since it was unlocked here. "
+                + "Unlock it again to see its keys as they are now, then repeat the change.")
+        return ConsoleResponse.redirect(to: "/unlock")
+    }
+
     func unlockPage(error: SentinelError? = nil, status: HTTPResponse.Status = .ok) async -> Response {
         await page(
             .unlock, title: "Unlock",

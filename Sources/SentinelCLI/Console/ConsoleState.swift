@@ -93,12 +93,26 @@ actor ConsoleState {
 
     // MARK: Doctor runs
 
-    func add(_ run: ConsoleRun) {
+    /// The most runs under way at once. Each places a test order and holds connections; without a limit, runs
+    /// started faster than they finish would also push running ones out of the last 50, where Ctrl-C no longer
+    /// finds them to cancel their test orders.
+    static let maximumRunsUnderWay = 8
+
+    /// Takes the run in, unless `maximumRunsUnderWay` are under way already (then nil, and it must not start).
+    func admit(_ run: ConsoleRun) -> ConsoleRun? {
+        guard runs.values.filter({ $0.snapshot.report == nil }).count < Self.maximumRunsUnderWay else { return nil }
+        add(run)
+        return run
+    }
+
+    private func add(_ run: ConsoleRun) {
         runs[run.id] = run
         runOrder.append(run.id)
         lastRuns[run.keyName] = run
-        // The last 50 runs are kept; older ones are forgotten.
-        while runOrder.count > 50 { runs[runOrder.removeFirst()] = nil }
+        // The last 50 runs are kept; older ones are forgotten once finished (Ctrl-C must find every run under way).
+        while runOrder.count > 50, let oldest = runOrder.firstIndex(where: { runs[$0]?.snapshot.report != nil }) {
+            runs[runOrder.remove(at: oldest)] = nil
+        }
     }
 
     func run(_ id: String) -> ConsoleRun? { runs[id] }

@@ -17,18 +17,20 @@ struct ConsoleView: Sendable {
     }
 
     init(bound: ConsoleServer.BoundPort, hasSimulator: Bool) throws {
+        ConsoleHTMLEscaping.register()
+        let escaping = ConsoleHTMLEscaping.pragma
         var library = MustacheLibrary()
-        try library.register(ConsoleLayoutTemplates.top, named: "top")
-        try library.register(ConsoleLayoutTemplates.bottom, named: "bottom")
-        try library.register(ConsoleLayoutTemplates.error, named: "error")
-        try library.register(ConsoleLayoutTemplates.check, named: "check")
+        try library.register(escaping + ConsoleLayoutTemplates.top, named: "top")
+        try library.register(escaping + ConsoleLayoutTemplates.bottom, named: "bottom")
+        try library.register(escaping + ConsoleLayoutTemplates.error, named: "error")
+        try library.register(escaping + ConsoleLayoutTemplates.check, named: "check")
         let pages: [Page: String] = [
             .unlock: ConsolePageTemplates.unlock, .keys: ConsolePageTemplates.keys,
             .addKey: ConsoleKeyFormTemplates.addKey, .rotate: ConsoleKeyFormTemplates.rotate,
             .runs: ConsolePageTemplates.runs, .run: ConsolePageTemplates.run,
             .simulator: ConsoleKeyFormTemplates.simulator, .message: ConsolePageTemplates.message,
         ]
-        for (page, template) in pages { try library.register(template, named: page.rawValue) }
+        for (page, template) in pages { try library.register(escaping + template, named: page.rawValue) }
         self.library = library
         self.bound = bound
         self.hasSimulator = hasSimulator
