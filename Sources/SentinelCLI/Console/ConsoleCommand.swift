@@ -94,7 +94,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         await SimCommand.waitForTermination()
         idleWatch.cancel()
-        await state.lock()
+        await state.stop()
         Console.error("Stopping: the vault is locked; finishing the tests under way (their test orders are cancelled)…")
         let runs = await state.allRuns()
         for run in runs { run.cancel() }

@@ -29,6 +29,9 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
     private func decide(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        if await state.isStopping {
+            return ConsoleResponse.text(.serviceUnavailable, "The console is stopping (Ctrl-C); the vault is locked.")
+        }
         guard isOwnHost(request.head.authority) else {
             return ConsoleResponse.text(
                 .misdirectedRequest,

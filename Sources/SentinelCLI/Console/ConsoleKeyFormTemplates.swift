@@ -1,5 +1,7 @@
 /// The guided "add a key" page and the rotation page. The key fields are never filled in from a previous
-/// submission: a secret goes from the page to this machine once and never comes back.
+/// submission: a secret goes from the page to this machine once and never comes back. The passphrase field says
+/// `autocomplete="new-password"`: browsers ignore `off` on password fields and could fill in a saved password (the
+/// vault's) that would then be sent to the exchange.
 enum ConsoleKeyFormTemplates {
     static let addKey = """
         {{> top}}
@@ -28,7 +30,7 @@ enum ConsoleKeyFormTemplates {
           <label>Secret <small>(or the whole PEM private key for an Ed25519 or RSA key)</small>
             <textarea name="secret" id="secret" rows="3" required spellcheck="false" autocomplete="off"></textarea></label>
           {{#needsPassphrase}}<label>Passphrase <small>(the one you chose when creating the key)</small>
-            <input type="password" name="passphrase" id="passphrase" required autocomplete="off"></label>{{/needsPassphrase}}
+            <input type="password" name="passphrase" id="passphrase" required autocomplete="new-password"></label>{{/needsPassphrase}}
           <div id="key-check" class="key-check" aria-live="polite"></div>
           <button type="submit" id="save">Check with {{exchangeName}}, store and test</button>
         </form>
@@ -47,7 +49,7 @@ enum ConsoleKeyFormTemplates {
           <input type="hidden" name="exchange" value="{{exchange}}">
           <label>New API key <input name="apiKey" id="apiKey" required spellcheck="false" autocomplete="off"></label>
           <label>New secret <textarea name="secret" id="secret" rows="3" required spellcheck="false" autocomplete="off"></textarea></label>
-          {{#needsPassphrase}}<label>Passphrase of the new key <input type="password" name="passphrase" id="passphrase" required autocomplete="off"></label>{{/needsPassphrase}}
+          {{#needsPassphrase}}<label>Passphrase of the new key <input type="password" name="passphrase" id="passphrase" required autocomplete="new-password"></label>{{/needsPassphrase}}
           <div id="key-check" class="key-check" aria-live="polite"></div>
           <button type="submit" id="save">Check the new key and replace the old one</button>
         </form>

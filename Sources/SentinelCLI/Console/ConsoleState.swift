@@ -74,6 +74,15 @@ actor ConsoleState {
         vault = nil
     }
 
+    /// Set at Ctrl-C, before the vault is locked and the runs are cancelled: from then on every request is
+    /// refused, so that none can unlock the vault again or start a test that nothing would cancel.
+    private(set) var isStopping = false
+
+    func stop() {
+        isStopping = true
+        vault = nil
+    }
+
     /// A copy of the unlocked vault to read or change; `store` puts a changed copy back. The vault's own check (a
     /// save refuses to overwrite a file changed since it was read) keeps two changes from losing one another.
     func unlocked() throws(SentinelError) -> UnlockedVault {
