@@ -42,8 +42,8 @@ extension ConsoleRoutes {
         }
         let keyName = name ?? GuideText.defaultName(venue)
         let guidance = ExchangeGuidance.for(venue.exchange)
-        let steps = guidance.steps(for: venue, name: keyName).enumerated().map { index, step in
-            ["title": "\(index + 1). \(step.title)", "lines": step.lines] as [String: Any]
+        let steps = guidance.steps(for: venue, name: keyName).map { step in
+            ["title": step.title, "lines": step.lines] as [String: Any]
         }
         return await page(
             .addKey, title: "Add a key", nav: "Add",
