@@ -1,3 +1,4 @@
+import Foundation
 import SentinelCore
 import SentinelExchanges
 import SentinelNet
@@ -33,8 +34,8 @@ public struct ExchangeCredentialVerifier: CredentialVerifier {
         _ = try await audit(entry)
     }
 
-    /// `verify`, returning the permissions the exchange reported for the key (nil where it reports none, or when
-    /// withdrawals are not being refused and so were not asked about): the caller can keep the key's expiry.
+    /// `verify`, returning the permissions the exchange reported for the key (nil where it reports none): the
+    /// caller can keep the key's expiry.
     public func audit(_ entry: VaultEntry) async throws(SentinelError) -> KeyPermissions? {
         var reported: KeyPermissions?
         var checkedPermissions = false
@@ -44,10 +45,10 @@ public struct ExchangeCredentialVerifier: CredentialVerifier {
                 configuration: ClientConfiguration(allowsInsecureHTTP: allowsInsecureHTTP))
             do throws(SentinelError) {
                 _ = try await client.balances()
-                if refusesWithdraw, !checkedPermissions {
+                if !checkedPermissions {
                     checkedPermissions = true
                     reported = try? await client.permissions()
-                    if let reported, reported.withdraw { throw Self.withdrawRefusal(entry) }
+                    if refusesWithdraw, let reported, reported.withdraw { throw Self.withdrawRefusal(entry) }
                 }
                 await client.shutdown()
             } catch {
@@ -56,6 +57,16 @@ public struct ExchangeCredentialVerifier: CredentialVerifier {
             }
         }
         return reported
+    }
+
+    /// `audit`, then the entry as it should be stored: verified now, with the exchange's own expiry where it reports
+    /// one (the keys list and the console count down to it).
+    public func admitted(_ entry: VaultEntry, now: Date = Date()) async throws(SentinelError) -> VaultEntry {
+        let permissions = try await audit(entry)
+        var checked = entry
+        checked.expiresAt = permissions?.expiresAt.map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        checked.lastVerifiedAt = now
+        return checked
     }
 
     public static func withdrawRefusal(_ entry: VaultEntry) -> SentinelError {

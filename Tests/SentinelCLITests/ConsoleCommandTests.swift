@@ -50,6 +50,19 @@ import Testing
         #expect(page.header("Cache-Control") == "no-store")
     }
 
+    @Test func unknownPathsAndOversizedBodiesGoThroughTheGuardToo() async throws {
+        let console = try await CLIRunner.offPool { try ConsoleProcess.start([]) }
+        #expect(try await ConsoleClient(port: console.port).get("/no/such/page").status == 403)
+        let browser = ConsoleClient(port: console.port)
+        try await browser.logIn(token: console.token)
+        let missing = try await browser.get("/no/such/page")
+        #expect(missing.status == 404)
+        #expect(missing.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
+        let oversized = try await browser.post("/lock", [("padding", String(repeating: "x", count: 100_000))])
+        #expect(oversized.status == 413)
+        #expect(oversized.header("X-Frame-Options") == "DENY")
+    }
+
     @Test func aKeyGoesIntoTheVaultAndNeverComesBack() async throws {
         let console = try await CLIRunner.offPool { try ConsoleProcess.start() }
         let admin = try #require(console.adminURL)

@@ -30,6 +30,27 @@ import Testing
         #expect((try await sandbox.vault(["list"])).stdout.contains("bot"))
     }
 
+    /// What the exchange says about the key when it is added is kept: its expiry (for `vault list` and the
+    /// console's countdown) and the time it was verified.
+    @Test func addKeepsTheExchangesExpiry() async throws {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+        defer { Task { await simulator.shutdown() } }
+        let sandbox = try VaultSandbox()
+        try await sandbox.initialize()
+        let inTenDays = Int64(Date().timeIntervalSince1970 * 1000) + 10 * 86_400_000
+        let key = try await simulator.createKey(
+            SimulatedKeyRequest(exchange: "bybit", permissions: ["read", "trade"], expiresAt: inTenDays))
+        let added = try await sandbox.vault(
+            ["add", "bybit-bot", "--exchange", "bybit", "--endpoint", simulator.url(for: .bybit), "--stdin"],
+            input: VaultSandbox.keyJSON(key.apiKey, key.secret), environment: Self.online)
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try await sandbox.vault(["list", "--json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]
+        let entry = try #require(entries?.first)
+        #expect((entry["expiresAt"] as? String)?.isEmpty == false, "\(listed.stdout)")
+        #expect((entry["lastVerifiedAt"] as? String)?.isEmpty == false, "\(listed.stdout)")
+    }
+
     @Test func rotateKeepsTheGoodKeyWhenTheNewOneCanWithdraw() async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         defer { Task { await simulator.shutdown() } }

@@ -121,11 +121,12 @@ struct ConnectCommand: AsyncParsableCommand {
                 &vault, old: existing, to: credentials, allowWithdraw: allowWithdrawKey,
                 insecureHTTP: insecureHTTP.allowed)
         } else {
-            let entry = VaultEntry(
-                name: keyName, exchange: venue.exchange, products: [venue.product], environment: venue.environment,
-                credentials: credentials, label: label ?? ExchangeGuidance.suggestedLabel(for: keyName))
-            try await KeyAdmission.check(
-                entry, allowWithdraw: allowWithdrawKey, offline: false, insecureHTTP: insecureHTTP.allowed)
+            let entry = try await KeyAdmission.check(
+                VaultEntry(
+                    name: keyName, exchange: venue.exchange, products: [venue.product],
+                    environment: venue.environment, credentials: credentials,
+                    label: label ?? ExchangeGuidance.suggestedLabel(for: keyName)),
+                allowWithdraw: allowWithdrawKey, offline: false, insecureHTTP: insecureHTTP.allowed)
             try vault.add(entry)
             try vault.save()
             Console.output("Stored \(VaultEntryRendering.summary(entry)) in \(vault.location.file).")

@@ -21,7 +21,14 @@ struct ConsoleGuard<Context: RequestContext>: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        var response = try await decide(request, context: context, next: next)
+        var response: Response
+        do {
+            response = try await decide(request, context: context, next: next)
+        } catch let error as any HTTPResponseError {
+            // A body over the limit (413) and the like: answered here, so that they carry the headers too.
+            response = ConsoleResponse.text(
+                error.status, (error as? HTTPError)?.body ?? "The console refused this request (\(error.status)).")
+        }
         Self.secure(&response.headers)
         return response
     }

@@ -96,10 +96,7 @@ extension ConsoleRoutes {
                 credentials: credentials, label: label)
             var notes = outcome.warnings.map(\.message)
             do throws(SentinelError) {
-                let permissions = try await ExchangeCredentialVerifier(refusesWithdraw: true).audit(entry)
-                // The exchange's own expiry, where it reports one, for the keys page's countdown.
-                entry.expiresAt = permissions?.expiresAt.map { Date(timeIntervalSince1970: Double($0) / 1000) }
-                entry.lastVerifiedAt = Date()
+                entry = try await ExchangeCredentialVerifier(refusesWithdraw: true).admitted(entry)
                 notes.append("The key authenticated on \(venue.exchange.displayName) (a signed read succeeded).")
             } catch {
                 if error == ExchangeCredentialVerifier.withdrawRefusal(entry) { return await again(Self.pageFix(error)) }

@@ -22,6 +22,10 @@ struct ConsoleRoutes: Sendable {
         registerAddKey(on: router)
         registerRuns(on: router)
         if simulator != nil { registerSimulator(on: router) }
+        // Any other path is a route too, so that the guard (session, Host, headers) answers it like the others.
+        for method in [HTTPRequest.Method.get, .head, .post] {
+            router.on("**", method: method) { _, _ in ConsoleResponse.text(.notFound, "No such page in the console.") }
+        }
     }
 
     /// A page for the current session, with the vault's state and a pending notice.

@@ -62,11 +62,11 @@ struct VaultAddCommand: ReportingCommand {
         for product in chosenProducts { _ = try Venue(exchangeID, product, environmentValue) }
         let credentials = try CredentialIntake.read(
             exchange: exchangeID, declaredKeyType: declaredKeyType, fromStandardInput: readStandardInput)
-        let entry = VaultEntry(
-            name: name, exchange: exchangeID, products: chosenProducts, environment: environmentValue,
-            credentials: credentials, label: label)
-        try await KeyAdmission.check(
-            entry, allowWithdraw: allowWithdrawKey, offline: offline, insecureHTTP: insecureHTTP.allowed)
+        let entry = try await KeyAdmission.check(
+            VaultEntry(
+                name: name, exchange: exchangeID, products: chosenProducts, environment: environmentValue,
+                credentials: credentials, label: label),
+            allowWithdraw: allowWithdrawKey, offline: offline, insecureHTTP: insecureHTTP.allowed)
         try vault.add(entry)
         try vault.save()
         Console.output("Stored \(VaultEntryRendering.summary(entry)) in \(vault.location.file).")
