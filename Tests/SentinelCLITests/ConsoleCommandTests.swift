@@ -76,6 +76,11 @@ import Testing
         let withdraw = try await ConsoleClient.createKey(
             admin: admin, ["exchange": "binance", "permissions": ["read", "trade", "withdraw"]])
         let secrets = [mismatch, good, withdraw].compactMap { $0["secret"] }
+        // A venue that does not exist (KuCoin has no demo): the default guide, with the reason.
+        let missing = try await browser.get("/keys/new?exchange=kucoin&product=spot&env=demo")
+        #expect(missing.status == 200)
+        #expect(missing.body.contains("id=\"error\""))
+        #expect(missing.body.contains("Creating a Binance key"))
         let form = try await browser.get("/keys/new?exchange=binance&product=spot&env=live")
         #expect(form.body.contains("Open API management"))
         let endpoint = try #require(ConsoleClient.value(of: "endpoint", in: form.body))

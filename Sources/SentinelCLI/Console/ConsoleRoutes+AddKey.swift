@@ -33,12 +33,17 @@ extension ConsoleRoutes {
         endpoint: String? = nil, error: SentinelError? = nil, status: HTTPResponse.Status = .ok
     ) async -> Response {
         var pageError = error
-        let venue: Venue
+        let chosen: Venue?
         do throws(SentinelError) {
-            venue = try GuideText.venue(exchange: exchange ?? "binance", product: product, environment: environment)
+            chosen = try GuideText.venue(exchange: exchange ?? "binance", product: product, environment: environment)
         } catch {
             pageError = pageError ?? error
-            venue = try! Venue(.binance, .spot, .live)
+            chosen = nil
+        }
+        // A choice that does not exist (a product or environment the exchange lacks) shows the default venue with
+        // the reason.
+        guard let venue = chosen ?? (try? GuideText.venue(exchange: "binance", product: nil, environment: nil)) else {
+            return await keysPage(error: pageError, status: .badRequest)
         }
         let keyName = name ?? GuideText.defaultName(venue)
         let guidance = ExchangeGuidance.for(venue.exchange)
