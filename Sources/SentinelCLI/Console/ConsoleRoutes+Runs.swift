@@ -54,10 +54,10 @@ extension ConsoleRoutes {
     }
 
     func startRun(
-        _ subject: DoctorSubject, environment: DoctorEnvironment, expectation: ConsoleRun.Expectation? = nil,
+        _ subject: DoctorSubject, environment: DoctorEnvironment, demoCase: DemoCase? = nil,
         before: @escaping @Sendable () async -> Void = {}, after: @escaping @Sendable () async -> Void = {}
     ) async -> Response {
-        let candidate = ConsoleRun(keyName: subject.name, venue: "\(subject.venue)", expectation: expectation)
+        let candidate = ConsoleRun(keyName: subject.name, venue: "\(subject.venue)", demoCase: demoCase)
         guard let run = await state.admit(candidate) else {
             return await keysPage(
                 error: .invalidInput(
@@ -66,7 +66,7 @@ extension ConsoleRoutes {
                 status: .tooManyRequests)
         }
         await before()
-        run.start(Doctor(subject: subject, environment: environment)) { _ in await after() }
+        run.start(Doctor(subject: subject, environment: environment), finished: after)
         return ConsoleResponse.redirect(to: "/runs/\(run.id)")
     }
 
@@ -90,9 +90,9 @@ extension ConsoleRoutes {
         if let running = snapshot.running { values["running"] = running.rawValue }
         if snapshot.report == nil { values["refresh"] = 2 }
         if let report = snapshot.report { values["summary"] = DoctorPrinter.summary(report) }
-        if let expectation = run.expectation {
-            var shown = ["problem": expectation.problem]
-            if let check = expectation.check { shown["check"] = check.rawValue }
+        if let demoCase = run.demoCase {
+            var shown = ["problem": demoCase.problem]
+            if let check = demoCase.expected { shown["check"] = check.rawValue }
             values["expectation"] = shown
         }
         if let judged = Self.judgement(run) { values["judged"] = judged.text; values["judgedClass"] = judged.style }
@@ -101,8 +101,8 @@ extension ConsoleRoutes {
 
     /// For a demo key: whether the doctor caught it as it should.
     static func judgement(_ run: ConsoleRun) -> (text: String, style: String)? {
-        guard let asExpected = run.asExpected, let expectation = run.expectation else { return nil }
-        let text = expectation.check.map { "caught by \($0.rawValue): as expected" } ?? "every check passed: as expected"
+        guard let asExpected = run.asExpected, let demoCase = run.demoCase else { return nil }
+        let text = demoCase.expected.map { "caught by \($0.rawValue): as expected" } ?? "every check passed: as expected"
         return asExpected ? (text, "ok") : ("NOT as expected", "unexpected")
     }
 

@@ -116,8 +116,7 @@ extension ConsoleRoutes {
             let standing = await state.simulatorSkew
             return await startRun(
                 subject, environment: DemoCase.environment(on: simulator, port: demoCase.port),
-                expectation: ConsoleRun.Expectation(
-                    problem: demoCase.problem, check: demoCase.expected, warnsOnly: demoCase.warnsOnly),
+                demoCase: demoCase,
                 before: { if let skew { await simulator.setClockSkew(milliseconds: skew) } },
                 after: { if skew != nil { await simulator.setClockSkew(milliseconds: standing) } })
         } catch {

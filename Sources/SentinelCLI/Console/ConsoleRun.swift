@@ -14,15 +14,9 @@ final class ConsoleRun: @unchecked Sendable {
     let id = ConsoleSecrets.token().prefix(16).description
     let keyName: String
     let venue: String
-    /// For a simulator demo key: the check that must catch it (nil for a good key, which must pass).
-    let expectation: Expectation?
+    /// For a simulator demo key: the case, which says what the doctor must find.
+    let demoCase: DemoCase?
     let startedAt = Date()
-
-    struct Expectation: Sendable {
-        let problem: String
-        let check: DoctorCheckID?
-        let warnsOnly: Bool
-    }
 
     // Guarded by `lock`.
     private var checks: [DoctorCheck] = []
@@ -32,20 +26,20 @@ final class ConsoleRun: @unchecked Sendable {
     private var task: Task<Void, Never>?
     private let lock = NSLock()
 
-    init(keyName: String, venue: String, expectation: Expectation? = nil) {
+    init(keyName: String, venue: String, demoCase: DemoCase? = nil) {
         self.keyName = keyName
         self.venue = venue
-        self.expectation = expectation
+        self.demoCase = demoCase
     }
 
-    /// Runs `doctor` in the background; `finished` gets the report (to remember it as the key's last result).
-    func start(_ doctor: Doctor, finished: @escaping @Sendable (DoctorReport) async -> Void) {
+    /// Runs `doctor` in the background, then `finished` (which puts back what the run changed on the simulator).
+    func start(_ doctor: Doctor, finished: @escaping @Sendable () async -> Void) {
         let task = Task {
             let report = await doctor.run(
                 starting: { [weak self] id in self?.publish(.starting(id)) },
                 progress: { [weak self] check in self?.publish(.finished(check)) })
             self.publish(.done(report))
-            await finished(report)
+            await finished()
         }
         lock.withLock { self.task = task }
     }
@@ -106,9 +100,7 @@ final class ConsoleRun: @unchecked Sendable {
 
     /// For a demo key: whether the doctor judged it as expected (nil while running or for a key of the user's).
     var asExpected: Bool? {
-        guard let expectation, let report = snapshot.report else { return nil }
-        guard let expected = expectation.check else { return report.ok }
-        if expectation.warnsOnly { return report.ok && report.check(expected)?.status == .warn }
-        return report.checks.contains { $0.id == expected && $0.status == .fail }
+        guard let demoCase, let report = snapshot.report else { return nil }
+        return demoCase.judges(report)
     }
 }

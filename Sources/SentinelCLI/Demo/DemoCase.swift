@@ -106,13 +106,7 @@ struct DemoOutcome {
 
     var failed: [DoctorCheck] { report?.checks.filter { $0.status == .fail } ?? [] }
 
-    /// A good key passes; a bad key fails, and the first failed check is the expected one.
-    var asExpected: Bool {
-        guard let report else { return false }
-        guard let expected = demoCase.expected else { return report.ok }
-        if demoCase.warnsOnly { return report.ok && report.check(expected)?.status == .warn }
-        return failed.first?.id == expected || failed.contains { $0.id == expected }
-    }
+    var asExpected: Bool { report.map(demoCase.judges) ?? false }
 
     var line: String {
         guard let report else { return "  ✘ \(demoCase.name): could not run" }
@@ -208,6 +202,14 @@ enum DemoVault {
 }
 
 extension DemoCase {
+    /// Whether the doctor judged this key as it must: a good key passes; a bad key fails the expected check (or,
+    /// for a warning-only case, passes with that check warning).
+    func judges(_ report: DoctorReport) -> Bool {
+        guard let expected else { return report.ok }
+        if warnsOnly { return report.ok && report.check(expected)?.status == .warn }
+        return report.checks.contains { $0.id == expected && $0.status == .fail }
+    }
+
     /// The vault entry for this case's key as made on `simulator`, with the mistake the case stores (a wrong
     /// secret or passphrase) already in it.
     func entry(named entryName: String, key: SimulatedKey, simulator: RunningSimulator) -> VaultEntry {
