@@ -96,19 +96,18 @@ extension ConsoleRoutes {
             try vault.checkNameAvailable(name)
             let (credentials, outcome) = ConsoleKeyCheck.review(form, exchange: venue.exchange)
             guard let credentials else { return await again(ConsoleKeyCheck.refusal(outcome)) }
-            var entry = VaultEntry(
+            let asked = VaultEntry(
                 name: name, exchange: venue.exchange, products: [venue.product], environment: venue.environment,
                 credentials: credentials, label: label)
-            var notes = outcome.warnings.map(\.message)
+            let entry: VaultEntry
+            let notAccepted: String?
             do throws(SentinelError) {
-                entry = try await ExchangeCredentialVerifier(refusesWithdraw: true).admitted(entry)
-                notes.append("The key authenticated on \(venue.exchange.displayName) (a signed read succeeded).")
+                (entry, notAccepted) = try await KeyAdmission.ask(asked, allowWithdraw: false, insecureHTTP: false)
             } catch {
-                if error == ExchangeCredentialVerifier.withdrawRefusal(entry) { return await again(Self.pageFix(error)) }
-                notes.append(
-                    "\(venue.exchange.displayName) did not accept a signed read with this key (\(error.diagnosis.cause)) "
-                        + "It is stored anyway; the test below names what is wrong.")
+                return await again(Self.pageFix(error))
             }
+            let notes = outcome.warnings.map(\.message)
+                + [notAccepted.map { $0 + " the test below names what is wrong." } ?? KeyAdmission.accepted(entry)]
             try vault.add(entry)
             try vault.save()
             await state.store(vault)

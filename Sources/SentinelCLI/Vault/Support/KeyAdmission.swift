@@ -18,18 +18,37 @@ enum KeyAdmission {
                     + "\(entry.name)` before trading with it.")
             return entry
         }
+        let (admitted, refused) = try await ask(entry, allowWithdraw: allowWithdraw, insecureHTTP: insecureHTTP)
+        if let refused {
+            Console.warning(refused + " `sentinel doctor \(entry.name)` names what is wrong.")
+        } else {
+            Console.output(accepted(entry))
+        }
+        return admitted
+    }
+
+    /// Asks the exchange (`vault add`, `connect` and the console's store): the entry to store — verified now and
+    /// with the exchange's expiry when a signed read succeeded — and, when it did not, why (the key is stored
+    /// anyway). Throws only the refusal of a key that can withdraw.
+    static func ask(
+        _ entry: VaultEntry, allowWithdraw: Bool, insecureHTTP: Bool
+    ) async throws(SentinelError) -> (entry: VaultEntry, notAccepted: String?) {
         do {
             let admitted = try await ExchangeCredentialVerifier(
                 refusesWithdraw: !allowWithdraw, allowsInsecureHTTP: insecureHTTP
             ).admitted(entry)
-            Console.output("The key authenticated on \(entry.exchange.displayName) (a signed read succeeded).")
-            return admitted
+            return (admitted, nil)
         } catch {
             if error == ExchangeCredentialVerifier.withdrawRefusal(entry) { throw error }
-            Console.warning(
+            return (
+                entry,
                 "\(entry.exchange.displayName) did not accept a signed read with this key (\(error.diagnosis.cause)) "
-                    + "It is stored anyway; `sentinel doctor \(entry.name)` names what is wrong.")
-            return entry
+                    + "It is stored anyway;"
+            )
         }
+    }
+
+    static func accepted(_ entry: VaultEntry) -> String {
+        "The key authenticated on \(entry.exchange.displayName) (a signed read succeeded)."
     }
 }
