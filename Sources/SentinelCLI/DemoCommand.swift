@@ -32,17 +32,8 @@ struct DemoCommand: AsyncParsableCommand {
                 + "\(signing.count - own.count) computed with ccxt and cross-checked (Bybit, OKX and Bitget publish none that verify).")
         for failure in signingFailures { Console.output("   FAIL \(failure.exchange.displayName): \(failure.name)") }
 
-        let simulator: RunningSimulator
-        do {
-            // Limits are counted but not enforced: the demo runs one doctor after another from this one IP, each with
-            // fresh clients, and OKX's per-IP budget for public calls (10 `public/time` per 2 s) would trip across
-            // them although no single client exceeds it. Rate limits have their own tests.
-            simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
-        } catch {
-            throw Failure.report(SentinelError(.network, Diagnosis(
-                cause: "The simulator could not start: \(error).", fix: ["Check that loopback networking works on this machine."])))
-        }
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-demo-\(UUID().uuidString)").path
+        let simulator = try await Self.startSimulator()
+        let home = Self.throwAwayHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         do {
             let cases = DemoCase.all
@@ -81,10 +72,31 @@ struct DemoCommand: AsyncParsableCommand {
     /// `demo --console`: the console with the built-in simulator and a vault in a temporary folder, deleted at the
     /// end, so that nothing of the user's is touched.
     static func runConsole() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-demo-\(UUID().uuidString)").path
+        let home = throwAwayHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try await ConsoleCommand.serve(
             location: VaultLocation(home: home), port: 0, withSimulator: true, lockAfterMinutes: 60,
             note: "Demo: a throw-away vault (choose any password on the page); it is deleted when the console stops.")
+    }
+
+    /// The demo's simulator. Limits are counted but not enforced: the demo runs one doctor after another from this
+    /// one IP, each with fresh clients, and OKX's per-IP budget for public calls (10 `public/time` per 2 s) would
+    /// trip across them although no single client exceeds it. Rate limits have their own tests.
+    static func startSimulator() async throws -> RunningSimulator {
+        do {
+            return try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
+        } catch {
+            throw Failure.report(
+                SentinelError(
+                    .network,
+                    Diagnosis(
+                        cause: "The simulator could not start: \(error).",
+                        fix: ["Check that loopback networking works on this machine."])))
+        }
+    }
+
+    /// A folder for a vault that lives only as long as the demo (the caller deletes it).
+    static func throwAwayHome() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-demo-\(UUID().uuidString)").path
     }
 }

@@ -43,19 +43,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     static func serve(
         location: VaultLocation, port: Int, withSimulator: Bool, lockAfterMinutes: Int, note: String? = nil
     ) async throws {
-        var simulator: RunningSimulator?
-        if withSimulator {
-            do {
-                simulator = try await RunningSimulator.start(SimulatorConfiguration(enforcesRateLimits: false))
-            } catch {
-                throw Failure.report(
-                    SentinelError(
-                        .network,
-                        Diagnosis(
-                            cause: "The simulator could not start: \(error).",
-                            fix: ["Check that loopback networking works on this machine."])))
-            }
-        }
+        let simulator = withSimulator ? try await DemoCommand.startSimulator() : nil
         let token = ConsoleSecrets.token()
         // Tests shorten the idle time to seconds; the option itself takes minutes.
         let testIdleSeconds = ProcessInfo.processInfo.environment["SENTINEL_TEST_ONLY_CONSOLE_LOCK_SECONDS"]

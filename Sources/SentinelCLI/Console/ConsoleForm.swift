@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import SentinelCore
 import SentinelNet
@@ -33,7 +34,7 @@ final class ConsoleForm: @unchecked Sendable {
 
     /// The field as text with surrounding spaces removed; nil when absent or empty.
     func text(_ name: String) -> String? {
-        guard let value = self[name]?.trimmingSpaces, !value.isEmpty else { return nil }
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 
@@ -41,14 +42,5 @@ final class ConsoleForm: @unchecked Sendable {
     func secret(_ name: String) -> SecretText? {
         guard let field = fields.first(where: { $0.name == name }), !field.value.isEmpty else { return nil }
         return SecretText(bytes: field.value)
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -1,3 +1,5 @@
+import SentinelCore
+
 /// Random tokens and their comparison for the console's login link, session cookie and CSRF field.
 enum ConsoleSecrets {
     /// 32 random bytes from the system's CSPRNG, as 64 hex digits (safe in a URL, a cookie and a form field).
@@ -6,15 +8,11 @@ enum ConsoleSecrets {
         return (0..<32).map { _ in hex(UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// Compares in time that depends only on the lengths, so that a guess learns nothing from the answer's timing.
+    /// Compares in time that depends only on the lengths (SecretText's comparison), so that a guess learns nothing
+    /// from the answer's timing.
     static func equal(_ given: String?, _ expected: String?) -> Bool {
         guard let given, let expected else { return false }
-        let a = Array(given.utf8)
-        let b = Array(expected.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
+        return SecretText(given) == SecretText(expected)
     }
 
     private static func hex(_ byte: UInt8) -> String {
