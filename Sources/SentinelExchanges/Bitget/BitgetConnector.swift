@@ -65,6 +65,9 @@ public struct BitgetConnector: VenueConnector {
     }
 
     public func failure(in response: HTTPResponse, endpoint: VenueEndpoint, context: ErrorContext) -> SentinelError? {
+        if (200..<300).contains(response.status), JSONPeek.topLevelScalar("code", in: response.body) == "00000" {
+            return nil
+        }
         guard let head = try? WireDecoding.decode(
             BitgetWire.Head.self, from: response.body, exchange: .bitget, endpoint: endpoint.path)
         else {

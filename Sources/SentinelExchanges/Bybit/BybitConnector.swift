@@ -55,6 +55,7 @@ public struct BybitConnector: VenueConnector {
     }
 
     public func failure(in response: HTTPResponse, endpoint: VenueEndpoint, context: ErrorContext) -> SentinelError? {
+        if (200..<300).contains(response.status), Self.succeeded(response) { return nil }
         if let head = try? WireDecoding.decode(
             BybitWire.Head.self, from: response.body, exchange: .bybit, endpoint: endpoint.path)
         {
@@ -82,7 +83,7 @@ public struct BybitConnector: VenueConnector {
                 .init(meter: .endpoint(endpoint.path), windowMs: 1_000, used: max(0, limit - remaining)))
         }
         if response.status == 403 { report.throttle = .banned(forMs: 600_000) }
-        if let head = try? WireDecoding.decode(
+        if !Self.succeeded(response), let head = try? WireDecoding.decode(
             BybitWire.Head.self, from: response.body, exchange: .bybit, endpoint: endpoint.path),
             head.retCode.value == 10006
         {
@@ -91,6 +92,11 @@ public struct BybitConnector: VenueConnector {
             report.throttle = .rateLimited(retryAfterMs: min(max(wait, 100), 60_000))
         }
         return report
+    }
+
+    /// `retCode` 0, as a number or a string.
+    static func succeeded(_ response: HTTPResponse) -> Bool {
+        JSONPeek.topLevelScalar("retCode", in: response.body) == "0"
     }
 
     public func transportFailure(_ failure: TransportFailure, endpoint: VenueEndpoint) -> SentinelError {

@@ -1,61 +1,80 @@
 import SentinelCore
 import SentinelNet
+import Synchronization
 
 /// The mutable state one client keeps between requests: clock offset, rate-limit usage, markets.
-actor ClientSession {
-    var clock = ClockEstimate.unsynchronized
-    var limiter: RateLimiterStateMachine
-    var timestampRecovery = TimestampRecovery()
-    var directory = MarketDirectory.empty
-    var marketsLoadedAtMs: Int64 = 0
-    /// Recent reference prices for the price-band check, so an order costs one request, not two.
-    var references: [UnifiedSymbol: (price: Price, atMs: Int64)] = [:]
-    static let referenceLifetimeMs: Int64 = 3_000
-
-    init(pools: [RateLimitPool]) {
-        limiter = RateLimiterStateMachine(pools: pools)
+///
+/// A lock, not an actor: every step here is a few dictionary operations, and an actor would cost two executor hops
+/// (a thread wake-up each) per step, several times per order.
+final class ClientSession: Sendable {
+    struct State {
+        var clock = ClockEstimate.unsynchronized
+        var limiter: RateLimiterStateMachine
+        var timestampRecovery = TimestampRecovery()
+        var directory = MarketDirectory.empty
+        var marketsLoadedAtMs: Int64 = 0
+        /// Recent reference prices for the price-band check, so an order costs one request, not two.
+        var references: [UnifiedSymbol: (price: Price, atMs: Int64)] = [:]
     }
 
-    func setClock(_ estimate: ClockEstimate) { clock = estimate }
+    static let referenceLifetimeMs: Int64 = 3_000
+    private let state: Mutex<State>
+
+    init(pools: [RateLimitPool]) {
+        state = Mutex(State(limiter: RateLimiterStateMachine(pools: pools)))
+    }
+
+    var clock: ClockEstimate { state.withLock { $0.clock } }
+    var directory: MarketDirectory { state.withLock { $0.directory } }
+
+    func setClock(_ estimate: ClockEstimate) { state.withLock { $0.clock = estimate } }
 
     func acquire(costs: [RateLimitPool.Meter: Int], instrument: String?, nowMs: Int64)
         -> RateLimiterStateMachine.Decision
     {
-        limiter.acquire(costs: costs, instrument: instrument, nowMs: nowMs)
+        state.withLock { $0.limiter.acquire(costs: costs, instrument: instrument, nowMs: nowMs) }
     }
 
     func apply(_ report: UsageReport, instrument: String?, nowMs: Int64) {
-        for observation in report.observations {
-            limiter.observe(
-                kind: observation.meter, windowMs: observation.windowMs, used: observation.used,
-                instrument: instrument, nowMs: nowMs)
-        }
-        switch report.throttle {
-        case .rateLimited(let retryAfterMs): limiter.rateLimited(retryAfterMs: retryAfterMs, nowMs: nowMs)
-        case .banned(let forMs): limiter.banned(untilMs: nowMs + forMs)
-        case nil: break
+        guard !report.observations.isEmpty || report.throttle != nil else { return }
+        state.withLock { state in
+            for observation in report.observations {
+                state.limiter.observe(
+                    kind: observation.meter, windowMs: observation.windowMs, used: observation.used,
+                    instrument: instrument, nowMs: nowMs)
+            }
+            switch report.throttle {
+            case .rateLimited(let retryAfterMs): state.limiter.rateLimited(retryAfterMs: retryAfterMs, nowMs: nowMs)
+            case .banned(let forMs): state.limiter.banned(untilMs: nowMs + forMs)
+            case nil: break
+            }
         }
     }
 
     func replacePools(_ pools: [RateLimitPool]) {
         guard !pools.isEmpty else { return }
-        limiter.replacePools(pools)
+        state.withLock { $0.limiter.replacePools(pools) }
     }
 
-    func timestampRejected() -> TimestampRecovery.Action { timestampRecovery.timestampRejected() }
-    func requestSucceeded() { timestampRecovery.requestSucceeded() }
+    func timestampRejected() -> TimestampRecovery.Action { state.withLock { $0.timestampRecovery.timestampRejected() } }
+    func requestSucceeded() { state.withLock { $0.timestampRecovery.requestSucceeded() } }
 
     func reference(_ symbol: UnifiedSymbol, nowMs: Int64) -> Price? {
-        guard let entry = references[symbol], nowMs - entry.atMs < Self.referenceLifetimeMs else { return nil }
-        return entry.price
+        state.withLock { state in
+            guard let entry = state.references[symbol], nowMs - entry.atMs < Self.referenceLifetimeMs else { return nil }
+            return entry.price
+        }
     }
 
     func remember(reference: Price, for symbol: UnifiedSymbol, nowMs: Int64) {
-        references[symbol] = (reference, nowMs)
+        state.withLock { $0.references[symbol] = (reference, nowMs) }
     }
 
     func store(markets: [Market], nowMs: Int64) {
-        directory = MarketDirectory(markets)
-        marketsLoadedAtMs = nowMs
+        let directory = MarketDirectory(markets)
+        state.withLock {
+            $0.directory = directory
+            $0.marketsLoadedAtMs = nowMs
+        }
     }
 }

@@ -24,7 +24,7 @@ extension VenueClient {
                     action = machine.sampleFailed()
                 }
             case .finished(let estimate):
-                await session.setClock(estimate)
+                session.setClock(estimate)
                 return estimate
             case .failed:
                 throw lastError
@@ -35,8 +35,8 @@ extension VenueClient {
 
     public func markets() async throws(SentinelError) -> [Market] {
         let answer = try await perform(connector.markets())
-        await session.replacePools(answer.pools)
-        await session.store(markets: answer.markets, nowMs: configuration.now())
+        session.replacePools(answer.pools)
+        session.store(markets: answer.markets, nowMs: configuration.now())
         return answer.markets.sorted { $0.symbol.description < $1.symbol.description }
     }
 
@@ -46,7 +46,7 @@ extension VenueClient {
         if let market = await cachedMarket(symbol) { return market }
         _ = try await markets()
         if let market = await cachedMarket(symbol) { return market }
-        let known = await session.directory.all.map(\.symbol.description).prefix(8)
+        let known = session.directory.all.map(\.symbol.description).prefix(8)
         throw SentinelError(
             .invalidInput,
             Diagnosis(
@@ -59,7 +59,7 @@ extension VenueClient {
     }
 
     private func cachedMarket(_ symbol: UnifiedSymbol) async -> Market? {
-        await session.directory.bySymbol[symbol]
+        session.directory.bySymbol[symbol]
     }
 
     /// A symbol as a person typed it: unified (`BTC/USDT:USDT`) or the exchange's native id (`BTCUSDT`,
@@ -82,10 +82,10 @@ extension VenueClient {
 
     /// The directory of loaded markets, loading them once for answers that carry only native ids.
     func loadedDirectory() async throws(SentinelError) -> MarketDirectory {
-        let directory = await session.directory
+        let directory = session.directory
         if !directory.isEmpty { return directory }
         _ = try await markets()
-        return await session.directory
+        return session.directory
     }
 
     public func orderBook(_ symbol: UnifiedSymbol, depth: Int) async throws(SentinelError) -> OrderBook {

@@ -8,7 +8,7 @@ extension VenueClient {
         -> Output
     {
         let response = try await send(call.endpoint, call.payload, instrument: call.instrument, signedAt: signedAt)
-        let directory = await session.directory
+        let directory = session.directory
         do {
             return try call.decode(response.body, directory)
         } catch {
@@ -39,7 +39,7 @@ extension VenueClient {
         while true {
             attempt += 1
             try await admit(endpoint, instrument: instrument)
-            let timestamp = await estimatedServerTime()
+            let timestamp = estimatedServerTime()
             let request = try connector.request(endpoint, payload, timestampMs: timestamp)
             if endpoint.security == .signed { signedAt?(timestamp) }
             let response: HTTPResponse
@@ -52,20 +52,20 @@ extension VenueClient {
                 }
                 throw connector.transportFailure(error, endpoint: endpoint)
             }
-            await session.apply(
+            session.apply(
                 connector.usage(in: response, endpoint: endpoint), instrument: instrument, nowMs: configuration.now())
-            let clock = await session.clock
+            let clock = session.clock
             let context = ErrorContext(
                 venue: venue, httpStatus: response.status, path: endpoint.path,
                 clockSummary: clock.samples > 0 ? clock.summary : nil,
                 retryAfterSeconds: response.header("Retry-After").flatMap(Int.init))
             guard let error = connector.failure(in: response, endpoint: endpoint, context: context) else {
                 // Only a signed request proves the timestamp is accepted again (the clock sync itself is unsigned).
-                if endpoint.security == .signed { await session.requestSucceeded() }
+                if endpoint.security == .signed { session.requestSucceeded() }
                 return response
             }
             if error.kind == .invalidTimestamp, endpoint.security == .signed,
-                await session.timestampRejected() == .resyncAndRetry
+                session.timestampRejected() == .resyncAndRetry
             {
                 _ = try? await synchronizeClock()
                 continue
@@ -83,7 +83,7 @@ extension VenueClient {
     private func admit(_ endpoint: VenueEndpoint, instrument: String?) async throws(SentinelError) {
         while true {
             let now = configuration.now()
-            switch await session.acquire(costs: endpoint.costs, instrument: instrument, nowMs: now) {
+            switch session.acquire(costs: endpoint.costs, instrument: instrument, nowMs: now) {
             case .proceed:
                 return
             case .wait(let until):

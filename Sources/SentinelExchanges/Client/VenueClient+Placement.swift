@@ -14,9 +14,9 @@ extension VenueClient {
         try market.rules.validate(request)
         guard request.type == .limit, market.rules.hasPriceBand else { return }
         let now = configuration.now()
-        var reference = await session.reference(market.symbol, nowMs: now)
+        var reference = session.reference(market.symbol, nowMs: now)
         if reference == nil, let fresh = try? await ticker(market.symbol).reference {
-            await session.remember(reference: fresh, for: market.symbol, nowMs: now)
+            session.remember(reference: fresh, for: market.symbol, nowMs: now)
             reference = fresh
         }
         guard let reference else { return }
@@ -57,9 +57,9 @@ extension VenueClient {
                     action = machine.found(try await perform(connector.order(.clientOrderID(id), market: market)))
                 } catch {
                     if error.kind == .orderNotFound {
-                        let clock = await session.clock
+                        let clock = session.clock
                         action = machine.notFound(
-                            atServerTimeMs: await estimatedServerTime(), uncertaintyMs: clock.errorBoundMs)
+                            atServerTimeMs: estimatedServerTime(), uncertaintyMs: clock.errorBoundMs)
                     } else {
                         action = machine.lookUpFailed(error)
                     }

@@ -16,11 +16,11 @@ extension VenueClient {
                     clientOrderID: entry.clientOrderID, stage: .acknowledged, order: order, nowMs: configuration.now())
             } catch {
                 guard error.kind == .orderNotFound else { continue }
-                let clock = await session.clock
+                let clock = session.clock
                 // The journal's times are local: the offset and its error bound turn them into the exchange's.
                 let sentAt = entry.updatedAtMs + clock.offsetMs + clock.errorBoundMs
                 let safeAfter = sentAt + connector.requestValidityMs + OrderPlacementStateMachine.windowMarginMs
-                guard await estimatedServerTime() > safeAfter else { continue }
+                guard estimatedServerTime() > safeAfter else { continue }
                 try journal.update(
                     clientOrderID: entry.clientOrderID, stage: .rejected, error: error, nowMs: configuration.now())
             }

@@ -19,7 +19,7 @@ public final class VenueClient<Connector: VenueConnector>: ExchangeClient {
     public var venue: Venue { connector.venue }
 
     public var clock: ClockEstimate {
-        get async { await session.clock }
+        get async { session.clock }
     }
 
     public func dropConnections() async {
@@ -31,8 +31,8 @@ public final class VenueClient<Connector: VenueConnector>: ExchangeClient {
     }
 
     /// The exchange's time as this client estimates it now: the local clock corrected by the measured offset.
-    func estimatedServerTime() async -> Int64 {
-        configuration.now() + (await session.clock).offsetMs
+    func estimatedServerTime() -> Int64 {
+        configuration.now() + session.clock.offsetMs
     }
 }
 

@@ -71,6 +71,7 @@ public struct KuCoinConnector: VenueConnector {
     }
 
     public func failure(in response: HTTPResponse, endpoint: VenueEndpoint, context: ErrorContext) -> SentinelError? {
+        if (200..<300).contains(response.status), Self.succeeded(response) { return nil }
         guard let head = try? WireDecoding.decode(
             KuCoinWire.Head.self, from: response.body, exchange: .kucoin, endpoint: endpoint.path)
         else {
@@ -92,7 +93,7 @@ public struct KuCoinConnector: VenueConnector {
             report.observations.append(.init(meter: pool, windowMs: 30_000, used: max(0, limit - remaining)))
         }
         var limited = response.status == 429
-        if !limited, let head = try? WireDecoding.decode(
+        if !limited, !Self.succeeded(response), let head = try? WireDecoding.decode(
             KuCoinWire.Head.self, from: response.body, exchange: .kucoin, endpoint: endpoint.path)
         {
             limited = head.code == "429000"
@@ -102,6 +103,11 @@ public struct KuCoinConnector: VenueConnector {
             report.throttle = .rateLimited(retryAfterMs: min(max(reset, 100), 30_000))
         }
         return report
+    }
+
+    /// `code` "200000".
+    static func succeeded(_ response: HTTPResponse) -> Bool {
+        JSONPeek.topLevelScalar("code", in: response.body) == "200000"
     }
 
     public func transportFailure(_ failure: TransportFailure, endpoint: VenueEndpoint) -> SentinelError {

@@ -53,6 +53,7 @@ public struct OKXConnector: VenueConnector {
     }
 
     public func failure(in response: HTTPResponse, endpoint: VenueEndpoint, context: ErrorContext) -> SentinelError? {
+        if (200..<300).contains(response.status), Self.succeeded(response) { return nil }
         guard let envelope = try? WireDecoding.decode(
             OKXWire.Envelope<OKXWire.ItemStatus>.self, from: response.body, exchange: .okx, endpoint: endpoint.path)
         else {
@@ -72,6 +73,7 @@ public struct OKXConnector: VenueConnector {
     /// OKX sends no usage headers (okx.md §5): only 429 or 50011 say to slow down, for the 2 s window.
     public func usage(in response: HTTPResponse, endpoint: VenueEndpoint) -> UsageReport {
         if response.status == 429 { return UsageReport(throttle: .rateLimited(retryAfterMs: 2_000)) }
+        if Self.succeeded(response) { return UsageReport() }
         if let envelope = try? WireDecoding.decode(
             OKXWire.Envelope<OKXWire.ItemStatus>.self, from: response.body, exchange: .okx, endpoint: endpoint.path),
             envelope.code == "50011" || (envelope.data ?? []).contains(where: { $0.sCode == "50011" })
@@ -79,6 +81,11 @@ public struct OKXConnector: VenueConnector {
             return UsageReport(throttle: .rateLimited(retryAfterMs: 2_000))
         }
         return UsageReport()
+    }
+
+    /// `code` "0": every item succeeded (a batch with a failed item says "1" or "2").
+    static func succeeded(_ response: HTTPResponse) -> Bool {
+        JSONPeek.topLevelScalar("code", in: response.body) == "0"
     }
 
     public func transportFailure(_ failure: TransportFailure, endpoint: VenueEndpoint) -> SentinelError {

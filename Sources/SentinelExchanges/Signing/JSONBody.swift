@@ -1,14 +1,10 @@
-import Foundation
 import SentinelCore
 
 /// Checks a JSON request body without changing a byte of it: the exchanges sign the body exactly as sent, so it is
 /// validated, never re-serialized.
 enum JSONBody {
     static func validate(_ body: String, exchange: ExchangeID) throws(SentinelError) {
-        let bytes = Data(body.utf8)
-        guard (try? JSONSerialization.jsonObject(with: bytes, options: [])) as? [String: Any] != nil
-            || (try? JSONSerialization.jsonObject(with: bytes, options: [])) as? [Any] != nil
-        else {
+        guard JSONPeek.isObjectOrArray(body) else {
             throw .invalidInput(
                 "The body is not valid JSON; \(exchange.displayName) takes a JSON object.",
                 evidence: [.init("body starts with", String(body.prefix(40)))],

@@ -9,7 +9,8 @@ import SentinelCore
 /// never from a guess about the secret's length.
 public struct SigningKey: Sendable {
     enum Material: Sendable {
-        case hmac(SymmetricKey)
+        /// The MAC already keyed: each signature copies it instead of deriving the pads from the secret again.
+        case hmac(HMAC<SHA256>)
         case ed25519(Curve25519.Signing.PrivateKey)
         case rsa(_RSA.Signing.PrivateKey)
     }
@@ -35,7 +36,7 @@ public struct SigningKey: Sendable {
         let detected = try PEMKeyReader.read(secret)
         switch (detected, declared) {
         case (nil, nil), (nil, .hmac?):
-            material = secret.withRevealedBytes { .hmac(SymmetricKey(data: $0)) }
+            material = secret.withRevealedBytes { .hmac(HMAC<SHA256>(key: SymmetricKey(data: $0))) }
         case (nil, let declared?):
             throw .invalidInput(
                 "The key is declared as \(declared) but the secret is not a PEM private key.",
@@ -64,8 +65,10 @@ public struct SigningKey: Sendable {
     /// HMAC-SHA256 for HMAC keys; Ed25519 or RSASSA-PKCS1-v1_5 with SHA-256 for private keys.
     public func signature(for message: some DataProtocol) throws(SentinelError) -> [UInt8] {
         switch material {
-        case .hmac(let key):
-            return Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
+        case .hmac(let keyed):
+            var mac = keyed
+            mac.update(data: message)
+            return Array(mac.finalize())
         case .ed25519(let key):
             do { return Array(try key.signature(for: Data(message))) } catch {
                 throw SentinelError(.invalidInput, Diagnosis(cause: "The Ed25519 key could not sign."))
@@ -80,13 +83,17 @@ public struct SigningKey: Sendable {
     }
 
     public func signature(for message: String) throws(SentinelError) -> [UInt8] {
-        try signature(for: Array(message.utf8))
+        guard case .hmac(let keyed) = material else { return try signature(for: Array(message.utf8)) }
+        var mac = keyed
+        var message = message
+        message.withUTF8 { mac.update(data: $0) }
+        return Array(mac.finalize())
     }
 
     /// HMAC-SHA256 of `message` with this key's secret. Only for HMAC keys (KuCoin's passphrase encoding).
     func hmac(_ message: String) -> [UInt8]? {
-        guard case .hmac(let key) = material else { return nil }
-        return Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: key))
+        guard case .hmac = material else { return nil }
+        return try? signature(for: message)
     }
 }
 

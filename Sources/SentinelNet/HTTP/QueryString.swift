@@ -11,8 +11,15 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(pairs: [(name: String, value: String)]) {
-        encoded = pairs.map { "\(Self.encodeComponent($0.name))=\(Self.encodeComponent($0.value))" }
-            .joined(separator: "&")
+        var out: [UInt8] = []
+        out.reserveCapacity(pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 } + 16)
+        for pair in pairs {
+            if !out.isEmpty { out.append(UInt8(ascii: "&")) }
+            Self.appendComponent(pair.name, to: &out)
+            out.append(UInt8(ascii: "="))
+            Self.appendComponent(pair.value, to: &out)
+        }
+        encoded = String(decoding: out, as: UTF8.self)
     }
 
     public static let empty = QueryString("")
@@ -86,10 +93,14 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     public static func encodeComponent(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        appendComponent(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendComponent(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {
             if rawInComponent[Int(byte)] { out.append(byte) } else { appendEscape(byte, to: &out) }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func encodeUnsafeBytes(_ text: String) -> String {

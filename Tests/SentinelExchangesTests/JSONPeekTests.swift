@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import SentinelExchanges
+
+/// `JSONPeek` decides whether an answer needs decoding at all, so it must read JSON exactly as a full parser does.
+@Suite struct JSONPeekTests {
+    static let fixtures: [String] = {
+        let root = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "json" } ?? []
+        return files.map { $0.path.replacingOccurrences(of: root.path + "/", with: "") }.sorted()
+    }()
+
+    /// Foundation's verdict, except that it takes a trailing comma (`[1,]`), which RFC 8259 and the exchanges'
+    /// parsers refuse. No recorded answer has `,]` or `,}` inside a string, so the pattern cannot misjudge them.
+    static func foundationAccepts(_ text: String) -> Bool {
+        let object = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+        return (object is [String: Any] || object is [Any]) && text.firstMatch(of: /,\s*[\]}]/) == nil
+    }
+
+    @Test func everyRecordedAnswerIsADocumentAndItsVerdictReadsAsFoundationReadsIt() throws {
+        #expect(Self.fixtures.count > 40)
+        for name in Self.fixtures {
+            let bytes = try Fixture.bytes(name)
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(JSONPeek.isObjectOrArray(text), "\(name)")
+            let top = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+            for key: StaticString in ["code", "retCode"] {
+                let expected = top?["\(key)"].map { "\($0)" }
+                #expect(JSONPeek.topLevelScalar(key, in: bytes) == expected, "\(name) \(key)")
+            }
+        }
+    }
+
+    /// Every recorded answer cut short or with one byte changed: both readers agree on each of thousands of texts.
+    @Test func damagedAnswersAreJudgedAsFoundationJudgesThem() throws {
+        var generator = SplitMix64(seed: 0x5EED)
+        let replacements = Array("{}[]\",:0-.eE\\ \tatfnu19x".utf8) + [0x01, 0x7F]
+        var checked = 0
+        for name in Self.fixtures {
+            let bytes = try Fixture.bytes(name)
+            for _ in 0..<60 {
+                var damaged = bytes
+                let at = Int(generator.next() % UInt64(bytes.count))
+                if generator.next() % 3 == 0 {
+                    damaged.removeSubrange(at...)
+                } else {
+                    damaged[at] = replacements[Int(generator.next() % UInt64(replacements.count))]
+                }
+                let text = String(decoding: damaged, as: UTF8.self)
+                #expect(JSONPeek.isObjectOrArray(text) == Self.foundationAccepts(text), "\(name): \(text.prefix(300))")
+                checked += 1
+            }
+        }
+        #expect(checked > 2_000)
+    }
+
+    @Test(arguments: [
+        "", "  ", "1", "\"x\"", "null", "{", "}", "[", "{\"a\":}", "{\"a\" 1}", "{\"a\":1,}", "[1,]", "[,1]", "[01]",
+        "[1.]", "[.5]", "[1e]", "[-]", "[+1]", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12G4\"}", "{\"a\":\"\u{1}\"}",
+        "{\"a\":\"\n\"}", "[1] [2]", "[1]x", "[nul]", "[tru]", "[True]", "{a:1}", "{'a':1}", "[\"unterminated]",
+    ])
+    func notADocument(text: String) {
+        #expect(!JSONPeek.isObjectOrArray(text))
+        #expect(!Self.foundationAccepts(text))
+    }
+
+    @Test(arguments: [
+        "{}", "[]", " {\"a\" : [1, -0.5e+3, true, false, null, {\"b\": \"\\u00e9\\n\"}]} \n", "[\"é\", 0, 1E9]",
+        String(repeating: "[", count: 400) + String(repeating: "]", count: 400),
+    ])
+    func aDocument(text: String) {
+        #expect(JSONPeek.isObjectOrArray(text))
+        #expect(Self.foundationAccepts(text))
+    }
+
+    @Test func nestingDeeperThan512IsRefused() {
+        #expect(!JSONPeek.isObjectOrArray(String(repeating: "[", count: 600) + String(repeating: "]", count: 600)))
+        #expect(!JSONPeek.isObjectOrArray(String(repeating: "[", count: 100_000)))
+    }
+
+    @Test func onlyTheTopLevelScalarIsRead() {
+        func peek(_ text: String) -> String? { JSONPeek.topLevelScalar("code", in: Array(text.utf8)) }
+        #expect(peek(#"{"data":{"code":"1"},"code":"0"}"#) == "0")
+        #expect(peek(#"{"x":[1,{"code":"9"}],"code":7}"#) == "7")
+        #expect(peek(#"{ "code" : true }"#) == "true")
+        #expect(peek(#"{"data":{"code":"1"}}"#) == nil)
+        #expect(peek(#"{"code":"\u0030"}"#) == nil, "escaped: decoded in full")
+        #expect(peek(#"{"code":{"a":1}}"#) == nil)
+        #expect(peek(#"[{"code":"0"}]"#) == nil)
+        #expect(peek(#"{"x":01,"code":"0"}"#) == nil, "malformed before the key")
+        #expect(peek(#"{"co\u0064e":"0"}"#) == nil)
+        #expect(peek(#"{"code":"0""#) == "0", "the rest is the full decoder's to judge")
+        #expect(peek("") == nil)
+    }
+}
+
+/// A small seeded generator, so that a failure names an input that can be made again.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
