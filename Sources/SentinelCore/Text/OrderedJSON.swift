@@ -17,53 +17,61 @@ public indirect enum OrderedJSON: Sendable {
 
     /// With `spaced`, a space after each `,` and `:` — for output a person reads.
     public func rendered(spaced: Bool) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(256)
-        write(to: &out, comma: spaced ? ", " : ",", colon: spaced ? ": " : ":")
-        return out
+        write(to: &out, spaced: spaced)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, comma: String, colon: String) {
+    /// Bytes, not a `String`: appending to a `String` scalar by scalar cost more than signing the request.
+    private func write(to out: inout [UInt8], spaced: Bool) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
-        case .int(let number): out += String(number)
-        case .number(let text): out += text
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += comma }
+                if index > 0 { Self.separator(UInt8(ascii: ","), spaced, to: &out) }
                 Self.writeString(key, to: &out)
-                out += colon
-                value.write(to: &out, comma: comma, colon: colon)
+                Self.separator(UInt8(ascii: ":"), spaced, to: &out)
+                value.write(to: &out, spaced: spaced)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += comma }
-                item.write(to: &out, comma: comma, colon: colon)
+                if index > 0 { Self.separator(UInt8(ascii: ","), spaced, to: &out) }
+                item.write(to: &out, spaced: spaced)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         }
     }
 
-    private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    private static func separator(_ byte: UInt8, _ spaced: Bool, to out: inout [UInt8]) {
+        out.append(byte)
+        if spaced { out.append(UInt8(ascii: " ")) }
+    }
+
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                let digits = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(digits[Int(byte >> 4)])
+                out.append(digits[Int(byte & 0xF)])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

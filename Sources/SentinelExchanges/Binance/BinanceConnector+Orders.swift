@@ -72,7 +72,10 @@ extension BinanceConnector {
     private func orderCall(_ endpoint: VenueEndpoint, _ payload: VenuePayload, _ market: Market) -> VenueCall<Order> {
         let symbol = market.symbol
         return VenueCall(endpoint, payload) { body, _ throws(SentinelError) in
-            BinanceOrderMapping.order(try decode(BinanceWire.OrderBody.self, body, endpoint), symbol: symbol)
+            guard let order = BinanceWire.OrderBody(peeking: body) else {
+                return BinanceOrderMapping.order(try decode(BinanceWire.OrderBody.self, body, endpoint), symbol: symbol)
+            }
+            return BinanceOrderMapping.order(order, symbol: symbol)
         }
     }
 

@@ -45,6 +45,55 @@ enum JSONPeek {
     }
 }
 
+/// A scalar as written: a string's characters (strings with escapes are not read here), a number's text, a literal.
+enum JSONScalar: Equatable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+}
+
+extension JSONCursor {
+    /// Walks the object here: `member` gets each member's name (without escapes) with the cursor on its value, and
+    /// must step over the value. False when the text is not such an object or `member` says stop.
+    mutating func members(_ member: (Slice<UnsafeBufferPointer<UInt8>>, inout JSONCursor) -> Bool) -> Bool {
+        skipWhitespace()
+        guard take(UInt8(ascii: "{")) else { return false }
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return true }
+        while true {
+            guard let name = string(), !name.escaped else { return false }
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { return false }
+            skipWhitespace()
+            guard member(bytes(name.range), &self) else { return false }
+            skipWhitespace()
+            if take(UInt8(ascii: "}")) { return true }
+            guard take(UInt8(ascii: ",")) else { return false }
+            skipWhitespace()
+        }
+    }
+
+    /// The scalar here, or nil for an object, an array, a string with escapes or malformed text.
+    mutating func scalar() -> JSONScalar? {
+        switch peek {
+        case UInt8(ascii: "\""):
+            guard let text = scalarText() else { return nil }
+            return .string(text)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            guard let text = scalarText() else { return nil }
+            return .bool(text == "true")
+        case UInt8(ascii: "n"):
+            guard scalarText() != nil else { return nil }
+            return .null
+        case UInt8(ascii: "{"), UInt8(ascii: "["), nil:
+            return nil
+        default:
+            return scalarText().map(JSONScalar.number)
+        }
+    }
+}
+
 /// A position in JSON text and the grammar's steps from there; every step says whether the text obeyed.
 struct JSONCursor {
     static let maxDepth = 512

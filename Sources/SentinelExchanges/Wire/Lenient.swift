@@ -5,6 +5,8 @@ import SentinelCore
 struct Lenient<Value: Decodable & LosslessStringConvertible & Sendable & Hashable>: Decodable, Sendable, Hashable {
     let value: Value
 
+    init(value: Value) { self.value = value }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let direct = try? container.decode(Value.self) {
@@ -23,6 +25,8 @@ typealias LenientBool = Lenient<Bool>
 /// An identifier sent as a JSON number or a string, kept as text.
 struct LenientID: Decodable, Sendable, Hashable {
     let value: String
+
+    init(value: String) { self.value = value }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
