@@ -96,6 +96,45 @@ import Testing
     }
 }
 
+/// The order id of each exchange's placement answer, read by path, is the one the full decoder reads.
+@Suite struct JSONPeekPathTests {
+    @Test func placementAnswersGiveTheDecodersOrderID() throws {
+        let okx = try Fixture.bytes("okx/order-placed.json")
+        let okxItem = try JSONDecoder().decode(CodedEnvelope<[OKXWire.ItemStatus]>.self, from: Data(okx)).data?.first
+        #expect(JSONPeek.scalar(at: [.member("data"), .first, .member("ordId")], in: okx) == .string(okxItem!.ordId!))
+
+        let bybit = try Fixture.bytes("bybit/order-create.json")
+        let ack = try JSONDecoder().decode(BybitWire.Envelope<BybitWire.Ack>.self, from: Data(bybit)).result
+        #expect(JSONPeek.scalar(at: [.member("result"), .member("orderId")], in: bybit)?.id == ack.orderId.value)
+        #expect(JSONPeek.scalar(at: [.member("result"), .member("orderLinkId")], in: bybit)?.string == ack.orderLinkId)
+
+        let bitget = try Fixture.bytes("bitget/order-placed.json")
+        let ids = try JSONDecoder().decode(CodedEnvelope<BitgetWire.OrderIDs>.self, from: Data(bitget)).data
+        #expect(JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: bitget)?.id == ids?.orderId?.value)
+
+        let kucoin = Array(#"{"code":"200000","data":{"orderId":"670fd33bf9406e0007ab3945","clientOid":"sn-1"}}"#.utf8)
+        let placed = try JSONDecoder().decode(CodedEnvelope<KuCoinWire.Placed>.self, from: Data(kucoin)).data
+        #expect(JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: kucoin) == .string(placed!.orderId!))
+    }
+
+    @Test func pathsThatLeadNowhereGiveNothing() {
+        func peek(_ text: String) -> JSONScalar? {
+            JSONPeek.scalar(at: [.member("data"), .first, .member("ordId")], in: Array(text.utf8))
+        }
+        #expect(peek(#"{"msg":"","data":[{"sCode":"0","ordId":"12"}],"code":"0"}"#) == .string("12"))
+        #expect(peek(#"{"data":[{"ordId":12}]}"#) == .number("12"))
+        #expect(peek(#"{"data":[]}"#) == nil)
+        #expect(peek(#"{"data":{}}"#) == nil)
+        #expect(peek(#"{"data":[{"ordId":{"x":1}}]}"#) == nil)
+        #expect(peek(#"{"data":[{"ordId":"1\u0032"}]}"#) == nil)
+        #expect(peek(#"{"data":[{"sCode":"0"}]}"#) == nil)
+        #expect(peek(#"{"data":[{"ordId":"12"}, {"ordId":"13"}]}"#) == .string("12"))
+        #expect(peek(#"{"x":[,],"data":[{"ordId":"12"}]}"#) == nil, "malformed on the way")
+        #expect(peek(#"[{"data":[{"ordId":"12"}]}]"#) == nil)
+        #expect(peek("") == nil)
+    }
+}
+
 /// A small seeded generator, so that a failure names an input that can be made again.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

@@ -24,4 +24,15 @@ import Testing
         query.append(name: "x y", value: "a&b=c+d/e")
         #expect(query.encoded == "batchOrders=%5B%7B%22a%22%3A%221%22%7D%5D&x%20y=a%26b%3Dc%2Bd%2Fe")
     }
+
+    /// `contains(name:)` answers as the list of decoded names does, for plain, encoded, empty and valueless names.
+    @Test func containsAnswersAsTheListOfNames() {
+        let query = QueryString("a=1&%74imestamp=2&&x&sig%3D=3&=4&recvWindow")
+        for name in ["a", "timestamp", "x", "sig=", "", "recvWindow", "b", "timestam", "%74imestamp", "1"] {
+            #expect(query.contains(name: name) == query.names.contains(name), "\(name)")
+        }
+        #expect(query.contains(name: "timestamp") && !query.contains(name: "b"))
+        #expect(!QueryString.empty.contains(name: ""))
+        #expect(!QueryString("a=1&&b=2").contains(name: ""), "an empty pair has no name")
+    }
 }

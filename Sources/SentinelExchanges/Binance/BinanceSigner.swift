@@ -34,14 +34,14 @@ public struct BinanceSigner: RequestSigner {
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
         var query = draft.query
         var form = try draft.body.map { (body) throws(SentinelError) in try Self.formBody(body) }
-        let alreadySet = query.names + (form?.names ?? [])
-        if alreadySet.contains("signature") {
+        func alreadySet(_ name: String) -> Bool { query.contains(name: name) || form?.contains(name: name) == true }
+        if alreadySet("signature") {
             throw .invalidInput(
                 "The request already has a signature parameter.", fix: ["Leave out `signature`; Sentinel adds it."])
         }
         var added: [(String, String)] = []
-        if !alreadySet.contains("timestamp") { added.append(("timestamp", String(timestampMs))) }
-        if let recvWindow, !alreadySet.contains("recvWindow") { added.append(("recvWindow", String(recvWindow))) }
+        if !alreadySet("timestamp") { added.append(("timestamp", String(timestampMs))) }
+        if let recvWindow, !alreadySet("recvWindow") { added.append(("recvWindow", String(recvWindow))) }
         for (name, value) in added {
             if form != nil { form!.append(name: name, value: value) } else { query.append(name: name, value: value) }
         }

@@ -9,6 +9,9 @@ extension BitgetConnector {
             ? BitgetEndpoint.spotMarketBuy : placeEndpoint
         let body = BitgetOrderMapping.body(request, market: market).rendered
         return VenueCall(endpoint, .json(body), instrument: market.nativeSymbol) { body, _ throws(SentinelError) in
+            if let orderId = JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: body)?.id {
+                return BitgetOrderMapping.acknowledged(request, market: market, orderId: orderId)
+            }
             let ids = try data(BitgetWire.OrderIDs.self, body, endpoint)
             return BitgetOrderMapping.acknowledged(request, market: market, orderId: ids.orderId?.value ?? "")
         }

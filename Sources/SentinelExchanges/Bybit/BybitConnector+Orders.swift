@@ -7,6 +7,12 @@ extension BybitConnector {
         let endpoint = BybitEndpoint.placeOrder
         let body = OrderedJSON.object([("category", .string(category))] + BybitOrderMapping.members(request, market: market))
         return VenueCall(endpoint, .json(body.rendered)) { answer, _ throws(SentinelError) in
+            if let orderID = JSONPeek.scalar(at: [.member("result"), .member("orderId")], in: answer)?.id,
+                case .value(let linkID) = OptionalMember(
+                    JSONPeek.scalar(at: [.member("result"), .member("orderLinkId")], in: answer), \.string)
+            {
+                return BybitOrderMapping.acknowledged(orderID: orderID, linkID: linkID, request: request, market: market)
+            }
             let ack = try result(BybitWire.Ack.self, answer, endpoint)
             return BybitOrderMapping.acknowledged(
                 orderID: ack.orderId.value, linkID: ack.orderLinkId, request: request, market: market)

@@ -6,6 +6,9 @@ extension KuCoinConnector {
         let endpoint = isFutures ? KuCoinEndpoint.futuresPlace : KuCoinEndpoint.spotPlace
         return VenueCall(endpoint, .json(KuCoinOrderMapping.body(request, market: market).rendered), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
+            if case .string(let orderId)? = JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: body) {
+                return KuCoinOrderMapping.acknowledged(request, market: market, orderId: orderId)
+            }
             let placed = try data(KuCoinWire.Placed.self, body, endpoint)
             return KuCoinOrderMapping.acknowledged(request, market: market, orderId: placed.orderId ?? "")
         }

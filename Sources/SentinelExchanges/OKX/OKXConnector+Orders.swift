@@ -6,6 +6,9 @@ extension OKXConnector {
         let endpoint = OKXEndpoint.placeOrder
         return VenueCall(endpoint, .json(OKXOrderMapping.body(request, market: market).rendered), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
+            if case .string(let ordId)? = JSONPeek.scalar(at: [.member("data"), .first, .member("ordId")], in: body) {
+                return OKXOrderMapping.acknowledged(request, market: market, ordId: ordId)
+            }
             let item = try first(OKXWire.ItemStatus.self, body, endpoint)
             return OKXOrderMapping.acknowledged(request, market: market, ordId: item.ordId ?? "")
         }

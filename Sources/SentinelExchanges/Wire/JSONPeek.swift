@@ -20,29 +20,39 @@ enum JSONPeek {
     /// literal's text. Nil when the body is not an object, has no such member before anything malformed, or the
     /// member is a string with escapes, an object or an array: callers then decode the answer in full.
     static func topLevelScalar(_ key: StaticString, in body: [UInt8]) -> String? {
+        switch scalar(at: [.member(key)], in: body) {
+        case .string(let text)?, .number(let text)?: text
+        case .bool(let flag)?: flag ? "true" : "false"
+        case .null?: "null"
+        case nil: nil
+        }
+    }
+
+    /// The scalar at `path` in `body` (`data[0].ordId`: `[.member("data"), .first, .member("ordId")]`), read without
+    /// decoding anything around it. Nil where the path leads nowhere, to a container or to a string with escapes, or
+    /// through malformed text.
+    static func scalar(at path: [JSONPathStep], in body: [UInt8]) -> JSONScalar? {
         body.withUnsafeBufferPointer { bytes in
-            key.withUTF8Buffer { key in
-                var cursor = JSONCursor(bytes)
-                cursor.skipWhitespace()
-                guard cursor.take(UInt8(ascii: "{")) else { return nil }
-                cursor.skipWhitespace()
-                if cursor.take(UInt8(ascii: "}")) { return nil }
-                while true {
-                    guard let name = cursor.string(), !name.escaped else { return nil }
-                    cursor.skipWhitespace()
-                    guard cursor.take(UInt8(ascii: ":")) else { return nil }
-                    cursor.skipWhitespace()
-                    if cursor.bytes(name.range).elementsEqual(key) {
-                        return cursor.scalarText()
-                    }
-                    guard cursor.skipValue(depth: 1) else { return nil }
-                    cursor.skipWhitespace()
-                    guard cursor.take(UInt8(ascii: ",")) else { return nil }
+            var cursor = JSONCursor(bytes)
+            cursor.skipWhitespace()
+            for step in path {
+                switch step {
+                case .member(let key):
+                    guard cursor.seek(key) else { return nil }
+                case .first:
+                    guard cursor.take(UInt8(ascii: "[")) else { return nil }
                     cursor.skipWhitespace()
                 }
             }
+            return cursor.scalar()
         }
     }
+}
+
+/// One step into a JSON document: a member of an object, or the first element of an array.
+enum JSONPathStep {
+    case member(StaticString)
+    case first
 }
 
 /// A scalar as written: a string's characters (strings with escapes are not read here), a number's text, a literal.
@@ -72,6 +82,21 @@ extension JSONCursor {
             guard take(UInt8(ascii: ",")) else { return false }
             skipWhitespace()
         }
+    }
+
+    /// Moves to the value of the member `key` of the object here.
+    mutating func seek(_ key: StaticString) -> Bool {
+        var found = false
+        _ = key.withUTF8Buffer { key in
+            members { name, cursor in
+                if name.elementsEqual(key) {
+                    found = true
+                    return false
+                }
+                return cursor.skipValue(depth: 1)
+            }
+        }
+        return found
     }
 
     /// The scalar here, or nil for an object, an array, a string with escapes or malformed text.

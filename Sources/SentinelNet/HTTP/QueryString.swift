@@ -49,7 +49,22 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public func contains(name: String) -> Bool { names.contains(name) }
+    /// Whether a parameter is called `name` (decoded), without building the list of names.
+    public func contains(name: String) -> Bool {
+        var rest = encoded.utf8[...]
+        while !rest.isEmpty {
+            let pair = rest.prefix { $0 != UInt8(ascii: "&") }
+            rest = rest.dropFirst(pair.count + 1)
+            if pair.isEmpty { continue }
+            let raw = pair.prefix { $0 != UInt8(ascii: "=") }
+            if raw.contains(UInt8(ascii: "%")) {
+                if Self.percentDecode(String(Substring(raw))) == name { return true }
+            } else if raw.elementsEqual(name.utf8) {
+                return true
+            }
+        }
+        return false
+    }
 
     /// Appends `name=value`, encoding both.
     public mutating func append(name: String, value: String) {
