@@ -44,4 +44,41 @@ import Testing
         #expect(try reopened.entry(clientOrderID: "sn-no-such-order") == nil)
         #expect(try reopened.unsettled(venue: venue).map(\.clientOrderID) == ["sn-disk-2"])
     }
+
+    /// A batch is one transaction: a duplicate refuses only its own order, the rest are recorded and outlive the
+    /// journal; its outcomes settle together, each with its own order id and error.
+    @Test(arguments: [OrderJournal.Durability.machineCrash, .processCrash])
+    func aBatchIsRecordedAndSettledTogether(_ durability: OrderJournal.Durability) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("journal.sqlite").path
+        let venue = try Venue(.okx, .spot, .live)
+        do {
+            let journal = try OrderJournal(path: path, durability: durability)
+            try journal.recordPending(try Self.request("sn-b-2"), venue: venue, nowMs: 1)
+            let refusals = try journal.recordPending(
+                try ["sn-b-1", "sn-b-2", "sn-b-3", "sn-b-1"].map(Self.request), venue: venue, nowMs: 2)
+            #expect(refusals.map { $0?.kind } == [nil, .duplicateOrder, nil, .duplicateOrder])
+            let order = Order(
+                symbol: UnifiedSymbol("BTC/USDT")!, id: "900", clientOrderID: "sn-b-1", side: .buy, type: .limit,
+                status: .new, price: try Price("20000"), quantity: try Quantity("0.001"),
+                filledQuantity: try Quantity("0"), averagePrice: nil, timeInForce: .gtc, postOnly: false,
+                reduceOnly: false, createdAt: nil, updatedAt: nil)
+            try journal.update(
+                [
+                    .init(clientOrderID: "sn-b-1", stage: .acknowledged, order: order),
+                    .init(clientOrderID: "sn-b-3", stage: .rejected, error: SentinelError(.invalidInput, Diagnosis(cause: "no"))),
+                ], nowMs: 3)
+            try journal.update([], nowMs: 4)
+        }
+        let reopened = try OrderJournal(path: path, durability: durability)
+        let entries = try reopened.allEntries()
+        #expect(entries.map(\.clientOrderID).sorted() == ["sn-b-1", "sn-b-2", "sn-b-3"])
+        let first = try #require(try reopened.entry(clientOrderID: "sn-b-1"))
+        #expect(first.stageValue == .acknowledged && first.exchangeOrderID == "900" && first.status == "new")
+        #expect(first.createdAtMs == 2 && first.updatedAtMs == 3)
+        let third = try #require(try reopened.entry(clientOrderID: "sn-b-3"))
+        #expect(third.stageValue == .rejected && third.lastError == "no")
+        #expect(try reopened.unsettled(venue: venue).map(\.clientOrderID) == ["sn-b-2"], "recorded alone at 1, untouched")
+    }
 }

@@ -12,6 +12,19 @@ public struct Measurement: Sendable {
     /// Heap allocations per call (the same in every sample of a deterministic body; the smallest is kept).
     public var allocationsPerCall: Double
 
+    public init(name: String, samplesNs: [Double], allocationsPerCall: Double) {
+        self.name = name
+        self.samplesNs = samplesNs
+        self.allocationsPerCall = allocationsPerCall
+    }
+
+    /// The same figure per item of a call that handles `count` items (a batch).
+    public func perItem(of count: Int) -> Measurement {
+        Measurement(
+            name: name, samplesNs: samplesNs.map { $0 / Double(count) },
+            allocationsPerCall: allocationsPerCall / Double(count))
+    }
+
     public var medianNs: Double { Self.median(samplesNs) }
 
     public static func median(_ values: [Double]) -> Double {

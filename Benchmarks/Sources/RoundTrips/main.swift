@@ -29,14 +29,18 @@ guard let data = FileManager.default.contents(atPath: credentialsPath),
     let apiKey = object["apiKey"], let secret = object["secret"]
 else { fail("cannot read \(credentialsPath)") }
 
-do {
+/// The loop, off the main actor, as a bot's own task runs it: on the main actor each call would pay two executor
+/// hops that no client needs.
+nonisolated func run(endpoint: String, apiKey: String, secret: String, symbol: UnifiedSymbol, count: Int, price: String?)
+    async throws
+{
     let venue = try Venue(.binance, symbol.product ?? .spot, Environment(.live, customEndpoint: endpoint))
     let client = try BinanceClient(venue: venue, credentials: Credentials(apiKey: apiKey, secret: SecretText(secret)))
     _ = try await client.synchronizeClock()
-    let market = try await client.markets().first { $0.symbol == symbol }!
-    let reference = try await client.ticker(symbol).reference!
-    let price = try Price(argument("price", default: nil)
-        ?? (try reference.value.multiplied(by: ExactDecimal("0.8"))).description)
+    guard let market = try await client.markets().first(where: { $0.symbol == symbol }),
+        let reference = try await client.ticker(symbol).reference
+    else { throw SentinelError.invalidInput("\(symbol) is not traded on \(endpoint)", fix: []) }
+    let price = try Price(price ?? (try reference.value.multiplied(by: ExactDecimal("0.8"))).description)
         .rounded(toMultipleOf: market.rules.tickSize, .up)
     let quantity = try market.rules.smallestQuantity(at: price)
     let started = Date()
@@ -50,6 +54,13 @@ do {
         #"{"client":"sentinel","trips":\#(count),"seconds":\#((seconds * 10_000).rounded() / 10_000),"#
             + #""trips_per_s":\#((Double(count) / seconds * 10).rounded() / 10)}"#)
     await client.shutdown()
-} catch let error as SentinelError {
-    fail(error.description)
+}
+
+let price = argument("price", default: nil)
+do {
+    try await Task.detached {
+        try await run(endpoint: endpoint, apiKey: apiKey, secret: secret, symbol: symbol, count: count, price: price)
+    }.value
+} catch {
+    fail(String(describing: error))
 }

@@ -53,6 +53,10 @@ public final class OrderJournal: Sendable {
     /// writes, which run one at a time.
     private let synchronousIsFull = Mutex<Bool?>(nil)
 
+    private static let insertSQL = """
+        INSERT INTO orders (clientOrderID, venue, symbol, side, type, quantity, price, stage, createdAtMs, updatedAtMs)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (clientOrderID) DO NOTHING
+        """
     private static let updateSQL = """
         UPDATE orders SET stage = ?, exchangeOrderID = COALESCE(?, exchangeOrderID), status = COALESCE(?, status),
         lastError = COALESCE(?, lastError), updatedAtMs = ? WHERE clientOrderID = ?
@@ -115,26 +119,74 @@ public final class OrderJournal: Sendable {
 
     /// Records `request` as about to be sent. A client id already in the journal is refused: it would be a duplicate.
     public func recordPending(_ request: OrderRequest, venue: Venue, nowMs: Int64) throws(SentinelError) {
-        let entry = Entry(
-            clientOrderID: request.clientOrderID.rawValue, venue: venue.description, symbol: request.symbol.description,
-            side: request.side.rawValue, type: request.type.rawValue, quantity: request.quantity.description,
-            price: request.price?.description, stage: Stage.pending.rawValue, exchangeOrderID: nil, status: nil,
-            lastError: nil, createdAtMs: nowMs, updatedAtMs: nowMs)
+        if let refusal = try recordPending([request], venue: venue, nowMs: nowMs)[0] { throw refusal }
+    }
+
+    /// Records the orders of one batch in one transaction, flushed once: a batch of n orders costs one fsync, not n.
+    /// Each answer is nil (recorded) or the refusal of that order: a client id already in the journal.
+    public func recordPending(_ requests: [OrderRequest], venue: Venue, nowMs: Int64) throws(SentinelError)
+        -> [SentinelError?]
+    {
+        var refusals = [SentinelError?](repeating: nil, count: requests.count)
         do {
-            try write(flushed: durability == .machineCrash) { db in
-                do {
-                    try entry.insert(db)
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                    throw SentinelError(
-                        .duplicateOrder,
-                        Diagnosis(
-                            cause: "An order with client id \(entry.clientOrderID) was already sent.",
-                            fix: ["Use a new client order id, or look the order up with "
-                                + "`sentinel order show --client-id \(entry.clientOrderID)`."]))
+            try write(flushed: durability == .machineCrash, statements: requests.count) { db in
+                // One prepared statement with its arguments: the record's Encodable path cost more than SQLite.
+                let insert = try db.cachedStatement(sql: Self.insertSQL)
+                for (index, request) in requests.enumerated() {
+                    try insert.execute(arguments: [
+                        request.clientOrderID.rawValue, venue.description, request.symbol.description,
+                        request.side.rawValue, request.type.rawValue, request.quantity.description,
+                        request.price?.description, Stage.pending.rawValue, nowMs, nowMs,
+                    ])
+                    // A client id already there inserts nothing: that order would be a duplicate. (Not a failed
+                    // statement: a prepared statement that failed answers its next use with the same error.)
+                    if db.changesCount == 0 { refusals[index] = Self.duplicate(request.clientOrderID.rawValue) }
                 }
             }
-        } catch let error as SentinelError {
-            throw error
+        } catch {
+            throw Self.writeFailure(error)
+        }
+        return refusals
+    }
+
+    private static func duplicate(_ clientOrderID: String) -> SentinelError {
+        SentinelError(
+            .duplicateOrder,
+            Diagnosis(
+                cause: "An order with client id \(clientOrderID) was already sent.",
+                fix: ["Use a new client order id, or look the order up with "
+                    + "`sentinel order show --client-id \(clientOrderID)`."]))
+    }
+
+    /// One settled or unsettled outcome to record.
+    public struct Outcome: Sendable {
+        public var clientOrderID: String
+        public var stage: Stage
+        public var order: Order?
+        public var error: SentinelError?
+
+        public init(clientOrderID: String, stage: Stage, order: Order? = nil, error: SentinelError? = nil) {
+            self.clientOrderID = clientOrderID
+            self.stage = stage
+            self.order = order
+            self.error = error
+        }
+    }
+
+    /// The outcomes of one batch's answer, in one transaction.
+    public func update(_ outcomes: [Outcome], nowMs: Int64) throws(SentinelError) {
+        guard !outcomes.isEmpty else { return }
+        do {
+            try write(flushed: false, statements: outcomes.count) { db in
+                // One prepared statement, no read first: a field without a new value keeps the stored one.
+                let statement = try db.cachedStatement(sql: Self.updateSQL)
+                for outcome in outcomes {
+                    try statement.execute(arguments: [
+                        outcome.stage.rawValue, outcome.order?.id, outcome.order?.status.rawValue,
+                        outcome.error?.diagnosis.cause, nowMs, outcome.clientOrderID,
+                    ])
+                }
+            }
         } catch {
             throw Self.writeFailure(error)
         }
@@ -143,16 +195,7 @@ public final class OrderJournal: Sendable {
     public func update(
         clientOrderID: String, stage: Stage, order: Order? = nil, error: SentinelError? = nil, nowMs: Int64
     ) throws(SentinelError) {
-        do {
-            try write(flushed: false) { db in
-                // One prepared statement, no read first: a field without a new value keeps the stored one.
-                try db.cachedStatement(sql: Self.updateSQL).execute(arguments: [
-                    stage.rawValue, order?.id, order?.status.rawValue, error?.diagnosis.cause, nowMs, clientOrderID,
-                ])
-            }
-        } catch {
-            throw Self.writeFailure(error)
-        }
+        try update([Outcome(clientOrderID: clientOrderID, stage: stage, order: order, error: error)], nowMs: nowMs)
     }
 
     public func entry(clientOrderID: String) throws(SentinelError) -> Entry? {
@@ -182,14 +225,16 @@ public final class OrderJournal: Sendable {
     }
 
     /// One transaction; `flushed`: its commit waits for the disk (synchronous FULL), else for the operating
-    /// system only (NORMAL: in WAL mode, still safe from a crash of the process).
-    private func write(flushed: Bool, _ body: (Database) throws -> Void) throws {
+    /// system only (NORMAL: in WAL mode, still safe from a crash of the process). A single statement is its own
+    /// transaction (SQLite's autocommit): no BEGIN and COMMIT to run around it.
+    private func write(flushed: Bool, statements: Int, _ body: (Database) throws -> Void) throws {
         try database.writeWithoutTransaction { db in
             // The connection keeps its mode: it is set only when this write needs the other one.
             if synchronousIsFull.withLock({ $0 }) != flushed {
                 try db.execute(sql: flushed ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 synchronousIsFull.withLock { $0 = flushed }
             }
+            guard statements > 1 else { return try body(db) }
             try db.inTransaction(.immediate) {
                 try body(db)
                 return .commit

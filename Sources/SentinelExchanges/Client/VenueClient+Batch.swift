@@ -29,50 +29,65 @@ extension VenueClient {
             do {
                 let market = try await market(request.symbol)
                 try await check(request, on: market)
-                try configuration.journal?.recordPending(request, venue: venue, nowMs: configuration.now())
                 toSend.append((index, request, market))
             } catch {
                 results[index] = .failure(error)
+            }
+        }
+        // The whole batch is journalled in one transaction: one flush to the disk, not one per order.
+        if let journal = configuration.journal, !toSend.isEmpty {
+            do {
+                let refusals = try journal.recordPending(toSend.map(\.request), venue: venue, nowMs: configuration.now())
+                for (sent, refusal) in zip(toSend, refusals) {
+                    if let refusal { results[sent.index] = .failure(refusal) }
+                }
+                toSend = zip(toSend, refusals).filter { $0.1 == nil }.map(\.0)
+            } catch {
+                for sent in toSend { results[sent.index] = .failure(error) }
+                toSend = []
             }
         }
         guard !toSend.isEmpty, let call = connector.placeOrders(toSend.map { ($0.request, $0.market) }) else {
             return results.map { $0 ?? .failure(Self.missingItem) }
         }
         var signedAt: Int64?
+        var outcomes: [OrderJournal.Outcome] = []
+        // Orders whose outcome the answer leaves open: each is resolved by its client id.
+        var unresolved: [(index: Int, request: OrderRequest, market: Market)] = []
         do {
             let items = try await perform(call) { signedAt = $0 }
             for (position, sent) in toSend.enumerated() {
                 let id = sent.request.clientOrderID.rawValue
                 guard position < items.count else {
-                    // The answer left this order out: it may exist, so it is resolved by its client id.
-                    results[sent.index] = await resolve(sent.request, market: sent.market, sentAt: signedAt)
+                    unresolved.append(sent)
                     continue
                 }
                 switch items[position] {
                 case .placed(var order):
                     order.symbol = sent.market.symbol
-                    try? configuration.journal?.update(
-                        clientOrderID: id, stage: .acknowledged, order: order, nowMs: configuration.now())
+                    outcomes.append(.init(clientOrderID: id, stage: .acknowledged, order: order))
                     results[sent.index] = .success(order)
                 case .refused(let error) where error.kind == .duplicateOrder || Self.mayHaveArrived(error):
-                    results[sent.index] = await resolve(sent.request, market: sent.market, sentAt: signedAt)
+                    unresolved.append(sent)
                 case .refused(let error):
-                    try? configuration.journal?.update(
-                        clientOrderID: id, stage: .rejected, error: error, nowMs: configuration.now())
+                    outcomes.append(.init(clientOrderID: id, stage: .rejected, error: error))
                     results[sent.index] = .failure(error)
                 }
             }
         } catch {
             for sent in toSend {
                 if Self.mayHaveArrived(error) {
-                    results[sent.index] = await resolve(sent.request, market: sent.market, sentAt: signedAt)
+                    unresolved.append(sent)
                 } else {
-                    try? configuration.journal?.update(
-                        clientOrderID: sent.request.clientOrderID.rawValue, stage: .rejected, error: error,
-                        nowMs: configuration.now())
+                    outcomes.append(.init(clientOrderID: sent.request.clientOrderID.rawValue, stage: .rejected, error: error))
                     results[sent.index] = .failure(error)
                 }
             }
+        }
+        // The settled outcomes in one transaction, before any look-up waits.
+        try? configuration.journal?.update(outcomes, nowMs: configuration.now())
+        for sent in unresolved {
+            results[sent.index] = await resolve(sent.request, market: sent.market, sentAt: signedAt)
         }
         return results.map { $0 ?? .failure(Self.missingItem) }
     }
