@@ -1,8 +1,10 @@
 import SentinelCore
 
 /// A Binance listener: spot, USDⓈ-M or Binance.US. Routes by method and path (after any environment prefix),
-/// charges request weight, authenticates signed endpoints and hands over to the endpoint's handler — all in one
-/// engine transaction.
+/// charges request weight, authenticates signed endpoints and hands over to the endpoint's handler. The signature is
+/// checked against a snapshot of the keys outside the engine's lock (it is the costliest step and needs nothing
+/// else); weight, the verdict and the handler then run in one engine transaction, in the exchange's order: weight
+/// is charged even when the signature is refused.
 struct BinanceDialect: VenueDialect {
     let flavor: BinanceFlavor
     private let routes: [String: BinanceEndpoint]
@@ -45,6 +47,14 @@ struct BinanceDialect: VenueDialect {
             environment == .testnet && !endpoint.testnet ? nil : endpoint
         }
         let parameters = BinanceParameters(query: request.rawQuery, body: request.body)
+        var authentication: Result<SimulatedAPIKey, BinanceError>?
+        if let endpoint, endpoint.security != .none {
+            let (keys, now) = engine.withState { state in (state.keys, state.now) }
+            authentication = Result { () throws(BinanceError) in
+                try BinanceAuthenticator(flavor: flavor, environment: environment).authenticate(
+                    request, parameters: parameters, security: endpoint.security, keys: keys, now: now)
+            }
+        }
         return engine.withState { state in
             let now = state.now
             let limiterKey = "\(flavor.listenerName)|\(request.clientIP)"
@@ -80,10 +90,7 @@ struct BinanceDialect: VenueDialect {
             }
             var call = BinanceCall(flavor: flavor, environment: environment, parameters: parameters, key: nil, now: now)
             do throws(BinanceError) {
-                if endpoint.security != .none {
-                    call.key = try BinanceAuthenticator(flavor: flavor, environment: environment).authenticate(
-                        request, parameters: parameters, security: endpoint.security, keys: state.keys, now: now)
-                }
+                if let authentication { call.key = try authentication.get() }
                 let body = try endpoint.handler(&call, &state)
                 return .json(200, body, headers: headers + call.responseHeaders)
             } catch {

@@ -11,7 +11,6 @@ enum BinanceSignature {
     }
 
     static func stripSignature(_ raw: String) -> String {
-        guard raw.contains("signature=") else { return raw }
         // One pass over the bytes, keeping every `&`-separated component (empty ones too) but `signature=…`.
         let bytes = Array(raw.utf8)
         let marker = Array("signature=".utf8)

@@ -8,12 +8,14 @@ struct FormParameters: Sendable {
 
     init(_ raw: String) {
         guard !raw.isEmpty else { return }
-        for component in raw.split(separator: "&", omittingEmptySubsequences: true) {
-            if let equals = component.firstIndex(of: "=") {
+        // Over the bytes: `&` and `=` are ASCII, and splitting by Character costs grapheme breaking.
+        for component in raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            if let equals = component.firstIndex(of: UInt8(ascii: "=")) {
                 pairs.append(
-                    (Self.decode(component[..<equals]), Self.decode(component[component.index(after: equals)...])))
+                    (Self.decode(Substring(component[..<equals])),
+                     Self.decode(Substring(component[component.index(after: equals)...]))))
             } else {
-                pairs.append((Self.decode(component), ""))
+                pairs.append((Self.decode(Substring(component)), ""))
             }
         }
     }
@@ -25,7 +27,9 @@ struct FormParameters: Sendable {
 
     /// Percent-decodes (UTF-8) and turns `+` into a space; a malformed escape is kept as written.
     static func decode(_ text: Substring) -> String {
-        guard text.contains(where: { $0 == "%" || $0 == "+" }) else { return String(text) }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(text)
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         let utf8 = Array(text.utf8)
