@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import SentinelExchanges
+@testable import SentinelSimulator
 
 /// `JSONPeek` decides whether an answer needs decoding at all, so it must read JSON exactly as a full parser does.
 @Suite struct JSONPeekTests {
@@ -35,7 +36,7 @@ import Testing
 
     /// Every recorded answer cut short or with one byte changed: both readers agree on each of thousands of texts.
     @Test func damagedAnswersAreJudgedAsFoundationJudgesThem() throws {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         let replacements = Array("{}[]\",:0-.eE\\ \tatfnu19x".utf8) + [0x01, 0x7F]
         var checked = 0
         for name in Self.fixtures {
@@ -132,18 +133,5 @@ import Testing
         #expect(peek(#"{"x":[,],"data":[{"ordId":"12"}]}"#) == nil, "malformed on the way")
         #expect(peek(#"[{"data":[{"ordId":"12"}]}]"#) == nil)
         #expect(peek("") == nil)
-    }
-}
-
-/// A small seeded generator, so that a failure names an input that can be made again.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -129,7 +129,7 @@ import Testing
     /// random JSON to every admin endpoint, then the simulator must still answer everywhere.
     @Test func shortFuzzRunLeavesTheSimulatorUp() async throws {
         try await Self.withSimulator(Self.shortTimeouts()) { simulator in
-            var generator = SplitMix(seed: 17)
+            var generator = SeededGenerator(seed: 17)
             let ports = SimulatorVenue.allCases.map { RawConnection.port(of: simulator.url(for: $0)) }
                 + [RawConnection.port(of: simulator.adminURL)]
             var payloads: [(Int, [UInt8])] = []
@@ -169,7 +169,7 @@ import Testing
         }
     }
 
-    static func randomJSON(_ generator: inout SplitMix, depth: Int) -> String {
+    static func randomJSON(_ generator: inout SeededGenerator, depth: Int) -> String {
         let keys = ["exchange", "skewMs", "price", "kind", "count", "expiresAt", "permissions", "latencyMs", "x"]
         let scalars = [
             "9223372036854775807", "-9223372036854775808", "1e308", "-0", "0", "\"binance\"", "\"okx\"", "null", "true",
@@ -183,18 +183,5 @@ import Testing
             "\"\(keys[Int(generator.next() % UInt64(keys.count))])\": \(randomJSON(&generator, depth: depth + 1))"
         }
         return "{" + members.joined(separator: ", ") + "}"
-    }
-}
-
-/// A tiny deterministic generator so that a failing fuzz case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
