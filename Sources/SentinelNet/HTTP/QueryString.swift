@@ -51,19 +51,26 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether a parameter is called `name` (decoded), without building the list of names.
     public func contains(name: String) -> Bool {
-        var rest = encoded.utf8[...]
-        while !rest.isEmpty {
-            let pair = rest.prefix { $0 != UInt8(ascii: "&") }
-            rest = rest.dropFirst(pair.count + 1)
-            if pair.isEmpty { continue }
-            let raw = pair.prefix { $0 != UInt8(ascii: "=") }
-            if raw.contains(UInt8(ascii: "%")) {
-                if Self.percentDecode(String(Substring(raw))) == name { return true }
-            } else if raw.elementsEqual(name.utf8) {
-                return true
+        var encoded = encoded
+        return encoded.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
+                var nameEnd = start
+                while nameEnd < end, bytes[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])
+                if end > start {  // an empty pair has no name
+                    if raw.contains(UInt8(ascii: "%")) {
+                        if Self.percentDecode(String(decoding: raw, as: UTF8.self)) == name { return true }
+                    } else if raw.elementsEqual(name.utf8) {
+                        return true
+                    }
+                }
+                start = end + 1
             }
+            return false
         }
-        return false
     }
 
     /// Appends `name=value`, encoding both.

@@ -32,7 +32,12 @@ public struct RateLimiterStateMachine: Sendable {
         let instrument: String?
     }
 
-    public private(set) var pools: [RateLimitPool]
+    public private(set) var pools: [RateLimitPool] {
+        didSet { poolsByMeter = Self.index(pools) }
+    }
+    /// The pools of each meter: a request spends one or two meters, and an exchange has dozens of pools (OKX: one per
+    /// endpoint), so each request looks up its meters instead of visiting every pool.
+    private var poolsByMeter: [RateLimitPool.Meter: [RateLimitPool]]
     public let safetyFraction: Double
     /// Longer waits than this are refused instead (a day window is not something to sleep through).
     public let maxWaitMs: Int64
@@ -42,6 +47,7 @@ public struct RateLimiterStateMachine: Sendable {
 
     public init(pools: [RateLimitPool], safetyFraction: Double = 0.9, maxWaitMs: Int64 = 65_000) {
         self.pools = pools
+        self.poolsByMeter = Self.index(pools)
         self.safetyFraction = safetyFraction
         self.maxWaitMs = maxWaitMs
     }
@@ -53,22 +59,24 @@ public struct RateLimiterStateMachine: Sendable {
     ) -> Decision {
         if nowMs < blockedUntilMs { return .refuse(untilMs: blockedUntilMs, reason: blockReason) }
         var waitUntil: Int64 = 0
-        for pool in pools {
-            guard let cost = costs[pool.kind], cost > 0 else { continue }
-            let key = counterKey(pool, instrument)
-            let budget = max(1, Int(Double(pool.limit) * safetyFraction))
-            if used(key, nowMs) + cost > budget {
-                waitUntil = max(waitUntil, pool.windowStart(at: nowMs) + pool.windowMs)
+        for (meter, cost) in costs where cost > 0 {
+            for pool in poolsByMeter[meter] ?? [] {
+                let key = counterKey(pool, instrument)
+                let budget = max(1, Int(Double(pool.limit) * safetyFraction))
+                if used(key, nowMs) + cost > budget {
+                    waitUntil = max(waitUntil, pool.windowStart(at: nowMs) + pool.windowMs)
+                }
             }
         }
         if waitUntil > 0 {
             if waitUntil - nowMs > maxWaitMs { return .refuse(untilMs: waitUntil, reason: .poolExhausted) }
             return .wait(untilMs: waitUntil)
         }
-        for pool in pools {
-            guard let cost = costs[pool.kind], cost > 0 else { continue }
-            let key = counterKey(pool, instrument)
-            usage[key] = Usage(windowStart: pool.windowStart(at: nowMs), used: used(key, nowMs) + cost)
+        for (meter, cost) in costs where cost > 0 {
+            for pool in poolsByMeter[meter] ?? [] {
+                let key = counterKey(pool, instrument)
+                usage[key] = Usage(windowStart: pool.windowStart(at: nowMs), used: used(key, nowMs) + cost)
+            }
         }
         return .proceed
     }
@@ -112,6 +120,10 @@ public struct RateLimiterStateMachine: Sendable {
     private func used(_ key: CounterKey, _ nowMs: Int64) -> Int {
         guard let entry = usage[key], entry.windowStart == key.pool.windowStart(at: nowMs) else { return 0 }
         return entry.used
+    }
+
+    private static func index(_ pools: [RateLimitPool]) -> [RateLimitPool.Meter: [RateLimitPool]] {
+        Dictionary(grouping: pools, by: \.kind)
     }
 
     private func counterKey(_ pool: RateLimitPool, _ instrument: String?) -> CounterKey {
