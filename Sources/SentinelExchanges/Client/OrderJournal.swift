@@ -18,7 +18,7 @@ public final class OrderJournal: Sendable {
         case rejected
     }
 
-    public struct Entry: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public struct Entry: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
         public static let databaseTableName = "orders"
         public var clientOrderID: String
         public var venue: String

@@ -68,19 +68,13 @@ extension JSONCursor {
     /// must step over the value. False when the text is not such an object or `member` says stop.
     mutating func members(_ member: (Slice<UnsafeBufferPointer<UInt8>>, inout JSONCursor) -> Bool) -> Bool {
         skipWhitespace()
-        guard take(UInt8(ascii: "{")) else { return false }
-        skipWhitespace()
-        if take(UInt8(ascii: "}")) { return true }
-        while true {
-            guard let name = string(), !name.escaped else { return false }
-            skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipWhitespace()
-            guard member(bytes(name.range), &self) else { return false }
-            skipWhitespace()
-            if take(UInt8(ascii: "}")) { return true }
-            guard take(UInt8(ascii: ",")) else { return false }
-            skipWhitespace()
+        guard peek == UInt8(ascii: "{") else { return false }
+        return container(close: UInt8(ascii: "}"), depth: 0) { cursor in
+            guard let name = cursor.string(), !name.escaped else { return false }
+            cursor.skipWhitespace()
+            guard cursor.take(UInt8(ascii: ":")) else { return false }
+            cursor.skipWhitespace()
+            return member(cursor.bytes(name.range), &cursor)
         }
     }
 

@@ -41,35 +41,40 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Decoded parameter names in order. Read on every signed request, so the values are not copied out.
+    /// Decoded parameter names in order.
     public var names: [String] {
-        guard !encoded.isEmpty else { return [] }
-        return encoded.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { part in
-            Self.percentDecode(String(Substring(part.prefix { $0 != UInt8(ascii: "=") })))
+        var names: [String] = []
+        forEachName { raw in
+            names.append(Self.percentDecode(String(decoding: raw, as: UTF8.self)))
+            return false
         }
+        return names
     }
 
     /// Whether a parameter is called `name` (decoded), without building the list of names.
     public func contains(name: String) -> Bool {
+        var found = false
+        forEachName { raw in
+            found = raw.contains(UInt8(ascii: "%"))
+                ? Self.percentDecode(String(decoding: raw, as: UTF8.self)) == name : raw.elementsEqual(name.utf8)
+            return found
+        }
+        return found
+    }
+
+    /// Each pair's name as encoded (empty pairs have none), until `body` says stop.
+    private func forEachName(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
         var encoded = encoded
-        return encoded.withUTF8 { bytes in
+        encoded.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
                 var nameEnd = start
                 while nameEnd < end, bytes[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
-                let raw = UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])
-                if end > start {  // an empty pair has no name
-                    if raw.contains(UInt8(ascii: "%")) {
-                        if Self.percentDecode(String(decoding: raw, as: UTF8.self)) == name { return true }
-                    } else if raw.elementsEqual(name.utf8) {
-                        return true
-                    }
-                }
+                if end > start, body(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])) { return }
                 start = end + 1
             }
-            return false
         }
     }
 
