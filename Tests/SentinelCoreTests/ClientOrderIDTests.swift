@@ -14,18 +14,37 @@ import Testing
         #expect(seen.count == 1_000)
     }
 
-    /// Every position uses all 36 digits about equally often, and a draw that would bias the digits is drawn again.
+    /// The time leads, most significant digit first and fixed width, so that ids sort by creation whatever follows.
+    @Test func idsStartWithTheTimeAndSortByIt() {
+        var random = SystemRandomNumberGenerator()
+        let id = ClientOrderID.generate(using: &random, nowMs: 1_764_806_400_000)  // 2025-12-04T00:00:00Z
+        #expect(id.rawValue.hasPrefix("sn-0miqo5xc0"))
+        #expect(ClientOrderID.generate(using: &random, nowMs: 0).rawValue.hasPrefix("sn-000000000"))
+        var previous = ClientOrderID.generate(using: &random, nowMs: 1_764_806_400_000).rawValue
+        for step in [1, 35, 36, 1_296, 86_400_000] {
+            let next = ClientOrderID.generate(using: &random, nowMs: 1_764_806_400_000 + Int64(step)).rawValue
+            #expect(previous < next, "\(previous) then \(next)")
+            previous = next
+        }
+        // Out-of-range times are clamped, never a crash or a longer id.
+        for time in [Int64.min, -1, Int64.max] {
+            #expect(ClientOrderID.generate(using: &random, nowMs: time).rawValue.utf8.count == 29)
+        }
+    }
+
+    /// Every random position uses all 36 digits about equally often, and a draw that would bias the digits is drawn again.
     @Test func digitsAreUniformAndBiasedDrawsAreRedrawn() {
         var generator = ScriptedGenerator(prefix: [UInt64.max, 14_215_144_014_964_850_688])
-        let first = ClientOrderID.generate(using: &generator)
-        #expect(generator.draws == 5, "two refused draws, then three for 26 digits")
+        let first = ClientOrderID.generate(using: &generator, nowMs: 0)
+        #expect(generator.draws == 4, "two refused draws, then two for 17 digits")
         #expect(first.rawValue == "sn-" + String(repeating: "0", count: 26))
 
-        var counts = Array(repeating: Array(repeating: 0, count: 36), count: 26)
+        var counts = Array(repeating: Array(repeating: 0, count: 36), count: 17)
         var random = SystemRandomNumberGenerator()
         let ids = 36_000
         for _ in 0..<ids {
-            for (position, byte) in ClientOrderID.generate(using: &random).rawValue.utf8.dropFirst(3).enumerated() {
+            for (position, byte) in ClientOrderID.generate(using: &random, nowMs: 0).rawValue.utf8.dropFirst(12)
+                .enumerated() {
                 let digit = byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : Int(byte - UInt8(ascii: "a")) + 10
                 counts[position][digit] += 1
             }

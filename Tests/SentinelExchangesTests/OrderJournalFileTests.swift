@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SentinelCore
 import Testing
 
@@ -80,5 +81,53 @@ import Testing
         let third = try #require(try reopened.entry(clientOrderID: "sn-b-3"))
         #expect(third.stageValue == .rejected && third.lastError == "no")
         #expect(try reopened.unsettled(venue: venue).map(\.clientOrderID) == ["sn-b-2"], "recorded alone at 1, untouched")
+    }
+
+    /// A journal written by the first schema (an index over every entry's stage) is migrated on opening: its entries
+    /// stay, and the unsettled ones are found through the partial index of unsettled entries.
+    @Test func aFirstSchemaJournalIsMigratedToThePartialIndex() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("journal.sqlite").path
+        let venue = try Venue(.binance, .spot, .live)
+        do {
+            let old = try DatabaseQueue(path: path)
+            try old.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('v1');
+                    CREATE TABLE orders (clientOrderID TEXT PRIMARY KEY NOT NULL, venue TEXT NOT NULL,
+                      symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL, quantity TEXT NOT NULL, price TEXT,
+                      stage TEXT NOT NULL, exchangeOrderID TEXT, status TEXT, lastError TEXT,
+                      createdAtMs INTEGER NOT NULL, updatedAtMs INTEGER NOT NULL);
+                    CREATE INDEX orders_on_stage ON orders(stage);
+                    INSERT INTO orders VALUES ('sn-old-1', ?, 'BTC/USDT', 'buy', 'limit', '1', '2',
+                      'pending', NULL, NULL, NULL, 10, 10);
+                    INSERT INTO orders VALUES ('sn-old-2', ?, 'BTC/USDT', 'buy', 'limit', '1', '2',
+                      'acknowledged', '7', 'NEW', NULL, 5, 11);
+                    """, arguments: [venue.description, venue.description])
+            }
+        }
+        let journal = try OrderJournal(path: path)
+        try journal.recordPending(try Self.request("sn-new-1"), venue: venue, nowMs: 20)
+        try journal.recordPending(try Self.request("sn-new-2"), venue: venue, nowMs: 1)
+        try journal.update(clientOrderID: "sn-new-2", stage: .ambiguous, nowMs: 21)
+        try journal.update(clientOrderID: "sn-old-1", stage: .ambiguous, nowMs: 22)
+        try journal.update(clientOrderID: "sn-new-1", stage: .acknowledged, nowMs: 23)
+        #expect(try journal.unsettled(venue: venue).map(\.clientOrderID) == ["sn-new-2", "sn-old-1"])
+        #expect(try journal.unsettled(venue: try Venue(.okx, .spot, .live)).isEmpty)
+        #expect(try journal.entry(clientOrderID: "sn-old-2")?.exchangeOrderID == "7")
+
+        let check = try DatabaseQueue(path: path)
+        try check.read { db in
+            let indexes = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            #expect(indexes == [OrderJournal.unsettledIndex])
+            let plan = try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + OrderJournal.unsettledSQL, arguments: [venue.description]
+            ).map { row -> String in row["detail"] }
+            #expect(plan.contains { $0.contains(OrderJournal.unsettledIndex) }, "\(plan)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import BenchSupport
+import CannedVenues
 import Foundation
 import Sentinel
 
@@ -20,30 +21,14 @@ let iterations = Int(argument("iterations") ?? "") ?? 20_000
 let samples = Int(argument("samples") ?? "") ?? 5
 let only = argument("exchange")
 
-/// Keys of the right shapes; nothing is sent anywhere.
-func credentials(for exchange: ExchangeID) -> Credentials {
-    let passphrase: SecretText? = exchange.traits.passphrase == .required ? SecretText("Bench-passphrase-1") : nil
-    return Credentials(
-        apiKey: "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
-        secret: SecretText("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"), passphrase: passphrase)
-}
-
 /// The whole run, off the main actor: a loop on the main actor would pay two executor hops per call that a bot's
 /// own task does not.
 nonisolated func run(root: String, iterations: Int, samples: Int, only: String?) async throws {
     for canned in try CannedExchange.load(root + "/Benchmarks/overhead/canned.json", root: root)
     where only == nil || only == canned.exchange.rawValue {
-        let transport = CannedTransport(answers: canned.answers)
-        let venue = try Venue(canned.exchange, .spot, Environment(.live, customEndpoint: "http://127.0.0.1:9"))
-        let client = try unpacedClient(
-            canned.exchange, venue: venue, credentials: credentials(for: canned.exchange), transport: transport)
-        let symbol = canned.symbol
-        let (price, amount) = (canned.price, canned.amount)
-        _ = try await client.markets()
-        _ = try await client.placeOrder(OrderRequest(symbol: symbol, side: .buy, type: .limit, quantity: amount, price: price))
+        let (client, transport) = try await canned.preparedClient()
         let measurement = try await measure("overhead.\(canned.exchange.rawValue)", iterations: iterations, samples: samples) {
-            keep(try await client.placeOrder(
-                OrderRequest(symbol: symbol, side: .buy, type: .limit, quantity: amount, price: price)))
+            keep(try await client.placeOrder(canned.order()))
         }
         print(measurement.jsonLine)
         if !transport.unexpectedPaths.isEmpty {

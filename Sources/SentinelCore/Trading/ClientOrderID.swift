@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The id Sentinel gives every order before it is sent, so that after a timeout the order can be found on the
 /// exchange instead of being sent twice. 1–36 characters of `[A-Za-z0-9_-]`: the intersection of what the five
 /// exchanges accept.
@@ -22,15 +28,25 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
         self.rawValue = rawValue
     }
 
-    /// A fresh id: `sn-` and 26 random base-36 characters (about 134 bits).
-    public static func generate<R: RandomNumberGenerator>(using generator: inout R) -> ClientOrderID {
+    /// A fresh id: `sn-`, 9 base-36 digits of the time in milliseconds, then 17 random base-36 digits (about 88
+    /// bits). The time comes first so that ids sort by creation: the order journal's index then grows at its end
+    /// instead of at a random page for every order, and a batch's entries share their pages.
+    public static func generate<R: RandomNumberGenerator>(using generator: inout R, nowMs: Int64) -> ClientOrderID {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(3 + timeDigits + randomDigits)
+        bytes.append(contentsOf: "sn-".utf8)
+        // Most significant digit first, fixed width: 36^9 ms reach the year 5188, and later times keep the last value.
+        var time = min(UInt64(clamping: nowMs), 101_559_956_668_415)  // 36^9 - 1
+        var timeText = [UInt8](repeating: idAlphabet[0], count: timeDigits)
+        for position in stride(from: timeDigits - 1, through: 0, by: -1) {
+            timeText[position] = idAlphabet[Int(time % 36)]
+            time /= 36
+        }
+        bytes.append(contentsOf: timeText)
         // Twelve digits per 64 random bits, not one random draw per digit: the system generator costs a system call
         // per draw. A draw at or above 3·36¹² is drawn again, so that every digit stays uniform.
         let block: UInt64 = 4_738_381_338_321_616_896  // 36^12
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(3 + 26)
-        bytes.append(contentsOf: "sn-".utf8)
-        var remaining = 26
+        var remaining = randomDigits
         while remaining > 0 {
             let draw = generator.next()
             guard draw < 3 * block else { continue }
@@ -46,8 +62,13 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
 
     public static func generate() -> ClientOrderID {
         var generator = SystemRandomNumberGenerator()
-        return generate(using: &generator)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return generate(using: &generator, nowMs: Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000)
     }
+
+    private static let timeDigits = 9
+    private static let randomDigits = 17
 
     public var description: String { rawValue }
 

@@ -3,17 +3,17 @@ import SentinelNet
 
 /// Answers every request from memory, by the request's path, with the recorded answers of `canned.json`. A path it
 /// has no answer for is answered 404 and remembered, so that a run can say which request it did not expect.
-final class CannedTransport: HTTPTransport {
+public final class CannedTransport: HTTPTransport {
     private let answers: [String: [UInt8]]
     private let unexpected = UnexpectedPaths()
 
-    init(answers: [String: [UInt8]]) {
+    public init(answers: [String: [UInt8]]) {
         self.answers = answers
     }
 
-    var unexpectedPaths: [String] { unexpected.paths }
+    public var unexpectedPaths: [String] { unexpected.paths }
 
-    func send(_ request: SignedRequest, timeoutMs: Int64) async throws(TransportFailure) -> HTTPResponse {
+    public func send(_ request: SignedRequest, timeoutMs: Int64) async throws(TransportFailure) -> HTTPResponse {
         let path = Self.path(of: request.url)
         guard let body = answers[path] else {
             unexpected.note(path)
@@ -22,12 +22,12 @@ final class CannedTransport: HTTPTransport {
         return HTTPResponse(status: 200, headers: [], body: body)
     }
 
-    func dropConnections() async {}
-    func shutdown() async {}
+    public func dropConnections() async {}
+    public func shutdown() async {}
 
     /// `http://host:port/api/v3/order?x=1` → `/api/v3/order`, over the bytes: Foundation's string search would cost
     /// this harness more than some of the work it measures.
-    static func path(of url: String) -> String {
+    public static func path(of url: String) -> String {
         let bytes = url.utf8
         var start = bytes.startIndex
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[colon...].starts(with: "://".utf8) {
