@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(name: "Sentinel", path: ".."),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -40,11 +39,7 @@ let package = Package(
         // The floor of the simulator's load benchmark: Hummingbird answering a fixed JSON body.
         .executableTarget(
             name: "BareResponder",
-            dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ],
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "Sources/BareResponder"
         ),
         // The order journal's cost per order (record + update) for both durabilities, empty and at 100k entries.

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import NIOCore
-import NIOPosix
 
 @main
 struct SentinelCommand: AsyncParsableCommand {
@@ -24,12 +22,6 @@ struct SentinelCommand: AsyncParsableCommand {
         // A reader that goes away (`sentinel doctor | head`) must not kill the process mid-way: the doctor may have
         // a test order to cancel. Writes to a closed pipe then fail with EPIPE, and `Console` stops writing.
         signal(SIGPIPE, SIG_IGN)
-        // The simulator alone in its process (`sentinel sim`): its handlers are short, so Swift
-        // concurrency's jobs run on NIO's event loops, without two thread switches per request. Not for the other
-        // commands: the vault's key derivation would hold an event loop for a second.
-        if CommandLine.arguments.dropFirst().first == "sim" {
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        }
         await main(nil)
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import NIOPosix
 
 // The floor of the simulator's load benchmark: Hummingbird on one loopback port answering every request with the
 // same JSON body, with no routing, no logging and no work — what any Hummingbird server costs per request here.
@@ -20,8 +19,6 @@ struct FixedAnswer: HTTPResponder {
     }
 }
 
-// Swift concurrency's jobs on NIO's event loops, as `sentinel sim` runs them: the floor has the simulator's executor.
-NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 let arguments = CommandLine.arguments
 let port = arguments.firstIndex(of: "--port").flatMap { Int(arguments[$0 + 1]) } ?? 28_990
 let application = Application(

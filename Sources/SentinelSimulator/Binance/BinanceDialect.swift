@@ -49,7 +49,7 @@ struct BinanceDialect: VenueDialect {
         let parameters = BinanceParameters(query: request.rawQuery, body: request.body)
         var authentication: Result<SimulatedAPIKey, BinanceError>?
         if let endpoint, endpoint.security != .none {
-            let (keys, now) = engine.withState { state in (state.keys, state.now) }
+            let (keys, now) = engine.authenticationSnapshot()
             authentication = Result { () throws(BinanceError) in
                 try BinanceAuthenticator(flavor: flavor, environment: environment).authenticate(
                     request, parameters: parameters, security: endpoint.security, keys: keys, now: now)

@@ -3,7 +3,9 @@ import SentinelCore
 
 /// The Bitget V2 listener. One host for live and demo: `paptrading: 1` (header name in any case) selects demo
 /// (bitget.md §1). Routes by method and path, counts the endpoint's limit per second, authenticates private endpoints
-/// and hands over to the handler — all in one engine transaction. Public endpoints answer with or without the header.
+/// and hands over to the handler. The signature is checked outside the engine's lock (the costliest step); its
+/// verdict, the limit and the handler then run in one engine transaction. Public endpoints answer with or without
+/// the header.
 struct BitgetDialect: VenueDialect {
     private let routes: [String: BitgetEndpoint]
 
@@ -24,21 +26,27 @@ struct BitgetDialect: VenueDialect {
 
     func respond(to request: SimulatorRequest, engine: SimulatorEngine) -> SimulatorResponse {
         let environment = Self.environment(of: request)
+        let route = routes["\(request.method.uppercased()) \(request.path)"]
+        var authentication: Result<SimulatedAPIKey, BitgetError>?
+        if let route, route.security != .none {
+            let (keys, now) = engine.authenticationSnapshot()
+            authentication = Result { () throws(BitgetError) in
+                try BitgetAuthenticator(environment: environment).authenticate(
+                    request, security: route.security, keys: keys, now: now)
+            }
+        }
         return engine.withState { state in
             var call = BitgetCall(
                 request: request, environment: environment, query: FormParameters(request.rawQuery), key: nil,
                 now: state.now)
             do throws(BitgetError) {
-                guard let endpoint = routes["\(request.method.uppercased()) \(request.path)"] else {
-                    throw .notFound(request.path)
-                }
+                guard let endpoint = route else { throw .notFound(request.path) }
                 let remaining: Int
-                if endpoint.security == .none {
-                    remaining = try call.admit("\(endpoint.path)|\(request.clientIP)", limit: endpoint.limit, state: &state)
-                } else {
-                    call.key = try BitgetAuthenticator(environment: environment).authenticate(
-                        request, security: endpoint.security, keys: state.keys, now: call.now)
+                if let authentication {
+                    call.key = try authentication.get()
                     remaining = try call.admit("\(endpoint.path)|\(call.accountID)", limit: endpoint.limit, state: &state)
+                } else {
+                    remaining = try call.admit("\(endpoint.path)|\(request.clientIP)", limit: endpoint.limit, state: &state)
                 }
                 let data = try endpoint.handler(&call, &state)
                 return .json(

@@ -2,7 +2,9 @@ import SentinelCore
 
 /// The Bybit V5 listener. Mainnet, testnet and demo are separate hosts on the real exchange; here they are a
 /// leading `/testnet` or `/demo` path segment on one port, each with its own keys (a key of another environment is
-/// `10003`). Every answer is the `{retCode, retMsg, result, retExtInfo, time}` envelope, errors at HTTP 200.
+/// `10003`). Every answer is the `{retCode, retMsg, result, retExtInfo, time}` envelope, errors at HTTP 200. The
+/// parameters are read and the signature checked outside the engine's lock; their verdicts are replayed inside it, in
+/// the exchange's order (the IP limit first).
 struct BybitDialect: VenueDialect {
     /// Requests per IP per 5 seconds before HTTP 403 (fact sheet §5).
     static let ipLimit = 600
@@ -30,6 +32,19 @@ struct BybitDialect: VenueDialect {
 
     func respond(to request: SimulatorRequest, engine: SimulatorEngine) -> SimulatorResponse {
         let (environment, path) = environment(of: request.path)
+        let route = routes["\(request.method) \(path)"]
+        let parsed = Result { () throws(BybitError) in
+            request.method == "GET" ? BybitParameters(query: request.rawQuery) : try BybitParameters.body(request.body)
+        }
+        let category = (try? parsed.get())?["category"].flatMap(BybitCategory.init(rawValue:))
+        var authentication: Result<SimulatedAPIKey, BybitError>?
+        if let route, route.security != .none, case .success = parsed {
+            let (keys, now) = engine.authenticationSnapshot()
+            authentication = Result { () throws(BybitError) in
+                try BybitAuthenticator(environment: environment).authenticate(
+                    request, security: route.security, category: category, keys: keys, now: now)
+            }
+        }
         return engine.withState { state in
             let now = state.now
             if state.enforcesRateLimits {
@@ -39,19 +54,15 @@ struct BybitDialect: VenueDialect {
                 state.orderLimiters[limiterKey] = limiter
                 if case .rejected = verdict { return Self.failure(.accessTooFrequent, headers: [], now: now) }
             }
-            guard let endpoint = routes["\(request.method) \(path)"] else {
+            guard let endpoint = route else {
                 return Self.failure(.routeNotFound(), headers: [], now: now)
             }
             var headers: [(String, String)] = []
             do throws(BybitError) {
-                let parameters =
-                    request.method == "GET"
-                    ? BybitParameters(query: request.rawQuery) : try BybitParameters.body(request.body)
+                let parameters = try parsed.get()
                 var call = BybitCall(environment: environment, parameters: parameters, key: nil, now: now)
-                let category = parameters["category"].flatMap(BybitCategory.init(rawValue:))
-                if endpoint.security != .none {
-                    let key = try BybitAuthenticator(environment: environment).authenticate(
-                        request, security: endpoint.security, category: category, keys: state.keys, now: now)
+                if let authentication {
+                    let key = try authentication.get()
                     call.key = key
                     if let limit = endpoint.limit(category) {
                         headers = try Self.admit(

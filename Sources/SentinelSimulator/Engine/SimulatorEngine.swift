@@ -20,6 +20,13 @@ final class SimulatorEngine: Sendable {
     /// Set when the simulator shuts down, so that held responses let go at once.
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
+    /// The keys and the simulator's time, for checking a signature outside the lock: it is a request's costliest
+    /// step and needs nothing else from the state. The verdict is then replayed inside the request's transaction, at
+    /// the exchange's place in its order of checks.
+    func authenticationSnapshot() -> (keys: KeyRegistry, now: Int64) {
+        withState { state in (state.keys, state.now) }
+    }
+
     func markStopping() {
         stopping.store(true, ordering: .relaxed)
     }

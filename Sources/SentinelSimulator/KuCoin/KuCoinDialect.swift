@@ -3,7 +3,8 @@ import SentinelCore
 /// The KuCoin listeners (kucoin.md): the spot host and the futures host, each its own listener with its own
 /// endpoints and pools, one key registry. Live only. Routes by method and path (path variables included), ignores
 /// KC-API-* headers on public endpoints, counts the resource pool, authenticates private endpoints and answers
-/// `{"code":"200000","data":…}` with the `gw-ratelimit-*` headers.
+/// `{"code":"200000","data":…}` with the `gw-ratelimit-*` headers. The signature is checked outside the engine's lock;
+/// its verdict is replayed inside the request's transaction, after the route and media-type checks.
 struct KuCoinDialect: VenueDialect {
     let futuresHost: Bool
     private let fixed: [String: KuCoinEndpoint]
@@ -32,24 +33,32 @@ struct KuCoinDialect: VenueDialect {
     }
 
     func respond(to request: SimulatorRequest, engine: SimulatorEngine) -> SimulatorResponse {
-        engine.withState { state in
+        let routed = route(request)
+        var authentication: Result<SimulatedAPIKey, KuCoinError>?
+        if let endpoint = routed?.0, endpoint.security != .none {
+            let (keys, now) = engine.authenticationSnapshot()
+            authentication = Result { () throws(KuCoinError) in
+                try KuCoinAuthenticator(futuresHost: futuresHost).authenticate(
+                    request, security: endpoint.security, keys: keys, now: now)
+            }
+        }
+        return engine.withState { state in
             var call = KuCoinCall(
                 request: request, query: FormParameters(request.rawQuery), now: state.now, futuresHost: futuresHost)
             var headers: [(String, String)] = []
             do throws(KuCoinError) {
-                guard let (endpoint, variables) = route(request) else { throw .notFound }
+                guard let (endpoint, variables) = routed else { throw .notFound }
                 call.variables = variables
                 if endpoint.method == "POST", !request.body.isEmpty,
                     !(request.header("content-type") ?? "application/json").lowercased().contains("json")
                 {
                     throw .unsupportedMediaType
                 }
-                if endpoint.security == .none {
-                    headers = try admit(endpoint, scope: request.clientIP, state: &state, now: call.now, into: &headers)
-                } else {
-                    call.key = try KuCoinAuthenticator(futuresHost: futuresHost).authenticate(
-                        request, security: endpoint.security, keys: state.keys, now: call.now)
+                if let authentication {
+                    call.key = try authentication.get()
                     headers = try admit(endpoint, scope: String(call.accountID), state: &state, now: call.now, into: &headers)
+                } else {
+                    headers = try admit(endpoint, scope: request.clientIP, state: &state, now: call.now, into: &headers)
                 }
                 let data = try endpoint.handler(&call, &state)
                 return .json(200, .object([("code", .string("200000")), ("data", data)]), headers: headers)
