@@ -2,6 +2,7 @@
 """Every benchmark pair of Sentinel in one run, side by side, and the table of ratios.
 
     Benchmarks/run-all.py [--runs 5] [--trips 2000] [--skip-build] [--update-thresholds] [--only a,b,c,d,e]
+                          [--from-last-run]
 
 Builds what it needs (release), starts `sentinel sim --no-rate-limits` on a free port base, then for each pair runs
 its two (or three) sides alternately, `--runs` times, and reports medians:
@@ -13,7 +14,8 @@ its two (or three) sides alternately, `--runs` times, and reports medians:
   e. the order journal per order (Sources/JournalCost).
 Then it compares the ratios and allocation counts with thresholds.json and names every regression beyond its
 tolerance (exit status 1). `--update-thresholds` records this run's figures there instead. Every raw figure goes
-to Benchmarks/results/last-run.json. Needs python3 with ccxt, wrk and hyperfine (apt-get install wrk hyperfine).
+to Benchmarks/results/last-run.json; `--from-last-run` prints that run's table again (and checks or records it)
+without running anything. Needs python3 with ccxt, wrk and hyperfine (apt-get install wrk hyperfine).
 """
 import argparse
 import json
@@ -41,6 +43,8 @@ parser.add_argument("--port-base", type=int, default=0, help="simulator port bas
 parser.add_argument("--skip-build", action="store_true", help="use the release builds already there")
 parser.add_argument("--update-thresholds", action="store_true", help="record this run's figures in thresholds.json")
 parser.add_argument("--only", default="a,b,c,d,e", help="which parts to run, e.g. a,b")
+parser.add_argument("--from-last-run", action="store_true",
+                    help="run nothing: print the table of results/last-run.json, and check or record its figures")
 args = parser.parse_args()
 parts = set(args.only.split(","))
 
@@ -66,7 +70,7 @@ def median(values):
 
 # --- build -----------------------------------------------------------------------------------------------------
 
-if not args.skip_build:
+if not args.skip_build and not args.from_last_run:
     # One package graph (this one, which depends on Sentinel) and the root's scratch path: the benchmark executables
     # and `sentinel` itself come from the same build, and a root build made before is reused.
     log("building release: the benchmark executables and sentinel, in ../.build…")
@@ -124,10 +128,6 @@ class Simulator:
             self.process.kill()
 
 
-base = args.port_base or free_port_base()
-simulator = Simulator(base)
-scratch = tempfile.mkdtemp(prefix="sentinel-bench-")
-log(f"simulator on 127.0.0.1:{base}… (admin {base + 99}); scratch {scratch}")
 results = {"machine": {}, "runs": args.runs}
 
 
@@ -274,37 +274,48 @@ def journal():
 
 # --- run -----------------------------------------------------------------------------------------------------------
 
-try:
-    results["machine"] = {
-        "cpus": os.cpu_count(), "kernel": platform.release(),
-        "cpu": next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
-                    "?"),
-        "swift": run(["swift", "--version"]).splitlines()[0],
-        "python": platform.python_version(),
-        "ccxt": subprocess.run([sys.executable, "-c", "import ccxt; print(ccxt.__version__)"],
-                               capture_output=True, text=True).stdout.strip(),
-    }
-    if "a" in parts:
-        log("a. client overhead per order (no network)…")
-        results["overhead"] = overhead()
-    if "b" in parts:
-        log(f"b. place+cancel round trips against the simulator, {args.trips} per run…")
-        results["roundtrips"] = round_trips()
-    if "c" in parts:
-        log("c. the simulator under wrk…")
-        results["simulator"] = simulator_load()
-    if "d" in parts:
-        log("d. start-up (hyperfine)…")
-        results["startup"] = startup()
-    if "e" in parts:
-        log("e. the order journal…")
-        results["journal"] = journal()
-finally:
-    simulator.stop()
+LAST_RUN = os.path.join(HERE, "results", "last-run.json")
+if args.from_last_run:
+    if not os.path.exists(LAST_RUN):
+        raise SystemExit(f"no {LAST_RUN}: run the benchmarks first")
+    results = json.load(open(LAST_RUN))
+    args.runs = results.get("runs", args.runs)
+else:
+    base = args.port_base or free_port_base()
+    simulator = Simulator(base)
+    scratch = tempfile.mkdtemp(prefix="sentinel-bench-")
+    log(f"simulator on 127.0.0.1:{base}… (admin {base + 99}); scratch {scratch}")
+    try:
+        results["machine"] = {
+            "cpus": os.cpu_count(), "kernel": platform.release(),
+            "cpu": next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+                        "?"),
+            "swift": run(["swift", "--version"]).splitlines()[0],
+            "python": platform.python_version(),
+            "ccxt": subprocess.run([sys.executable, "-c", "import ccxt; print(ccxt.__version__)"],
+                                   capture_output=True, text=True).stdout.strip(),
+        }
+        if "a" in parts:
+            log("a. client overhead per order (no network)…")
+            results["overhead"] = overhead()
+        if "b" in parts:
+            log(f"b. place+cancel round trips against the simulator, {args.trips} per run…")
+            results["roundtrips"] = round_trips()
+        if "c" in parts:
+            log("c. the simulator under wrk…")
+            results["simulator"] = simulator_load()
+        if "d" in parts:
+            log("d. start-up (hyperfine)…")
+            results["startup"] = startup()
+        if "e" in parts:
+            log("e. the order journal…")
+            results["journal"] = journal()
+    finally:
+        simulator.stop()
 
-os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-with open(os.path.join(HERE, "results", "last-run.json"), "w") as file:
-    json.dump(results, file, indent=1)
+    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
+    with open(LAST_RUN, "w") as file:
+        json.dump(results, file, indent=1)
 
 
 # --- the table -----------------------------------------------------------------------------------------------------

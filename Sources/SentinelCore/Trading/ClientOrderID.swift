@@ -37,12 +37,11 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
         bytes.append(contentsOf: "sn-".utf8)
         // Most significant digit first, fixed width: 36^9 ms reach the year 5188, and later times keep the last value.
         var time = min(UInt64(clamping: nowMs), 101_559_956_668_415)  // 36^9 - 1
-        var timeText = [UInt8](repeating: idAlphabet[0], count: timeDigits)
-        for position in stride(from: timeDigits - 1, through: 0, by: -1) {
-            timeText[position] = idAlphabet[Int(time % 36)]
+        bytes.append(contentsOf: repeatElement(idAlphabet[0], count: timeDigits))
+        for position in stride(from: bytes.count - 1, through: 3, by: -1) {
+            bytes[position] = idAlphabet[Int(time % 36)]
             time /= 36
         }
-        bytes.append(contentsOf: timeText)
         // Twelve digits per 64 random bits, not one random draw per digit: the system generator costs a system call
         // per draw. A draw at or above 3·36¹² is drawn again, so that every digit stays uniform.
         let block: UInt64 = 4_738_381_338_321_616_896  // 36^12
