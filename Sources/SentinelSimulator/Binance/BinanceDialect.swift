@@ -49,8 +49,7 @@ struct BinanceDialect: VenueDialect {
         let parameters = BinanceParameters(query: request.rawQuery, body: request.body)
         var authentication: Result<SimulatedAPIKey, BinanceError>?
         if let endpoint, endpoint.security != .none {
-            let (keys, now) = engine.authenticationSnapshot()
-            authentication = Result { () throws(BinanceError) in
+            authentication = engine.authenticate { keys, now throws(BinanceError) in
                 try BinanceAuthenticator(flavor: flavor, environment: environment).authenticate(
                     request, parameters: parameters, security: endpoint.security, keys: keys, now: now)
             }

@@ -29,8 +29,7 @@ struct BitgetDialect: VenueDialect {
         let route = routes["\(request.method.uppercased()) \(request.path)"]
         var authentication: Result<SimulatedAPIKey, BitgetError>?
         if let route, route.security != .none {
-            let (keys, now) = engine.authenticationSnapshot()
-            authentication = Result { () throws(BitgetError) in
+            authentication = engine.authenticate { keys, now throws(BitgetError) in
                 try BitgetAuthenticator(environment: environment).authenticate(
                     request, security: route.security, keys: keys, now: now)
             }

@@ -39,8 +39,7 @@ struct BybitDialect: VenueDialect {
         let category = (try? parsed.get())?["category"].flatMap(BybitCategory.init(rawValue:))
         var authentication: Result<SimulatedAPIKey, BybitError>?
         if let route, route.security != .none, case .success = parsed {
-            let (keys, now) = engine.authenticationSnapshot()
-            authentication = Result { () throws(BybitError) in
+            authentication = engine.authenticate { keys, now throws(BybitError) in
                 try BybitAuthenticator(environment: environment).authenticate(
                     request, security: route.security, category: category, keys: keys, now: now)
             }

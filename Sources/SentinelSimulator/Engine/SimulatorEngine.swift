@@ -20,11 +20,14 @@ final class SimulatorEngine: Sendable {
     /// Set when the simulator shuts down, so that held responses let go at once.
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
 
-    /// The keys and the simulator's time, for checking a signature outside the lock: it is a request's costliest
-    /// step and needs nothing else from the state. The verdict is then replayed inside the request's transaction, at
-    /// the exchange's place in its order of checks.
-    func authenticationSnapshot() -> (keys: KeyRegistry, now: Int64) {
-        withState { state in (state.keys, state.now) }
+    /// Runs a dialect's signature check outside the lock, against a snapshot of the keys and the simulator's time: it
+    /// is a request's costliest step and needs nothing else from the state. The dialect replays the verdict inside the
+    /// request's transaction, at the exchange's place in its order of checks.
+    func authenticate<Failure: Error>(
+        _ check: (_ keys: KeyRegistry, _ now: Int64) throws(Failure) -> SimulatedAPIKey
+    ) -> Result<SimulatedAPIKey, Failure> {
+        let (keys, now) = withState { state in (state.keys, state.now) }
+        return Result { () throws(Failure) in try check(keys, now) }
     }
 
     func markStopping() {

@@ -36,8 +36,7 @@ struct KuCoinDialect: VenueDialect {
         let routed = route(request)
         var authentication: Result<SimulatedAPIKey, KuCoinError>?
         if let endpoint = routed?.0, endpoint.security != .none {
-            let (keys, now) = engine.authenticationSnapshot()
-            authentication = Result { () throws(KuCoinError) in
+            authentication = engine.authenticate { keys, now throws(KuCoinError) in
                 try KuCoinAuthenticator(futuresHost: futuresHost).authenticate(
                     request, security: endpoint.security, keys: keys, now: now)
             }

@@ -27,8 +27,7 @@ struct OKXDialect: VenueDialect {
         let route = routes["\(request.method) \(request.path)"]
         var authentication: Result<SimulatedAPIKey, OKXError>?
         if let route, route.security != .none {
-            let (keys, now) = engine.authenticationSnapshot()
-            authentication = Result { () throws(OKXError) in
+            authentication = engine.authenticate { keys, now throws(OKXError) in
                 try OKXAuthenticator(environment: environment).authenticate(
                     request, security: route.security, keys: keys, now: now)
             }
