@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The id Sentinel gives every order before it is sent, so that after a timeout the order can be found on the
 /// exchange instead of being sent twice. 1–36 characters of `[A-Za-z0-9_-]`: the intersection of what the five
 /// exchanges accept.
@@ -61,9 +55,7 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
 
     public static func generate() -> ClientOrderID {
         var generator = SystemRandomNumberGenerator()
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return generate(using: &generator, nowMs: Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000)
+        return generate(using: &generator, nowMs: SystemClock.nowMs())
     }
 
     private static let timeDigits = 9

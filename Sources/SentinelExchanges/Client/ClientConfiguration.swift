@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SentinelCore
 import SentinelNet
 
@@ -39,14 +34,6 @@ public struct ClientConfiguration: Sendable {
         self.now = now
         self.lookUpDelaysMs = lookUpDelaysMs
         self.allowsInsecureHTTP = allowsInsecureHTTP
-    }
-}
-
-public enum SystemClock {
-    @Sendable public static func nowMs() -> Int64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
     }
 }
 
