@@ -1,15 +1,30 @@
 extension ExactDecimal: CustomStringConvertible {
     /// Plain decimal notation with exactly `scale` fractional digits: never scientific notation, never `-0`.
     public var description: String {
-        let magnitude = significand.magnitude
-        var digits = String(magnitude)
-        if scale > 0 {
-            if digits.count <= scale {
-                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+        // Digits written from the end into one buffer: the insert-into-a-String version was 3 % of the simulator's
+        // CPU (every balance and price it answers passes through here).
+        var magnitude = significand.magnitude
+        let capacity = 42 + scale  // 39 digits of UInt128, the point, a leading zero, the sign
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var index = capacity
+            var produced = 0
+            repeat {
+                if scale > 0, produced == scale {
+                    index -= 1
+                    buffer[index] = UInt8(ascii: ".")
+                }
+                let (quotient, digit) = magnitude.quotientAndRemainder(dividingBy: 10)
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(digit)
+                magnitude = quotient
+                produced += 1
+            } while magnitude > 0 || produced <= scale
+            if significand < 0 {
+                index -= 1
+                buffer[index] = UInt8(ascii: "-")
             }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[index...]), as: UTF8.self)
         }
-        return significand < 0 ? "-" + digits : digits
     }
 
     /// The value written with exactly `places` fractional digits, when that needs no rounding.

@@ -56,7 +56,7 @@ struct BinanceAuthenticator {
 
     /// Accept iff `timestamp < now + 1000` and `now - timestamp <= recvWindow` (default 5000, at most 60000).
     func checkTimestamp(_ parameters: BinanceParameters, now: Int64) throws(BinanceError) {
-        guard let text = parameters["timestamp"], text.count <= 19, text.allSatisfy({ $0.isASCII && $0.isNumber }),
+        guard let text = parameters["timestamp"], BinanceParameters.isDigits(text.utf8, count: 1...19),
             var timestamp = Int64(text)
         else { throw .mandatory("timestamp") }
         if timestamp >= 100_000_000_000_000 { timestamp /= 1000 }  // sent in microseconds

@@ -54,9 +54,9 @@ struct BinanceDialect: VenueDialect {
                     request, parameters: parameters, security: endpoint.security, keys: keys, now: now)
             }
         }
+        let limiterKey = flavor.listenerName + "|" + request.clientIP
         return engine.withState { state in
             let now = state.now
-            let limiterKey = "\(flavor.listenerName)|\(request.clientIP)"
             if let rawLimit = flavor.rawRequestLimit {
                 var counter = state.rawRequestCounters[limiterKey] ?? FixedWindowCounter(windowMilliseconds: 300_000)
                 let sent = counter.add(1, at: now)

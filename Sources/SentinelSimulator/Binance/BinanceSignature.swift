@@ -35,9 +35,8 @@ enum BinanceSignature {
     /// Whether `signature` (already percent-decoded) signs `payload` with `material`.
     static func isValid(signature: String, payload: String, material: KeyMaterial) -> Bool {
         switch material {
-        case .hmacSecret(let secret):
-            let expected = KeyMaterial.hmacSHA256Hex(secret: secret, payload: Array(payload.utf8))
-            return expected == signature.lowercased()
+        case .hmac(let secret):
+            return secret.hex(of: payload) == signature.lowercased()
         case .ed25519, .rsa:
             // A base64 `+` sent without percent-encoding arrives as a space after form decoding.
             let base64 = signature.replacingOccurrences(of: " ", with: "+")

@@ -5,11 +5,6 @@ import Foundation
 /// Base64(SHA256withRSA) of the same text for RSA keys — over the bytes received. The query is taken in the order it
 /// arrived, as sent or percent-decoded (ccxt signs decoded values, Bitget's own TypeScript client encoded ones).
 enum BitgetSignature {
-    static func sign(secret: String, prehash: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(prehash.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return Data(mac).base64EncodedString()
-    }
-
     static func prehashes(timestamp: String, request: SimulatorRequest) -> [String] {
         let head = timestamp + request.method.uppercased() + request.path
         if request.rawQuery.isEmpty { return [head + request.body, head + "?" + request.body] }
@@ -22,8 +17,8 @@ enum BitgetSignature {
     static func isValid(_ signature: String, material: KeyMaterial, timestamp: String, request: SimulatorRequest) -> Bool {
         let texts = prehashes(timestamp: timestamp, request: request)
         switch material {
-        case .hmacSecret(let secret):
-            return texts.contains { sign(secret: secret, prehash: $0) == signature }
+        case .hmac(let secret):
+            return texts.contains { secret.base64(of: $0) == signature }
         case .rsa:
             guard let raw = Data(base64Encoded: signature) else { return false }
             return texts.contains { material.verifiesAsymmetric(signature: raw, payload: Data($0.utf8)) }

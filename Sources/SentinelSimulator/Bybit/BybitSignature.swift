@@ -15,8 +15,8 @@ enum BybitSignature {
 
     static func isValid(signature: String, originString: String, material: KeyMaterial) -> Bool {
         switch material {
-        case .hmacSecret(let secret):
-            return KeyMaterial.hmacSHA256Hex(secret: secret, payload: Array(originString.utf8)) == signature
+        case .hmac(let secret):
+            return secret.hex(of: originString) == signature
         case .ed25519, .rsa:
             guard let bytes = Data(base64Encoded: signature) else { return false }
             return material.verifiesAsymmetric(signature: bytes, payload: Data(originString.utf8))

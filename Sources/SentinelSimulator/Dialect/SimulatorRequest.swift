@@ -23,12 +23,36 @@ struct SimulatorResponse: Sendable {
         case holdThenClose(milliseconds: Int)
     }
 
+    /// JSON is kept as a value and rendered when the answer is written, after the engine's lock is let go.
+    enum Content: Sendable {
+        case text(String)
+        case json(JSONValue)
+    }
+
     var status: Int
     var headers: [(String, String)] = []
-    var body: String
+    var content: Content
     var delivery: Delivery = .answer
 
+    init(status: Int, headers: [(String, String)] = [], body: String, delivery: Delivery = .answer) {
+        self.init(status: status, headers: headers, content: .text(body), delivery: delivery)
+    }
+
+    init(status: Int, headers: [(String, String)], content: Content, delivery: Delivery = .answer) {
+        self.status = status
+        self.headers = headers
+        self.content = content
+        self.delivery = delivery
+    }
+
+    var body: String {
+        switch content {
+        case .text(let text): text
+        case .json(let value): value.rendered
+        }
+    }
+
     static func json(_ status: Int, _ value: JSONValue, headers: [(String, String)] = []) -> SimulatorResponse {
-        SimulatorResponse(status: status, headers: headers, body: value.rendered)
+        SimulatorResponse(status: status, headers: headers, content: .json(value))
     }
 }

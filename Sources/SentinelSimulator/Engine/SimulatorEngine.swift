@@ -6,9 +6,12 @@ import Synchronization
 final class SimulatorEngine: Sendable {
     private let state: Mutex<EngineState>
     private let stopping = Atomic<Bool>(false)
+    private let armedFaults: ArmedFaults
 
     init(seed: UInt64, origin: Int64 = SimulatorClock.hostMilliseconds()) {
-        state = Mutex(EngineState(seed: seed, origin: origin))
+        let initial = EngineState(seed: seed, origin: origin)
+        armedFaults = initial.faults.armed
+        state = Mutex(initial)
     }
 
     func withState<Result: Sendable, Failure: Error>(
@@ -28,6 +31,12 @@ final class SimulatorEngine: Sendable {
     ) -> Result<SimulatedAPIKey, Failure> {
         let (keys, now) = withState { state in (state.keys, state.now) }
         return Result { () throws(Failure) in try check(keys, now) }
+    }
+
+    /// The fault for one HTTP request, consuming a count or drawing a probability; nil at once when none is armed.
+    func selectFault(listener: String, exchange: String, path: @autoclosure () -> String) -> FaultRule? {
+        guard !armedFaults.none else { return nil }
+        return withState { $0.faults.select(listener: listener, exchange: exchange, path: path(), streams: false) }
     }
 
     func markStopping() {

@@ -42,11 +42,8 @@ struct VenueResponder: HTTPResponder {
         var answer: SimulatorResponse
         let fault =
             appliesFaults
-            ? engine.withState {
-                $0.faults.select(
-                    listener: listener, exchange: dialect.exchangeName, path: dialect.faultPath(of: incoming),
-                    streams: false)
-            } : nil
+            ? engine.selectFault(
+                listener: listener, exchange: dialect.exchangeName, path: dialect.faultPath(of: incoming)) : nil
         switch fault?.kind {
         case .latency?:
             try? await Task.sleep(for: .milliseconds(fault?.latencyMilliseconds ?? 0))
@@ -132,8 +129,17 @@ struct VenueResponder: HTTPResponder {
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) { fields[fieldName] = value }
         }
+        let body: ByteBuffer
+        switch answer.content {
+        case .text(let text):
+            body = ByteBuffer(string: text)
+        case .json(let value):
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(512)
+            value.write(to: &bytes)
+            body = ByteBuffer(bytes: bytes)
+        }
         return Response(
-            status: HTTPResponse.Status(code: answer.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
+            status: HTTPResponse.Status(code: answer.status), headers: fields, body: ResponseBody(byteBuffer: body))
     }
 }

@@ -31,7 +31,7 @@ struct KuCoinAuthenticator {
         guard let key = keys.key(apiKey), key.exchange == .kucoin, key.environment == .live, !key.isExpired(at: now),
             !futuresHost || key.permissions.contains(.futures)
         else { throw .keyNotExists }
-        guard case .hmacSecret(let secret) = key.material, let expected = key.passphrase,
+        guard case .hmac(let secret) = key.material, let expected = key.passphrase,
             KuCoinSignature.passphraseMatches(
                 passphrase, passphrase: expected, secret: secret, version: request.header("kc-api-key-version"))
         else { throw .invalidPassphrase }

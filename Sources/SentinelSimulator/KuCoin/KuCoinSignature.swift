@@ -4,11 +4,6 @@ import Foundation
 /// KuCoin request signatures (kucoin.md §2): Base64(HMAC-SHA256(secret, timestamp + METHOD + path[?query] + body)),
 /// the query percent-decoded in the order received, the body as the bytes received (spaces and all).
 enum KuCoinSignature {
-    static func sign(secret: String, _ text: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return Data(mac).base64EncodedString()
-    }
-
     /// What a request may have been signed over: the decoded query (what KuCoin signs), the query as received
     /// (identical for clients that send it un-encoded), and for an empty query also a bare trailing `?`.
     static func prehashes(timestamp: String, request: SimulatorRequest) -> [String] {
@@ -20,15 +15,15 @@ enum KuCoinSignature {
         return candidates
     }
 
-    static func isValid(_ signature: String, secret: String, timestamp: String, request: SimulatorRequest) -> Bool {
-        prehashes(timestamp: timestamp, request: request).contains { sign(secret: secret, $0) == signature }
+    static func isValid(_ signature: String, secret: HMACSecret, timestamp: String, request: SimulatorRequest) -> Bool {
+        prehashes(timestamp: timestamp, request: request).contains { secret.base64(of: $0) == signature }
     }
 
     /// The passphrase header for key versions 2 and 3 is the passphrase HMAC'd with the secret; version 1 (or no
     /// version header) sends it in plain text.
-    static func passphraseMatches(_ sent: String, passphrase: String, secret: String, version: String?) -> Bool {
+    static func passphraseMatches(_ sent: String, passphrase: String, secret: HMACSecret, version: String?) -> Bool {
         switch version?.trimmingCharacters(in: .whitespaces) {
-        case "2", "3": sign(secret: secret, passphrase) == sent
+        case "2", "3": secret.base64(of: passphrase) == sent
         case nil, "", "1": passphrase == sent
         default: false
         }

@@ -39,7 +39,7 @@ struct OKXAuthenticator {
         }
         guard key.environment == environment else { throw .environmentMismatch }
         guard key.passphrase == passphrase else { throw .wrongPassphrase }
-        guard case .hmacSecret(let secret) = key.material,
+        guard case .hmac(let secret) = key.material,
             OKXSignature.isValid(signature, secret: secret, timestamp: timestamp, request: request)
         else { throw .invalidSignature }
         guard key.allows(ip: request.clientIP) else { throw .ipNotWhitelisted(request.clientIP) }

@@ -33,7 +33,7 @@ import Testing
             "2pPLy9zVBfA4Xhh4RI8RKr80ruLrp/jbpqJvHvnusKs=", material: secret, timestamp: Self.vectorTimestamp,
             request: Self.request(
                 "GET", "/api/v2/mix/account/account", query: "symbol=BTCUSDT&marginCoin=USDT&productType=USDT-FUTURES")))
-        #expect(BitgetSignature.sign(secret: Self.vectorSecret, prehash: "1538054050GET/user/verify")
+        #expect(HMACSecret(Self.vectorSecret).base64(of: "1538054050GET/user/verify")
             == "20vVIn4cO5cjojjuAf2Tbuwwvhb3ikO0vCNZ017hnqg=")
     }
 

@@ -25,28 +25,28 @@ import Testing
             ("pmU7prytKlTtZ5ufMjF8cnJrVBcrxBY2soFXmQbfIW4=", request("GET", "/api/v1/user/api-key")),
         ]
         for (signature, request) in cases {
-            #expect(KuCoinSignature.isValid(signature, secret: Self.vectorSecret, timestamp: Self.vectorTimestamp, request: request))
+            #expect(KuCoinSignature.isValid(signature, secret: HMACSecret(Self.vectorSecret), timestamp: Self.vectorTimestamp, request: request))
         }
         // The same signature does not cover other bytes.
         #expect(!KuCoinSignature.isValid(
-            "duMBFwC5/nL0aZbI59FQR4DC9FSq0Jg7As0ZzSnwTVE=", secret: Self.vectorSecret, timestamp: Self.vectorTimestamp,
+            "duMBFwC5/nL0aZbI59FQR4DC9FSq0Jg7As0ZzSnwTVE=", secret: HMACSecret(Self.vectorSecret), timestamp: Self.vectorTimestamp,
             request: request("GET", "/api/v1/accounts", query: "currency=USDT&type=main")))
         // The v2/v3 passphrase and the official SDK's unit-test vector.
         #expect(KuCoinSignature.passphraseMatches(
-            "F2p2bNS1bBehHvC/Z4YkB7l1Wd0Pq2iV/oLHM/DyE+I=", passphrase: "Ab12345678)(*&^%$#@", secret: Self.vectorSecret,
+            "F2p2bNS1bBehHvC/Z4YkB7l1Wd0Pq2iV/oLHM/DyE+I=", passphrase: "Ab12345678)(*&^%$#@", secret: HMACSecret(Self.vectorSecret),
             version: "2"))
         #expect(!KuCoinSignature.passphraseMatches(
-            "Ab12345678)(*&^%$#@", passphrase: "Ab12345678)(*&^%$#@", secret: Self.vectorSecret, version: "3"))
+            "Ab12345678)(*&^%$#@", passphrase: "Ab12345678)(*&^%$#@", secret: HMACSecret(Self.vectorSecret), version: "3"))
         #expect(KuCoinSignature.passphraseMatches(
-            "Ab12345678)(*&^%$#@", passphrase: "Ab12345678)(*&^%$#@", secret: Self.vectorSecret, version: nil))
-        #expect(KuCoinSignature.sign(secret: "test_api_secret", "test_plain") == "jie/gxS38wLFFaBwl/cAzFbAzlI8MIny96jSXrB+iP4=")
+            "Ab12345678)(*&^%$#@", passphrase: "Ab12345678)(*&^%$#@", secret: HMACSecret(Self.vectorSecret), version: nil))
+        #expect(HMACSecret("test_api_secret").base64(of: "test_plain") == "jie/gxS38wLFFaBwl/cAzFbAzlI8MIny96jSXrB+iP4=")
     }
 
     /// The query is signed percent-decoded (`abc%21%40%2311` as `abc!@#11`).
     @Test func encodedQueryIsSignedDecoded() {
         let encoded = request("GET", "/api/v1/accounts", query: "passphrase=abc%21%40%2311")
-        let signature = KuCoinSignature.sign(secret: "s", "1GET/api/v1/accounts?passphrase=abc!@#11")
-        #expect(KuCoinSignature.isValid(signature, secret: "s", timestamp: "1", request: encoded))
+        let signature = HMACSecret("s").base64(of: "1GET/api/v1/accounts?passphrase=abc!@#11")
+        #expect(KuCoinSignature.isValid(signature, secret: HMACSecret("s"), timestamp: "1", request: encoded))
     }
 
     @Test func signedReadsSpacedBodiesVersionsAndTrailingMark() async throws {

@@ -22,12 +22,12 @@ import Testing
             ("Kr/8IrbDYujS4cg2KkmB+tO2HMUXxyayG6ZwNb4H/yA=", request("GET", "/api/v5/account/config")),
         ]
         for (signature, request) in cases {
-            #expect(OKXSignature.isValid(signature, secret: Self.vectorSecret, timestamp: Self.vectorTimestamp, request: request))
+            #expect(OKXSignature.isValid(signature, secret: HMACSecret(Self.vectorSecret), timestamp: Self.vectorTimestamp, request: request))
         }
         #expect(!OKXSignature.isValid(
-            "dI6rrL9rXW/HdaPKJ/6LC1OgvH4/PYju6R3CqixMTNQ=", secret: Self.vectorSecret, timestamp: Self.vectorTimestamp,
+            "dI6rrL9rXW/HdaPKJ/6LC1OgvH4/PYju6R3CqixMTNQ=", secret: HMACSecret(Self.vectorSecret), timestamp: Self.vectorTimestamp,
             request: request("POST", "/api/v5/trade/order", body: spaced)))
-        #expect(OKXSignature.sign(secret: Self.vectorSecret, prehash: "1538054050GET/users/self/verify")
+        #expect(HMACSecret(Self.vectorSecret).base64(of: "1538054050GET/users/self/verify")
             == "+LdIr8lkkvhr5hoA3g9TMC0+uQJ849ftAcocA/ouu4M=")
     }
 

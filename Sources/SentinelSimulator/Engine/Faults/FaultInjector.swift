@@ -1,8 +1,15 @@
+import Synchronization
+
 /// Chooses which fault, if any, hits a request. Rules are tried in the order they were added; a rule with a
 /// count retires when it is used up; a probability is drawn from a seeded generator, so runs repeat.
 struct FaultInjector: Sendable {
-    private(set) var rules: [FaultRule] = []
+    private(set) var rules: [FaultRule] = [] {
+        didSet { armed.count.store(rules.count, ordering: .releasing) }
+    }
     private var generator: SeededGenerator
+    /// How many rules are armed, readable without the engine's lock: with none (every run but a fault drill), a
+    /// request skips taking the lock just to find that out.
+    let armed = ArmedFaults()
 
     init(seed: UInt64) {
         generator = SeededGenerator(seed: seed)
@@ -38,4 +45,12 @@ struct FaultInjector: Sendable {
         }
         return nil
     }
+}
+
+/// The number of armed fault rules, shared by the injector (which writes it under the engine's lock) and the engine
+/// (which reads it without).
+final class ArmedFaults: Sendable {
+    let count = Atomic<Int>(0)
+
+    var none: Bool { count.load(ordering: .acquiring) == 0 }
 }

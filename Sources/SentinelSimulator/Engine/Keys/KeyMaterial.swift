@@ -6,40 +6,24 @@ import SentinelCore
 /// What the simulator holds to check a signature: the shared secret it issued, or the public half of a key pair the
 /// user registered. Which bytes are signed, and how the signature is encoded, is each dialect's business.
 enum KeyMaterial: Sendable {
-    case hmacSecret(String)
+    case hmac(HMACSecret)
     case ed25519(Curve25519.Signing.PublicKey)
     case rsa(_RSA.Signing.PublicKey)
 
+    static func hmacSecret(_ text: String) -> KeyMaterial { .hmac(HMACSecret(text)) }
+
     var keyType: KeyType {
         switch self {
-        case .hmacSecret: .hmac
+        case .hmac: .hmac
         case .ed25519: .ed25519
         case .rsa: .rsa
         }
     }
 
-    /// HMAC-SHA256 of `payload`, lowercase hex.
-    static func hmacSHA256Hex(secret: String, payload: some DataProtocol) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: payload, using: SymmetricKey(data: Data(secret.utf8)))
-        // Written digit by digit into one buffer: this runs on every signed request (a string per byte, joined,
-        // cost the simulator 65 allocations a request).
-        return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
-            var index = 0
-            for byte in mac {
-                buffer[index] = hexDigits[Int(byte >> 4)]
-                buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
-                index += 2
-            }
-            return index
-        }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// Whether `signature` (raw bytes) is a valid Ed25519 or RSA PKCS#1 v1.5 SHA-256 signature of `payload`.
     func verifiesAsymmetric(signature: Data, payload: Data) -> Bool {
         switch self {
-        case .hmacSecret:
+        case .hmac:
             return false
         case .ed25519(let key):
             return key.isValidSignature(signature, for: payload)
