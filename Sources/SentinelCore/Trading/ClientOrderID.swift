@@ -26,35 +26,37 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
     /// bits). The time comes first so that ids sort by creation: the order journal's index then grows at its end
     /// instead of at a random page for every order, and a batch's entries share their pages.
     public static func generate<R: RandomNumberGenerator>(using generator: inout R, nowMs: Int64) -> ClientOrderID {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(3 + timeDigits + randomDigits)
-        bytes.append(contentsOf: "sn-".utf8)
-        // Most significant digit first, fixed width: 36^9 ms reach the year 5188, and later times keep the last value.
-        var time = min(UInt64(clamping: nowMs), 101_559_956_668_415)  // 36^9 - 1
-        bytes.append(contentsOf: repeatElement(idAlphabet[0], count: timeDigits))
-        for position in stride(from: bytes.count - 1, through: 3, by: -1) {
-            bytes[position] = idAlphabet[Int(time % 36)]
-            time /= 36
-        }
-        // Twelve digits per 64 random bits, not one random draw per digit: the system generator costs a system call
-        // per draw. A draw at or above 3·36¹² is drawn again, so that every digit stays uniform.
-        let block: UInt64 = 4_738_381_338_321_616_896  // 36^12
-        var remaining = randomDigits
-        while remaining > 0 {
-            let draw = generator.next()
-            guard draw < 3 * block else { continue }
-            var value = draw % block
-            for _ in 0..<min(12, remaining) {
-                bytes.append(idAlphabet[Int(value % 36)])
-                value /= 36
+        let length = 3 + timeDigits + randomDigits
+        let text = String(unsafeUninitializedCapacity: length) { bytes in
+            for (index, byte) in "sn-".utf8.enumerated() { bytes[index] = byte }
+            // Most significant digit first, fixed width: 36^9 ms reach the year 5188, and later times keep the last
+            // value.
+            var time = min(UInt64(clamping: nowMs), 101_559_956_668_415)  // 36^9 - 1
+            for position in stride(from: 3 + timeDigits - 1, through: 3, by: -1) {
+                bytes[position] = idAlphabet[Int(time % 36)]
+                time /= 36
             }
-            remaining -= min(12, remaining)
+            // Twelve digits per 64 random bits, not one random draw per digit: the system generator costs a system
+            // call per draw. A draw at or above 3·36¹² is drawn again, so that every digit stays uniform.
+            let block: UInt64 = 4_738_381_338_321_616_896  // 36^12
+            var position = 3 + timeDigits
+            while position < length {
+                let draw = generator.next()
+                guard draw < 3 * block else { continue }
+                var value = draw % block
+                for _ in 0..<min(12, length - position) {
+                    bytes[position] = idAlphabet[Int(value % 36)]
+                    value /= 36
+                    position += 1
+                }
+            }
+            return length
         }
-        return ClientOrderID(generated: String(decoding: bytes, as: UTF8.self))
+        return ClientOrderID(generated: text)
     }
 
     public static func generate() -> ClientOrderID {
-        var generator = SystemRandomNumberGenerator()
+        var generator = PrefetchedRandom()
         return generate(using: &generator, nowMs: SystemClock.nowMs())
     }
 

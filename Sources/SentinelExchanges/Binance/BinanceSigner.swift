@@ -39,12 +39,10 @@ public struct BinanceSigner: RequestSigner {
             throw .invalidInput(
                 "The request already has a signature parameter.", fix: ["Leave out `signature`; Sentinel adds it."])
         }
-        var added: [(String, String)] = []
+        var added: [(name: String, value: String)] = []
         if !alreadySet("timestamp") { added.append(("timestamp", String(timestampMs))) }
         if let recvWindow, !alreadySet("recvWindow") { added.append(("recvWindow", String(recvWindow))) }
-        for (name, value) in added {
-            if form != nil { form!.append(name: name, value: value) } else { query.append(name: name, value: value) }
-        }
+        if form != nil { form!.append(pairs: added) } else { query.append(pairs: added) }
 
         let payload = query.encoded + (form?.encoded ?? "")
         let signature = try encodedSignature(payload)

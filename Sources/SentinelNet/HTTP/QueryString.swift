@@ -11,15 +11,8 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(pairs: [(name: String, value: String)]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 } + 16)
-        for pair in pairs {
-            if !out.isEmpty { out.append(UInt8(ascii: "&")) }
-            Self.appendComponent(pair.name, to: &out)
-            out.append(UInt8(ascii: "="))
-            Self.appendComponent(pair.value, to: &out)
-        }
-        encoded = String(decoding: out, as: UTF8.self)
+        encoded = ""
+        append(pairs: pairs)
     }
 
     public static let empty = QueryString("")
@@ -54,9 +47,13 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     /// Whether a parameter is called `name` (decoded), without building the list of names.
     public func contains(name: String) -> Bool {
         var found = false
+        let length = name.utf8.count
         forEachName { raw in
-            found = raw.contains(UInt8(ascii: "%"))
-                ? Self.percentDecode(String(decoding: raw, as: UTF8.self)) == name : raw.elementsEqual(name.utf8)
+            if raw.contains(UInt8(ascii: "%")) {
+                found = Self.percentDecode(String(decoding: raw, as: UTF8.self)) == name
+            } else {
+                found = raw.count == length && raw.elementsEqual(name.utf8)
+            }
             return found
         }
         return found
@@ -80,8 +77,23 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
 
     /// Appends `name=value`, encoding both.
     public mutating func append(name: String, value: String) {
-        let pair = "\(Self.encodeComponent(name))=\(Self.encodeComponent(value))"
-        encoded = encoded.isEmpty ? pair : encoded + "&" + pair
+        append(pairs: [(name, value)])
+    }
+
+    /// Appends each `name=value` in order, encoding both, with one new string for all of them.
+    public mutating func append(pairs: [(name: String, value: String)]) {
+        guard !pairs.isEmpty else { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(
+            encoded.utf8.count + pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 } + 16)
+        out.append(contentsOf: encoded.utf8)
+        for pair in pairs {
+            if !out.isEmpty { out.append(UInt8(ascii: "&")) }
+            Self.appendComponent(pair.name, to: &out)
+            out.append(UInt8(ascii: "="))
+            Self.appendComponent(pair.value, to: &out)
+        }
+        encoded = String(decoding: out, as: UTF8.self)
     }
 
     /// Appends an already encoded `name=value` pair as is (a signature that is encoded already).
@@ -125,12 +137,22 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func appendComponent(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            if rawInComponent[Int(byte)] { out.append(byte) } else { appendEscape(byte, to: &out) }
+        let table = rawInComponent
+        var text = text
+        text.withUTF8 { bytes in
+            // Most names and values need no escape: copied whole.
+            if bytes.allSatisfy({ table[Int($0)] }) { return out.append(contentsOf: bytes) }
+            for byte in bytes {
+                if table[Int(byte)] { out.append(byte) } else { appendEscape(byte, to: &out) }
+            }
         }
     }
 
     static func encodeUnsafeBytes(_ text: String) -> String {
+        let table = rawInQuery
+        var text = text
+        // Text with nothing to escape (`%` included) is its own encoding: no copy.
+        if text.withUTF8({ $0.allSatisfy { table[Int($0)] } }) { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -32,22 +32,24 @@ public struct RateLimiterStateMachine: Sendable {
         let instrument: String?
     }
 
-    public private(set) var pools: [RateLimitPool] {
-        didSet { poolsByMeter = Self.index(pools) }
-    }
-    /// The pools of each meter: a request spends one or two meters, and an exchange has dozens of pools (OKX: one per
-    /// endpoint), so each request looks up its meters instead of visiting every pool.
-    private var poolsByMeter: [RateLimitPool.Meter: [RateLimitPool]]
+    public private(set) var pools: [RateLimitPool]
+    /// The indexes in `pools` of each meter's pools: a request spends one or two meters, and an exchange has dozens
+    /// of pools (OKX: one per endpoint), so each request looks up its meters instead of visiting every pool.
+    private var poolsByMeter: [RateLimitPool.Meter: [Int]]
     public let safetyFraction: Double
     /// Longer waits than this are refused instead (a day window is not something to sleep through).
     public let maxWaitMs: Int64
-    private var usage: [CounterKey: Usage] = [:]
+    /// What each pool has used, by its index in `pools` (pools counted per instrument keep theirs apart): hashing a
+    /// pool's key at each step was a sixth of an order's own cost.
+    private var usage: [Usage?]
+    private var usageByInstrument: [CounterKey: Usage] = [:]
     private(set) var blockedUntilMs: Int64 = 0
     private(set) var blockReason: Reason = .rateLimited
 
     public init(pools: [RateLimitPool], safetyFraction: Double = 0.9, maxWaitMs: Int64 = 65_000) {
         self.pools = pools
         self.poolsByMeter = Self.index(pools)
+        self.usage = Array(repeating: nil, count: pools.count)
         self.safetyFraction = safetyFraction
         self.maxWaitMs = maxWaitMs
     }
@@ -60,10 +62,10 @@ public struct RateLimiterStateMachine: Sendable {
         if nowMs < blockedUntilMs { return .refuse(untilMs: blockedUntilMs, reason: blockReason) }
         var waitUntil: Int64 = 0
         for (meter, cost) in costs where cost > 0 {
-            for pool in poolsByMeter[meter] ?? [] {
-                let key = counterKey(pool, instrument)
+            for index in poolsByMeter[meter] ?? [] {
+                let pool = pools[index]
                 let budget = max(1, Int(Double(pool.limit) * safetyFraction))
-                if used(key, nowMs) + cost > budget {
+                if used(index, instrument, nowMs) + cost > budget {
                     waitUntil = max(waitUntil, pool.windowStart(at: nowMs) + pool.windowMs)
                 }
             }
@@ -73,9 +75,8 @@ public struct RateLimiterStateMachine: Sendable {
             return .wait(untilMs: waitUntil)
         }
         for (meter, cost) in costs where cost > 0 {
-            for pool in poolsByMeter[meter] ?? [] {
-                let key = counterKey(pool, instrument)
-                usage[key] = Usage(windowStart: pool.windowStart(at: nowMs), used: used(key, nowMs) + cost)
+            for index in poolsByMeter[meter] ?? [] {
+                record(index, instrument, used: used(index, instrument, nowMs) + cost, nowMs)
             }
         }
         return .proceed
@@ -84,8 +85,10 @@ public struct RateLimiterStateMachine: Sendable {
     /// The exchange announced its limits: count against these from now on, keeping what was used of pools that
     /// stay and any block in force.
     public mutating func replacePools(_ newPools: [RateLimitPool]) {
+        usage = newPools.map { pool in pools.firstIndex(of: pool).flatMap { usage[$0] } }
+        usageByInstrument = usageByInstrument.filter { newPools.contains($0.key.pool) }
         pools = newPools
-        usage = usage.filter { newPools.contains($0.key.pool) }
+        poolsByMeter = Self.index(newPools)
     }
 
     /// Binance's two meters: request weight and orders.
@@ -98,8 +101,8 @@ public struct RateLimiterStateMachine: Sendable {
     public mutating func observe(
         kind: RateLimitPool.Meter, windowMs: Int64?, used: Int, instrument: String? = nil, nowMs: Int64
     ) {
-        for pool in pools where pool.kind == kind && (windowMs == nil || pool.windowMs == windowMs) {
-            usage[counterKey(pool, instrument)] = Usage(windowStart: pool.windowStart(at: nowMs), used: max(0, used))
+        for index in poolsByMeter[kind] ?? [] where windowMs == nil || pools[index].windowMs == windowMs {
+            record(index, instrument, used: max(0, used), nowMs)
         }
     }
 
@@ -114,20 +117,30 @@ public struct RateLimiterStateMachine: Sendable {
     }
 
     public func used(_ pool: RateLimitPool, _ nowMs: Int64, instrument: String? = nil) -> Int {
-        used(counterKey(pool, instrument), nowMs)
+        guard let index = pools.firstIndex(of: pool) else { return 0 }
+        return used(index, instrument, nowMs)
     }
 
-    private func used(_ key: CounterKey, _ nowMs: Int64) -> Int {
-        guard let entry = usage[key], entry.windowStart == key.pool.windowStart(at: nowMs) else { return 0 }
+    private func used(_ index: Int, _ instrument: String?, _ nowMs: Int64) -> Int {
+        let pool = pools[index]
+        let entry =
+            pool.scope == .instrument ? usageByInstrument[CounterKey(pool: pool, instrument: instrument)] : usage[index]
+        guard let entry, entry.windowStart == pool.windowStart(at: nowMs) else { return 0 }
         return entry.used
     }
 
-    private static func index(_ pools: [RateLimitPool]) -> [RateLimitPool.Meter: [RateLimitPool]] {
-        Dictionary(grouping: pools, by: \.kind)
+    private mutating func record(_ index: Int, _ instrument: String?, used: Int, _ nowMs: Int64) {
+        let pool = pools[index]
+        let entry = Usage(windowStart: pool.windowStart(at: nowMs), used: used)
+        if pool.scope == .instrument {
+            usageByInstrument[CounterKey(pool: pool, instrument: instrument)] = entry
+        } else {
+            usage[index] = entry
+        }
     }
 
-    private func counterKey(_ pool: RateLimitPool, _ instrument: String?) -> CounterKey {
-        CounterKey(pool: pool, instrument: pool.scope == .instrument ? instrument : nil)
+    private static func index(_ pools: [RateLimitPool]) -> [RateLimitPool.Meter: [Int]] {
+        Dictionary(grouping: pools.indices, by: { pools[$0].kind })
     }
 
     private mutating func block(until: Int64, reason: Reason) {
