@@ -28,14 +28,16 @@ public final class CannedTransport: HTTPTransport {
     /// `http://host:port/api/v3/order?x=1` → `/api/v3/order`, over the bytes: Foundation's string search would cost
     /// this harness more than some of the work it measures.
     public static func path(of url: String) -> String {
-        let bytes = url.utf8
-        var start = bytes.startIndex
-        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[colon...].starts(with: "://".utf8) {
-            start = bytes.index(colon, offsetBy: 3)
+        var url = url
+        return url.withUTF8 { bytes in
+            var start = 0
+            if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[colon...].starts(with: "://".utf8) {
+                start = colon + 3
+            }
+            guard let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")) else { return "/" }
+            let end = bytes[slash...].firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[slash..<end]), as: UTF8.self)
         }
-        guard let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")) else { return "/" }
-        let end = bytes[slash...].firstIndex(of: UInt8(ascii: "?")) ?? bytes.endIndex
-        return String(Substring(bytes[slash..<end]))
     }
 }
 

@@ -56,8 +56,11 @@ public struct BitgetConnector: VenueConnector {
         }
         // requestTime + receiveWindow bound how long Bitget may still act on a placement: past it the order is
         // dropped (40078), so an unanswered order Bitget does not know by then can be sent again safely.
-        if BitgetEndpoint.placements.contains(endpoint.path), let text = body, text.hasSuffix("}"), text.count > 2 {
-            body = String(text.dropLast())
+        if BitgetEndpoint.placements.contains(endpoint.path), let text = body, text.utf8.last == UInt8(ascii: "}"),
+            text.utf8.count > 2
+        {
+            // Over the bytes: `}` is ASCII, and Character-level `dropLast` and `count` walk grapheme clusters.
+            body = String(decoding: text.utf8.dropLast(), as: UTF8.self)
                 + ",\"requestTime\":\"\(timestampMs)\",\"receiveWindow\":\"\(orderValidityMs)\"}"
         }
         return try signer.sign(

@@ -68,7 +68,7 @@ public struct SigningKey: Sendable {
         case .hmac(let keyed):
             var mac = keyed
             mac.update(data: message)
-            return Array(mac.finalize())
+            return mac.finalize().withUnsafeBytes { Array($0) }
         case .ed25519(let key):
             do { return Array(try key.signature(for: Data(message))) } catch {
                 throw SentinelError(.invalidInput, Diagnosis(cause: "The Ed25519 key could not sign."))
@@ -87,7 +87,8 @@ public struct SigningKey: Sendable {
         var mac = keyed
         var message = message
         message.withUTF8 { mac.update(data: $0) }
-        return Array(mac.finalize())
+        // Copied through its bytes: `Array(mac)` walks the MAC with a generic iterator.
+        return mac.finalize().withUnsafeBytes { Array($0) }
     }
 
     /// HMAC-SHA256 of `message` with this key's secret. Only for HMAC keys (KuCoin's passphrase encoding).
