@@ -86,20 +86,18 @@ struct VenueResponder: HTTPResponder {
         if request.headers[.contentLength] == nil, request.headers[.transferEncoding] == nil {
             return try await body.collect(upTo: Self.maximumBodyBytes)
         }
-        let timeout = bodyTimeoutMilliseconds
-        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await body.collect(upTo: Self.maximumBodyBytes) }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(timeout))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let collected = first else {
-                context.closeConnection()
-                return nil
-            }
-            return collected
+        let deadline = context.closeConnection(afterMilliseconds: bodyTimeoutMilliseconds)
+        defer { deadline.cancel() }
+        let collected: ByteBuffer
+        do {
+            collected = try await body.collect(upTo: Self.maximumBodyBytes)
+        } catch let error where !deadline.hasExpired {
+            throw error
+        } catch {
+            return nil
         }
+        // The close ends the body early: what arrived is not the request.
+        return deadline.hasExpired ? nil : collected
     }
 
     /// Waits, but lets go at once when the simulator shuts down.
