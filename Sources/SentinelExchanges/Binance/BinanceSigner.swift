@@ -80,8 +80,10 @@ public struct BinanceSigner: RequestSigner {
 
     /// Binance bodies are forms (`a=1&b=2`), never JSON.
     static func formBody(_ body: String) throws(SentinelError) -> QueryString {
-        let trimmed = body.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+        let first = body.utf8.first { byte in
+            byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r")
+        }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             throw .invalidInput(
                 "Binance takes request parameters as a form (name=value&name=value), not as JSON.",
                 fix: [

@@ -44,19 +44,38 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         return names
     }
 
-    /// Whether a parameter is called `name` (decoded), without building the list of names.
+    /// Whether a parameter is called `name` (decoded), without building the list of names. One loop over the bytes:
+    /// signers ask this of every request for each parameter they add.
     public func contains(name: String) -> Bool {
-        var found = false
-        let length = name.utf8.count
-        forEachName { raw in
-            if raw.contains(UInt8(ascii: "%")) {
-                found = Self.percentDecode(String(decoding: raw, as: UTF8.self)) == name
-            } else {
-                found = raw.count == length && raw.elementsEqual(name.utf8)
+        var encoded = encoded
+        var name = name
+        return encoded.withUTF8 { bytes in
+            name.withUTF8 { wanted in
+                var start = 0
+                while start < bytes.count {
+                    var nameEnd = start
+                    var escaped = false
+                    while nameEnd < bytes.count, bytes[nameEnd] != UInt8(ascii: "&"), bytes[nameEnd] != UInt8(ascii: "=") {
+                        if bytes[nameEnd] == UInt8(ascii: "%") { escaped = true }
+                        nameEnd += 1
+                    }
+                    var end = nameEnd
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
+                    if end > start {
+                        let raw = UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])
+                        if escaped {
+                            if Self.percentDecode(String(decoding: raw, as: UTF8.self)).utf8.elementsEqual(wanted) {
+                                return true
+                            }
+                        } else if raw.count == wanted.count, raw.elementsEqual(wanted) {
+                            return true
+                        }
+                    }
+                    start = end + 1
+                }
+                return false
             }
-            return found
         }
-        return found
     }
 
     /// Each pair's name as encoded (empty pairs have none), until `body` says stop.
