@@ -5,10 +5,7 @@ import SentinelCore
 enum OKXOrderMapping {
     /// `clOrdId` takes 1–32 letters and digits: Sentinel's `sn-…` ids travel without their `-`/`_`.
     static func wireClientID(_ id: String) -> String {
-        String(decoding: id.utf8.filter { byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-        }, as: UTF8.self)
+        String(decoding: id.utf8.filter(ByteClass.isAlphanumeric), as: UTF8.self)
     }
 
     /// The client id as Sentinel knows it: `known` when it is the one sent, else Sentinel's generated form restored

@@ -37,58 +37,45 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     /// Decoded parameter names in order.
     public var names: [String] {
         var names: [String] = []
-        forEachName { raw in
+        forEachName { raw, _ in
             names.append(Self.percentDecode(String(decoding: raw, as: UTF8.self)))
             return false
         }
         return names
     }
 
-    /// Whether a parameter is called `name` (decoded), without building the list of names. One loop over the bytes:
-    /// signers ask this of every request for each parameter they add.
+    /// Whether a parameter is called `name` (decoded), without building the list of names. Signers ask this of every
+    /// request for each parameter they add, so a name without `%` is compared as bytes, without decoding.
     public func contains(name: String) -> Bool {
-        var encoded = encoded
+        var found = false
         var name = name
-        return encoded.withUTF8 { bytes in
-            name.withUTF8 { wanted in
-                var start = 0
-                while start < bytes.count {
-                    var nameEnd = start
-                    var escaped = false
-                    while nameEnd < bytes.count, bytes[nameEnd] != UInt8(ascii: "&"), bytes[nameEnd] != UInt8(ascii: "=") {
-                        if bytes[nameEnd] == UInt8(ascii: "%") { escaped = true }
-                        nameEnd += 1
-                    }
-                    var end = nameEnd
-                    while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
-                    if end > start {
-                        let raw = UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])
-                        if escaped {
-                            if Self.percentDecode(String(decoding: raw, as: UTF8.self)).utf8.elementsEqual(wanted) {
-                                return true
-                            }
-                        } else if raw.count == wanted.count, raw.elementsEqual(wanted) {
-                            return true
-                        }
-                    }
-                    start = end + 1
-                }
-                return false
+        name.withUTF8 { wanted in
+            forEachName { raw, escaped in
+                found =
+                    escaped
+                    ? Self.percentDecode(String(decoding: raw, as: UTF8.self)).utf8.elementsEqual(wanted)
+                    : raw.count == wanted.count && raw.elementsEqual(wanted)
+                return found
             }
         }
+        return found
     }
 
-    /// Each pair's name as encoded (empty pairs have none), until `body` says stop.
-    private func forEachName(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+    /// Each pair's name as encoded (empty pairs have none) and whether it holds a `%`, until `body` says stop.
+    private func forEachName(_ body: (_ raw: UnsafeBufferPointer<UInt8>, _ escaped: Bool) -> Bool) {
         var encoded = encoded
         encoded.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
                 var nameEnd = start
-                while nameEnd < end, bytes[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
-                if end > start, body(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])) { return }
+                var escaped = false
+                while nameEnd < bytes.count, bytes[nameEnd] != UInt8(ascii: "&"), bytes[nameEnd] != UInt8(ascii: "=") {
+                    if bytes[nameEnd] == UInt8(ascii: "%") { escaped = true }
+                    nameEnd += 1
+                }
+                var end = nameEnd
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
+                if end > start, body(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd]), escaped) { return }
                 start = end + 1
             }
         }

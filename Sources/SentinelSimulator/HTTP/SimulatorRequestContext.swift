@@ -7,15 +7,16 @@ import Synchronization
 struct SimulatorRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     let clientIP: String
-    let closeConnection: @Sendable () -> Void
     private let channel: any Channel
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        let channel = source.channel
-        self.channel = channel
+        channel = source.channel
         clientIP = channel.remoteAddress?.ipAddress ?? "127.0.0.1"
-        closeConnection = { channel.close(promise: nil) }
+    }
+
+    func closeConnection() {
+        channel.close(promise: nil)
     }
 
     /// Closes the connection after `milliseconds` unless the returned deadline is cancelled first. A timer on the

@@ -5,11 +5,9 @@ import Foundation
 /// MAC instead of deriving the pads from the secret again (that derivation and its `Data` copies were 4 % of the
 /// simulator's CPU under load).
 struct HMACSecret: Sendable {
-    let text: String
     private let keyed: HMAC<SHA256>
 
     init(_ text: String) {
-        self.text = text
         keyed = HMAC<SHA256>(key: SymmetricKey(data: Data(text.utf8)))
     }
 
