@@ -95,7 +95,7 @@ import Testing
 
     /// A journal written by the first schema (an index over every entry's stage) is migrated on opening: its entries
     /// stay, and the unsettled ones are found through the partial index of unsettled entries.
-    @Test func aFirstSchemaJournalIsMigratedToThePartialIndex() throws {
+    @Test func aFirstSchemaJournalIsMigratedToTheKeyedTableAndThePartialIndex() throws {
         try Self.inTemporaryFolder { folder in
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let path = folder.appendingPathComponent("journal.sqlite").path
@@ -133,6 +133,14 @@ import Testing
                 let indexes = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
                 #expect(indexes == [OrderJournal.unsettledIndex])
+                let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'orders'")
+                #expect(table?.hasSuffix("WITHOUT ROWID") == true, "\(table ?? "no table")")
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM orders") == 4)
+                let kept = try Row.fetchOne(
+                    db, sql: "SELECT status, createdAtMs, updatedAtMs FROM orders WHERE clientOrderID = 'sn-old-2'")
+                let status: String? = kept?["status"]
+                let times: [Int64?] = [kept?["createdAtMs"], kept?["updatedAtMs"]]
+                #expect(status == "NEW" && times == [5, 11])
                 let plan = try Row.fetchAll(
                     db, sql: "EXPLAIN QUERY PLAN " + OrderJournal.unsettledSQL, arguments: [venue.description]
                 ).map { row -> String in row["detail"] }

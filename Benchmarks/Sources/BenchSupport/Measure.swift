@@ -1,10 +1,18 @@
-/// Runs `body` `warmUp` times, then `samples` samples of `iterations` calls each, and reports time and
-/// allocations per call. The body is async because the client's calls are; a synchronous body pays one
+/// Runs `body` at least `warmUp` times and for at least `warmUpSeconds`, then `samples` samples of `iterations` calls
+/// each, and reports time and allocations per call. The warm-up is timed as well as counted because a count alone
+/// warms a fast body for a few milliseconds only (caches, allocator arenas, the CPU's clock) and the first figure of
+/// a run came out slow; ccxt_overhead.py warms up the same way. The body is async because the client's calls are; a synchronous body pays one
 /// non-suspending await per call, which is part of every caller's cost too.
 public func measure(
-    _ name: String, iterations: Int, samples: Int = 7, warmUp: Int = 200, _ body: () async throws -> Void
+    _ name: String, iterations: Int, samples: Int = 7, warmUp: Int = 200, warmUpSeconds: Double = 0.2,
+    _ body: () async throws -> Void
 ) async rethrows -> Measurement {
-    for _ in 0..<warmUp { try await body() }
+    let warmUpEnd = monotonicNs() + UInt64(warmUpSeconds * 1e9)
+    var warmed = 0
+    while warmed < warmUp || monotonicNs() < warmUpEnd {
+        try await body()
+        warmed += 1
+    }
     var times: [Double] = []
     var fewestAllocations = Double.infinity
     for _ in 0..<samples {
