@@ -13,6 +13,17 @@ import Testing
         #expect(!draws.contains(0))
     }
 
+    /// The pool is refilled every 16 generators: across refills no word is handed out twice.
+    @Test func noWordIsHandedOutTwiceAcrossRefills() {
+        var words: [UInt64] = []
+        for _ in 0..<200 {
+            var random = PrefetchedRandom()
+            words += [random.next(), random.next()]
+        }
+        #expect(Set(words).count == words.count)
+        #expect(!words.contains(0))
+    }
+
     /// Over many generators, each bit of the first two words is set about half of the time.
     @Test func fetchedBitsAreBalanced() {
         var ones = [Int](repeating: 0, count: 128)

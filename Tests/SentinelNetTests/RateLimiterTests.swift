@@ -30,6 +30,23 @@ import Testing
         #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 5_002) == .proceed)
     }
 
+    @Test func anInstrumentPoolCountsEachInstrumentApartAcrossNewPools() {
+        let perInstrument = RateLimitPool(kind: "place", scope: .instrument, windowMs: 2_000, limit: 3)
+        var limiter = RateLimiterStateMachine(pools: [perInstrument], safetyFraction: 1.0)
+        for _ in 0..<3 { #expect(limiter.acquire(costs: ["place": 1], instrument: "BTC-USDT", nowMs: 100) == .proceed) }
+        #expect(limiter.acquire(costs: ["place": 1], instrument: "BTC-USDT", nowMs: 101) == .wait(untilMs: 2_000))
+        #expect(limiter.acquire(costs: ["place": 1], instrument: "ETH-USDT", nowMs: 101) == .proceed)
+        // New pools put the same pool at another place and drop none of what it counted.
+        limiter.replacePools([minute, tenSeconds, perInstrument])
+        #expect(limiter.used(perInstrument, 102, instrument: "BTC-USDT") == 3)
+        #expect(limiter.used(perInstrument, 102, instrument: "ETH-USDT") == 1)
+        #expect(limiter.acquire(costs: ["place": 1], instrument: "BTC-USDT", nowMs: 103) == .wait(untilMs: 2_000))
+        // A pool that is gone takes its counts with it.
+        limiter.replacePools([minute])
+        limiter.replacePools([perInstrument])
+        #expect(limiter.used(perInstrument, 104, instrument: "BTC-USDT") == 0)
+    }
+
     @Test func longWaitsAreRefusedNotSlept() {
         var limiter = RateLimiterStateMachine(pools: [day], safetyFraction: 1.0, maxWaitMs: 65_000)
         for _ in 0..<20 { _ = limiter.acquire(weight: 0, orders: 1, nowMs: 1_000) }

@@ -26,9 +26,10 @@ public struct RateLimiterStateMachine: Sendable {
         var used: Int
     }
 
-    /// A pool's counter; instrument-scoped pools count each instrument apart.
+    /// A counter of an instrument-scoped pool, which counts each instrument apart: the pool by its index in `pools`
+    /// (hashing the whole pool, names and all, was a tenth of an OKX order's own cost).
     struct CounterKey: Sendable, Hashable {
-        let pool: RateLimitPool
+        let pool: Int
         let instrument: String?
     }
 
@@ -86,7 +87,12 @@ public struct RateLimiterStateMachine: Sendable {
     /// stay and any block in force.
     public mutating func replacePools(_ newPools: [RateLimitPool]) {
         usage = newPools.map { pool in pools.firstIndex(of: pool).flatMap { usage[$0] } }
-        usageByInstrument = usageByInstrument.filter { newPools.contains($0.key.pool) }
+        var kept: [CounterKey: Usage] = [:]
+        for (key, entry) in usageByInstrument {
+            guard let index = newPools.firstIndex(of: pools[key.pool]) else { continue }
+            kept[CounterKey(pool: index, instrument: key.instrument)] = entry
+        }
+        usageByInstrument = kept
         pools = newPools
         poolsByMeter = Self.index(newPools)
     }
@@ -124,7 +130,7 @@ public struct RateLimiterStateMachine: Sendable {
     private func used(_ index: Int, _ instrument: String?, _ nowMs: Int64) -> Int {
         let pool = pools[index]
         let entry =
-            pool.scope == .instrument ? usageByInstrument[CounterKey(pool: pool, instrument: instrument)] : usage[index]
+            pool.scope == .instrument ? usageByInstrument[CounterKey(pool: index, instrument: instrument)] : usage[index]
         guard let entry, entry.windowStart == pool.windowStart(at: nowMs) else { return 0 }
         return entry.used
     }
@@ -133,7 +139,7 @@ public struct RateLimiterStateMachine: Sendable {
         let pool = pools[index]
         let entry = Usage(windowStart: pool.windowStart(at: nowMs), used: used)
         if pool.scope == .instrument {
-            usageByInstrument[CounterKey(pool: pool, instrument: instrument)] = entry
+            usageByInstrument[CounterKey(pool: index, instrument: instrument)] = entry
         } else {
             usage[index] = entry
         }
