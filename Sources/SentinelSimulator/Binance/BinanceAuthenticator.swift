@@ -41,7 +41,8 @@ struct BinanceAuthenticator {
         guard BinanceSignature.isValid(signature: signature, payload: payload, material: key.material) else {
             throw .invalidSignature
         }
-        let rejected = BinanceError.rejectedKey(requestIP: flavor == .usdm ? request.clientIP : nil)
+        // Built only when thrown: a request that passes does not pay for the error.
+        var rejected: BinanceError { .rejectedKey(requestIP: flavor == .usdm ? request.clientIP : nil) }
         guard key.allows(ip: request.clientIP) else { throw rejected }
         guard key.permissions.contains(.read) else { throw rejected }
         if flavor == .usdm, !key.permissions.contains(.futures) { throw rejected }

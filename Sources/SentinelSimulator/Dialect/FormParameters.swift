@@ -8,14 +8,25 @@ struct FormParameters: Sendable {
 
     init(_ raw: String) {
         guard !raw.isEmpty else { return }
-        // Over the bytes: `&` and `=` are ASCII, and splitting by Character costs grapheme breaking.
-        for component in raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            if let equals = component.firstIndex(of: UInt8(ascii: "=")) {
-                pairs.append(
-                    (Self.decode(Substring(component[..<equals])),
-                     Self.decode(Substring(component[component.index(after: equals)...]))))
-            } else {
-                pairs.append((Self.decode(Substring(component)), ""))
+        // Over the bytes, in one pass: `&` and `=` are ASCII, and splitting by Character costs grapheme breaking.
+        var raw = raw
+        raw.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                var equals: Int?
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&") {
+                    if equals == nil, bytes[end] == UInt8(ascii: "=") { equals = end }
+                    end += 1
+                }
+                if end > start {
+                    let nameEnd = equals ?? end
+                    let valueStart = equals.map { $0 + 1 } ?? end
+                    pairs.append(
+                        (Self.decode(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd])),
+                         Self.decode(UnsafeBufferPointer(rebasing: bytes[valueStart..<end]))))
+                }
+                start = end + 1
             }
         }
     }
@@ -27,12 +38,16 @@ struct FormParameters: Sendable {
 
     /// Percent-decodes (UTF-8) and turns `+` into a space; a malformed escape is kept as written.
     static func decode(_ text: Substring) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
-            return String(text)
+        var text = text
+        return text.withUTF8 { decode($0) }
+    }
+
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        guard utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: utf8, as: UTF8.self)
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        let utf8 = Array(text.utf8)
+        bytes.reserveCapacity(utf8.count)
         var index = 0
         while index < utf8.count {
             let byte = utf8[index]

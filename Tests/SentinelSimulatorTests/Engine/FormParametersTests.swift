@@ -12,6 +12,15 @@ import Testing
         #expect(form["e"] == "%zz", "a malformed escape is kept as written")
     }
 
+    /// Empty components at either end are skipped; a value may hold `=`; a lone `%` at the very end is kept.
+    @Test func edgesOfTheText() {
+        #expect(FormParameters("").pairs.isEmpty)
+        #expect(FormParameters("&").pairs.isEmpty)
+        let form = FormParameters("&a=b=c&%41=%&")
+        #expect(form.pairs.map(\.name) == ["a", "A"])
+        #expect(form["a"] == "b=c" && form["A"] == "%")
+    }
+
     /// A combining mark after `&` or `=` makes one Character with it, but the exchange splits on the byte.
     @Test func aCombiningMarkDoesNotHideASeparator() {
         let form = FormParameters("a=1&\u{301}b=2&c=\u{301}3")
