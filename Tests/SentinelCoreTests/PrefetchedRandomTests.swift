@@ -13,7 +13,7 @@ import Testing
         #expect(!draws.contains(0))
     }
 
-    /// The pool is refilled every 16 generators: across refills no word is handed out twice.
+    /// The pool holds 32 words: across refills no word is handed out twice.
     @Test func noWordIsHandedOutTwiceAcrossRefills() {
         var words: [UInt64] = []
         for _ in 0..<200 {

@@ -12,6 +12,19 @@ import Testing
         #expect(try SigningKey(secret: SecretText(String(repeating: "ab", count: 32)), declared: nil).keyType == .hmac)
     }
 
+    /// Signing parts one after the other is signing their concatenation: empty parts, a part that ends inside what
+    /// the next one starts, and non-ASCII text alike. RSA (PKCS#1 v1.5, deterministic) signs the joined bytes.
+    @Test func partsAreSignedAsTheirConcatenation() throws {
+        let hmac = try SigningKey(secret: SecretText("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"), declared: nil)
+        let rsa = try SigningKey(secret: SecretText(TestKeys.rsa.pemRepresentation), declared: .rsa)
+        for parts in [["1700000000000", "POST", "/api/v5/trade/order", "{\"a\":\"é中\"}"], ["", "", ""], ["ab", "c"], []] {
+            for key in [hmac, rsa] {
+                #expect(try key.signature(forConcatenationOf: parts) == key.signature(for: parts.joined()))
+            }
+        }
+        #expect(try hmac.signature(forConcatenationOf: ["ab", "c"]) != hmac.signature(forConcatenationOf: ["ab", "d"]))
+    }
+
     @Test func windowsLineEndingsAndIndentationAreTolerated() throws {
         let crlf = TestKeys.ed25519PEM.replacingOccurrences(of: "\n", with: "\r\n")
         #expect(try SigningKey(secret: SecretText(crlf), declared: .ed25519).keyType == .ed25519)

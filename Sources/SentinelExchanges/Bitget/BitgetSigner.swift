@@ -30,8 +30,8 @@ public struct BitgetSigner: RequestSigner {
         let timestamp = String(timestampMs)
         let query = draft.query.sortedByName()
         let signedPath = query.isEmpty ? draft.path : draft.path + "?" + query.decoded
-        let prehash = timestamp + draft.method.rawValue + signedPath + (draft.body ?? "")
-        let signature = SignatureText.base64(try key.signature(for: prehash))
+        let signature = SignatureText.base64(
+            try key.signature(forConcatenationOf: [timestamp, draft.method.rawValue, signedPath, draft.body ?? ""]))
 
         var headers: [SignedRequest.Header] = [
             .init("ACCESS-KEY", apiKey),

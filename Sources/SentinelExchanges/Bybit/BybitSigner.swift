@@ -35,7 +35,7 @@ public struct BybitSigner: RequestSigner {
         }
         let payload = usesBody ? (draft.body ?? "") : draft.query.encoded
         let timestamp = String(timestampMs)
-        let bytes = try key.signature(for: timestamp + apiKey + String(recvWindow) + payload)
+        let bytes = try key.signature(forConcatenationOf: [timestamp, apiKey, String(recvWindow), payload])
         let signature = key.keyType == .hmac ? SignatureText.hex(bytes) : SignatureText.base64(bytes)
 
         var headers: [SignedRequest.Header] = [

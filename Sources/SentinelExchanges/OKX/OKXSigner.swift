@@ -28,8 +28,8 @@ public struct OKXSigner: RequestSigner {
         if let body = draft.body { try JSONBody.validate(body, exchange: .okx) }
         let timestamp = ISOTimestamp.milliseconds(timestampMs)
         let requestPath = draft.query.isEmpty ? draft.path : draft.path + "?" + draft.query.encoded
-        let prehash = timestamp + draft.method.rawValue + requestPath + (draft.body ?? "")
-        let signature = SignatureText.base64(try key.signature(for: prehash))
+        let signature = SignatureText.base64(
+            try key.signature(forConcatenationOf: [timestamp, draft.method.rawValue, requestPath, draft.body ?? ""]))
 
         var headers: [SignedRequest.Header] = [
             .init("OK-ACCESS-KEY", apiKey),
