@@ -8,7 +8,10 @@ import Sentinel
 // `Order` — against a transport that answers from memory, with the rate-limit pools out of reach (UnpacedConnector).
 // One JSON line per figure on stdout.
 //
-//   ClientOverhead --root REPOSITORY [--iterations N] [--samples N] [--exchange NAME]
+//   ClientOverhead --root REPOSITORY [--iterations N] [--samples N] [--exchange NAME] [--warm-up-seconds S]
+//
+// `--warm-up-seconds 0` warms up for 200 calls only, so that a count of instructions (`perf stat`) covers a known
+// number of calls.
 
 func argument(_ name: String) -> String? {
     let arguments = CommandLine.arguments
@@ -20,14 +23,16 @@ let root = argument("root") ?? ".."
 let iterations = Int(argument("iterations") ?? "") ?? 20_000
 let samples = Int(argument("samples") ?? "") ?? 5
 let only = argument("exchange")
+let warmUpSeconds = Double(argument("warm-up-seconds") ?? "") ?? 0.2
 
 /// The whole run, off the main actor: a loop on the main actor would pay two executor hops per call that a bot's
 /// own task does not.
-nonisolated func run(root: String, iterations: Int, samples: Int, only: String?) async throws {
+nonisolated func run(root: String, iterations: Int, samples: Int, only: String?, warmUpSeconds: Double) async throws {
     for canned in try CannedExchange.load(root + "/Benchmarks/overhead/canned.json", root: root)
     where only == nil || only == canned.exchange.rawValue {
         let (client, transport) = try await canned.preparedClient()
-        let measurement = try await measure("overhead.\(canned.exchange.rawValue)", iterations: iterations, samples: samples) {
+        let measurement = try await measure("overhead.\(canned.exchange.rawValue)", iterations: iterations, samples: samples,
+            warmUpSeconds: warmUpSeconds) {
             keep(try await client.placeOrder(canned.order()))
         }
         print(measurement.jsonLine)
@@ -38,7 +43,7 @@ nonisolated func run(root: String, iterations: Int, samples: Int, only: String?)
 }
 
 do {
-    try await Task.detached { try await run(root: root, iterations: iterations, samples: samples, only: only) }.value
+    try await Task.detached { try await run(root: root, iterations: iterations, samples: samples, only: only, warmUpSeconds: warmUpSeconds) }.value
 } catch {
     FileHandle.standardError.write(Data("ClientOverhead: \(error)\n".utf8))
     exit(1)
