@@ -27,7 +27,7 @@ public struct RateLimiterStateMachine: Sendable {
     }
 
     /// A counter of an instrument-scoped pool, which counts each instrument apart: the pool by its index in `pools`
-    /// (hashing the whole pool, names and all, was a tenth of an OKX order's own cost).
+    /// (hashing the whole pool, its String-backed meter included, was a tenth of an OKX order's own cost).
     struct CounterKey: Sendable, Hashable {
         let pool: Int
         let instrument: String?
