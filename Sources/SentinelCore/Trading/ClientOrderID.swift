@@ -37,10 +37,10 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
                 time /= 36
             }
             // Eleven digits per 64 random bits, not one random draw per digit, so 17 digits take two draws. A draw at
-            // or above 140·36¹¹ (the largest multiple below 2⁶⁴) is drawn again, so that every digit stays uniform;
-            // that happens to about one draw in 940 (twelve digits per draw refused almost one in four).
+            // or above the largest multiple of 36¹¹ that fits (140·36¹¹) is drawn again, so that every digit stays
+            // uniform; that happens to about one draw in 940 (twelve digits per draw refused almost one in four).
             let block: UInt64 = 131_621_703_842_267_136  // 36^11
-            let limit: UInt64 = 140 * block
+            let limit = UInt64.max / block * block
             var position = 3 + timeDigits
             while position < length {
                 let draw = generator.next()
