@@ -31,8 +31,10 @@ nonisolated func run(root: String, iterations: Int, samples: Int, only: String?,
     for canned in try CannedExchange.load(root + "/Benchmarks/overhead/canned.json", root: root)
     where only == nil || only == canned.exchange.rawValue {
         let (client, transport) = try await canned.preparedClient()
-        let measurement = try await measure("overhead.\(canned.exchange.rawValue)", iterations: iterations, samples: samples,
-            warmUpSeconds: warmUpSeconds) {
+        let name = "overhead.\(canned.exchange.rawValue)"
+        let measurement = try await measure(
+            name, iterations: iterations, samples: samples, warmUpSeconds: warmUpSeconds
+        ) {
             keep(try await client.placeOrder(canned.order()))
         }
         print(measurement.jsonLine)
@@ -43,7 +45,9 @@ nonisolated func run(root: String, iterations: Int, samples: Int, only: String?,
 }
 
 do {
-    try await Task.detached { try await run(root: root, iterations: iterations, samples: samples, only: only, warmUpSeconds: warmUpSeconds) }.value
+    try await Task.detached {
+        try await run(root: root, iterations: iterations, samples: samples, only: only, warmUpSeconds: warmUpSeconds)
+    }.value
 } catch {
     FileHandle.standardError.write(Data("ClientOverhead: \(error)\n".utf8))
     exit(1)
