@@ -1,3 +1,4 @@
+import Foundation
 import SentinelCore
 import SentinelNet
 import Testing
@@ -43,7 +44,7 @@ import Testing
         #expect(market.symbol.description == "BTC/USD:BTC" && market.settleAsset == "BTC" && market.sizing == .baseUnits)
         #expect(BitgetEndpoints.productType(.inverse) == "COIN-FUTURES" && BitgetEndpoints.productType(.linear) == "USDT-FUTURES")
         let request = OrderRequest(symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.002"))
-        #expect(BitgetOrderMapping.body(request, market: market).rendered
+        #expect(BitgetOrderMapping.body(request, market: market)
             == #"{"symbol":"BTCUSD","productType":"COIN-FUTURES","marginCoin":"BTC","marginMode":"crossed","side":"sell","orderType":"market","force":"gtc","size":"0.002","clientOid":"\#(request.clientOrderID.rawValue)"}"#)
     }
 
@@ -78,23 +79,26 @@ import Testing
         let market = Market(
             symbol: UnifiedSymbol(base: "BTC", quote: "USDT", settle: "USDT"), nativeSymbol: "BTCUSDT", product: .linear,
             isTrading: true, rules: MarketRules(tickSize: try Price("0.1"), stepSize: try Quantity("0.001"), minQuantity: try Quantity("0.001")))
-        func fields(_ request: OrderRequest) -> [String: String] {
-            var result: [String: String] = [:]
-            for (name, value) in BitgetOrderMapping.fields(request, market: market, batch: true) {
-                if case .string(let text) = value { result[name] = text }
-            }
-            return result
+        func fields(_ request: OrderRequest) throws -> [String: String] {
+            var json = JSONWriter()
+            json.openObject()
+            BitgetOrderMapping.writeFields(request, market: market, batch: true, to: &json)
+            json.closeObject()
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: String])
         }
         let closeLong = OrderRequest(
             symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.001"), reduceOnly: true,
             positionSide: .long)
-        #expect(fields(closeLong)["side"] == "buy" && fields(closeLong)["tradeSide"] == "close")
-        #expect(fields(closeLong)["reduceOnly"] == nil)
+        let closeLongFields = try fields(closeLong)
+        #expect(closeLongFields["side"] == "buy" && closeLongFields["tradeSide"] == "close")
+        #expect(closeLongFields["reduceOnly"] == nil)
         let openShort = OrderRequest(
             symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.001"), positionSide: .short)
-        #expect(fields(openShort)["side"] == "sell" && fields(openShort)["tradeSide"] == "open")
+        let openShortFields = try fields(openShort)
+        #expect(openShortFields["side"] == "sell" && openShortFields["tradeSide"] == "open")
         let oneWay = OrderRequest(symbol: market.symbol, side: .sell, type: .market, quantity: try Quantity("0.001"), reduceOnly: true)
-        #expect(fields(oneWay)["side"] == "sell" && fields(oneWay)["tradeSide"] == nil && fields(oneWay)["reduceOnly"] == "YES")
+        let oneWayFields = try fields(oneWay)
+        #expect(oneWayFields["side"] == "sell" && oneWayFields["tradeSide"] == nil && oneWayFields["reduceOnly"] == "YES")
     }
 
     @Test func recordedAccountAnswersParse() throws {

@@ -46,7 +46,7 @@ import Testing
         let request = OrderRequest(
             symbol: btc.symbol, side: .buy, type: .limit, quantity: try Quantity("0.0003"), price: try Price("60000.5"),
             postOnly: true, clientOrderID: try ClientOrderID("sn-0123456789abcdefghijklmnop"))
-        #expect(OKXOrderMapping.body(request, market: btc).rendered
+        #expect(OKXOrderMapping.body(request, market: btc)
             == #"{"instId":"BTC-USDT-SWAP","tdMode":"cross","clOrdId":"sn0123456789abcdefghijklmnop","side":"buy","ordType":"post_only","sz":"0.03","px":"60000.5"}"#)
     }
 

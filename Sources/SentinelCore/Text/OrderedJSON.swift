@@ -1,6 +1,6 @@
 /// JSON written the way exchanges and people read it: object members in the order given, strings escaped per
 /// RFC 8259 with `/` left alone (URLs and Base64 signatures read exactly as sent), numbers as exact text.
-public indirect enum OrderedJSON: Sendable {
+public enum OrderedJSON: Sendable {
     case string(String)
     case int(Int64)
     /// A JSON number written exactly as given (`0.004`), for the few places an exchange sends non-integers.
@@ -29,7 +29,7 @@ public indirect enum OrderedJSON: Sendable {
     /// Bytes, not a `String`: appending to a `String` scalar by scalar cost more than signing the request.
     private func write(to out: inout [UInt8], spaced: Bool) {
         switch self {
-        case .string(let text): Self.writeString(text, to: &out)
+        case .string(let text): JSONWriter.appendQuoted(text, to: &out)
         case .int(let number): out.append(contentsOf: String(number).utf8)
         case .number(let text): out.append(contentsOf: text.utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -38,7 +38,7 @@ public indirect enum OrderedJSON: Sendable {
             out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { Self.separator(UInt8(ascii: ","), spaced, to: &out) }
-                Self.writeString(key, to: &out)
+                JSONWriter.appendQuoted(key, to: &out)
                 Self.separator(UInt8(ascii: ":"), spaced, to: &out)
                 value.write(to: &out, spaced: spaced)
             }
@@ -56,35 +56,5 @@ public indirect enum OrderedJSON: Sendable {
     private static func separator(_ byte: UInt8, _ spaced: Bool, to out: inout [UInt8]) {
         out.append(byte)
         if spaced { out.append(UInt8(ascii: " ")) }
-    }
-
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied whole, not byte by byte (the simulator's answers are mostly strings).
-        var text = text
-        text.withUTF8 { bytes in
-            if bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-                out.append(contentsOf: bytes)
-            } else {
-                for byte in bytes { appendEscaped(byte, to: &out) }
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-        case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-        case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-        case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-        case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-        case 0..<0x20:
-            let digits = Array("0123456789abcdef".utf8)
-            out.append(contentsOf: #"\u00"#.utf8)
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xF)])
-        default: out.append(byte)
-        }
     }
 }

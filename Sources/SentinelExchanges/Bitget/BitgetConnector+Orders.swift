@@ -7,7 +7,7 @@ extension BitgetConnector {
     public func placeOrder(_ request: OrderRequest, market: Market) -> VenueCall<Order> {
         let endpoint = BitgetOrderMapping.isSpotMarketBuy(request, market: market)
             ? BitgetEndpoint.spotMarketBuy : placeEndpoint
-        let body = BitgetOrderMapping.body(request, market: market).rendered
+        let body = BitgetOrderMapping.body(request, market: market)
         return VenueCall(endpoint, .json(body), instrument: market.nativeSymbol) { body, _ throws(SentinelError) in
             if let orderId = JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: body)?.id {
                 return BitgetOrderMapping.acknowledged(request, market: market, orderId: orderId)
@@ -39,7 +39,7 @@ extension BitgetConnector {
         let refused = refusals
         let included = orders.enumerated().filter { refused[$0.offset] == nil }.map(\.element)
         let context = context(endpoint)
-        let body = BitgetOrderMapping.batchBody(included, spotMultiple: isSpot).rendered
+        let body = BitgetOrderMapping.batchBody(included, spotMultiple: isSpot)
         return VenueCall(endpoint, .json(body), instrument: first.market.nativeSymbol) { body, _ throws(SentinelError) in
             let answer = try data(BitgetWire.Batch.self, body, endpoint)
             var placed: [String: String] = [:]
@@ -88,10 +88,13 @@ extension BitgetConnector {
     public func cancelOrder(_ reference: OrderReference, market: Market) -> VenueCall<Order> {
         let endpoint = isSpot ? BitgetEndpoint.spotCancel : BitgetEndpoint.mixCancel
         let (name, value) = Self.reference(reference)
-        var members: [(String, OrderedJSON)] = [("symbol", .string(market.nativeSymbol))]
-        if !isSpot { members += BitgetOrderMapping.futuresScope(market) }
-        members.append((name, .string(value)))
-        return VenueCall(endpoint, .json(OrderedJSON.object(members).rendered), instrument: market.nativeSymbol) {
+        var json = JSONWriter()
+        json.openObject()
+        json.member("symbol", market.nativeSymbol)
+        if !isSpot { BitgetOrderMapping.writeFuturesScope(market, to: &json) }
+        json.member(name, value)
+        json.closeObject()
+        return VenueCall(endpoint, .json(json.rendered), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
             let ids = try data(BitgetWire.OrderIDs.self, body, endpoint)
             return Order(
@@ -105,9 +108,12 @@ extension BitgetConnector {
     /// Spot `cancel-symbol-order`; futures `cancel-all-orders` for the symbol's productType and margin coin.
     public func cancelAllOrders(market: Market) -> VenueCall<Void> {
         let endpoint = isSpot ? BitgetEndpoint.spotCancelSymbol : BitgetEndpoint.mixCancelAll
-        var members: [(String, OrderedJSON)] = [("symbol", .string(market.nativeSymbol))]
-        if !isSpot { members += BitgetOrderMapping.futuresScope(market) }
-        return VenueCall(endpoint, .json(OrderedJSON.object(members).rendered), instrument: market.nativeSymbol) { _, _ in }
+        var json = JSONWriter()
+        json.openObject()
+        json.member("symbol", market.nativeSymbol)
+        if !isSpot { BitgetOrderMapping.writeFuturesScope(market, to: &json) }
+        json.closeObject()
+        return VenueCall(endpoint, .json(json.rendered), instrument: market.nativeSymbol) { _, _ in }
     }
 
     public var cancelAnswerIsAcknowledgement: Bool { true }

@@ -27,60 +27,64 @@ enum BitgetOrderMapping {
     }
 
     /// The futures fields every mix order call names: `productType` and `marginCoin` (the market's settle coin).
-    static func futuresScope(_ market: Market) -> [(String, OrderedJSON)] {
-        [
-            ("productType", .string(BitgetEndpoints.productType(market.product))),
-            ("marginCoin", .string(market.settleAsset)),
-        ]
+    static func writeFuturesScope(_ market: Market, to json: inout JSONWriter) {
+        json.member("productType", BitgetEndpoints.productType(market.product))
+        json.member("marginCoin", market.settleAsset)
     }
 
-    /// One order's fields: the whole body of a place call (`batch` false) or one `orderList` item.
-    static func fields(_ request: OrderRequest, market: Market, batch: Bool) -> [(String, OrderedJSON)] {
+    /// One order's members, into an open object: the whole body of a place call (`batch` false) or one `orderList`
+    /// item.
+    static func writeFields(_ request: OrderRequest, market: Market, batch: Bool, to json: inout JSONWriter) {
         let spot = market.product == .spot
-        var members: [(String, OrderedJSON)] = []
-        if !batch { members.append(("symbol", .string(market.nativeSymbol))) }
+        if !batch { json.member("symbol", market.nativeSymbol) }
         if !spot, !batch {
-            members += futuresScope(market)
-            members.append(("marginMode", .string(request.marginMode == .isolated ? "isolated" : "crossed")))
+            writeFuturesScope(market, to: &json)
+            json.member("marginMode", request.marginMode == .isolated ? "isolated" : "crossed")
         }
         // Hedge mode names the position: open long = buy+open, close long = buy+close, open short = sell+open, close
         // short = sell+close (bitget.md §4). One-way mode sends the side as it is, and reduceOnly to close.
         let hedged = !spot && (request.positionSide == .long || request.positionSide == .short)
-        let side = hedged ? (request.positionSide == .long ? "buy" : "sell") : request.side.rawValue
-        members += [
-            ("side", .string(side)), ("orderType", .string(request.type.rawValue)), ("force", .string(force(request))),
-        ]
-        if hedged { members.append(("tradeSide", .string(request.reduceOnly ? "close" : "open"))) }
-        if request.type == .limit, let price = request.price {
-            members.append(("price", .string(price.value.normalized.description)))
-        }
-        members.append(("size", .string(request.quantity.value.normalized.description)))
-        members.append(("clientOid", .string(request.clientOrderID.rawValue)))
-        if !spot, !hedged, request.reduceOnly { members.append(("reduceOnly", .string("YES"))) }
-        return members
+        json.member("side", hedged ? (request.positionSide == .long ? "buy" : "sell") : request.side.rawValue)
+        json.member("orderType", request.type.rawValue)
+        json.member("force", force(request))
+        if hedged { json.member("tradeSide", request.reduceOnly ? "close" : "open") }
+        if request.type == .limit, let price = request.price { json.member("price", price.value.normalized.description) }
+        json.member("size", request.quantity.value.normalized.description)
+        json.member("clientOid", request.clientOrderID.rawValue)
+        if !spot, !hedged, request.reduceOnly { json.member("reduceOnly", "YES") }
     }
 
-    static func body(_ request: OrderRequest, market: Market) -> OrderedJSON {
-        .object(fields(request, market: market, batch: false))
+    static func body(_ request: OrderRequest, market: Market) -> String {
+        var json = JSONWriter()
+        json.openObject()
+        writeFields(request, market: market, batch: false, to: &json)
+        json.closeObject()
+        return json.rendered
     }
 
     /// `batch-orders` (spot, `batchMode` multiple: each order names its symbol) or `batch-place-order` (futures:
     /// symbol, productType, marginCoin and marginMode once), then `orderList`.
-    static func batchBody(_ orders: [(request: OrderRequest, market: Market)], spotMultiple: Bool) -> OrderedJSON {
-        guard let market = orders.first?.market else { return .object([("orderList", .array([]))]) }
-        var members: [(String, OrderedJSON)] = []
-        if spotMultiple {
-            members.append(("batchMode", .string("multiple")))
-        } else {
-            members.append(("symbol", .string(market.nativeSymbol)))
-            members += futuresScope(market)
-            let isolated = orders.first?.request.marginMode == .isolated
-            members.append(("marginMode", .string(isolated ? "isolated" : "crossed")))
+    static func batchBody(_ orders: [(request: OrderRequest, market: Market)], spotMultiple: Bool) -> String {
+        var json = JSONWriter(capacity: 256 * (orders.count + 1))
+        json.openObject()
+        if let market = orders.first?.market {
+            if spotMultiple {
+                json.member("batchMode", "multiple")
+            } else {
+                json.member("symbol", market.nativeSymbol)
+                writeFuturesScope(market, to: &json)
+                json.member("marginMode", orders.first?.request.marginMode == .isolated ? "isolated" : "crossed")
+            }
         }
-        members.append((
-            "orderList",
-            .array(orders.map { .object(fields($0.request, market: $0.market, batch: !spotMultiple)) })))
-        return .object(members)
+        json.openArray("orderList")
+        for order in orders {
+            json.openObject()
+            writeFields(order.request, market: order.market, batch: !spotMultiple, to: &json)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.closeObject()
+        return json.rendered
     }
 
     /// The order as Bitget acknowledged it: accepted, nothing known yet of fills.

@@ -5,8 +5,12 @@ extension BybitConnector {
     /// `POST /v5/order/create` answers ids only: the order as acknowledged, its state from a lookup.
     public func placeOrder(_ request: OrderRequest, market: Market) -> VenueCall<Order> {
         let endpoint = BybitEndpoint.placeOrder
-        let body = OrderedJSON.object([("category", .string(category))] + BybitOrderMapping.members(request, market: market))
-        return VenueCall(endpoint, .json(body.rendered)) { answer, _ throws(SentinelError) in
+        var json = JSONWriter()
+        json.openObject()
+        json.member("category", category)
+        BybitOrderMapping.writeMembers(request, market: market, to: &json)
+        json.closeObject()
+        return VenueCall(endpoint, .json(json.rendered)) { answer, _ throws(SentinelError) in
             if let orderID = JSONPeek.scalar(at: [.member("result"), .member("orderId")], in: answer)?.id,
                 case .value(let linkID) = OptionalMember(
                     JSONPeek.scalar(at: [.member("result"), .member("orderLinkId")], in: answer), \.string)
@@ -82,12 +86,19 @@ extension BybitConnector {
     /// `POST /v5/order/create-batch`: `result.list[i]` and `retExtInfo.list[i]` answer order i.
     public func placeOrders(_ orders: [(request: OrderRequest, market: Market)]) -> VenueCall<[BatchItemResult]>? {
         let endpoint = BybitEndpoint.placeBatch
-        let body = OrderedJSON.object([
-            ("category", .string(category)),
-            ("request", .array(orders.map { .object(BybitOrderMapping.members($0.request, market: $0.market)) })),
-        ])
+        var json = JSONWriter(capacity: 256 * (orders.count + 1))
+        json.openObject()
+        json.member("category", category)
+        json.openArray("request")
+        for order in orders {
+            json.openObject()
+            BybitOrderMapping.writeMembers(order.request, market: order.market, to: &json)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.closeObject()
         let venue = venue
-        return VenueCall(endpoint, .json(body.rendered)) { answer, _ throws(SentinelError) in
+        return VenueCall(endpoint, .json(json.rendered)) { answer, _ throws(SentinelError) in
             let batch = try WireDecoding.decode(
                 BybitWire.BatchAnswer.self, from: answer, exchange: .bybit, endpoint: endpoint.path)
             let codes = batch.retExtInfo?.list ?? []

@@ -3,23 +3,22 @@ import SentinelCore
 /// Unified orders ↔ Bybit V5 bodies and answers. Sizes are base units on spot and linear; a spot market order
 /// says so with `marketUnit: baseCoin` (Bybit's default for a spot market buy is the quote coin).
 enum BybitOrderMapping {
-    /// The members of a `/v5/order/create` body (without `category`, which batches put outside).
-    static func members(_ request: OrderRequest, market: Market) -> [(String, OrderedJSON)] {
-        var members: [(String, OrderedJSON)] = [
-            ("symbol", .string(market.nativeSymbol)), ("side", .string(request.side == .buy ? "Buy" : "Sell")),
-            ("orderType", .string(request.type == .limit ? "Limit" : "Market")),
-            ("qty", .string(request.quantity.description)),
-        ]
+    /// The members of a `/v5/order/create` body, into an open object (without `category`, which batches put
+    /// outside).
+    static func writeMembers(_ request: OrderRequest, market: Market, to json: inout JSONWriter) {
+        json.member("symbol", market.nativeSymbol)
+        json.member("side", request.side == .buy ? "Buy" : "Sell")
+        json.member("orderType", request.type == .limit ? "Limit" : "Market")
+        json.member("qty", request.quantity.description)
         switch request.type {
         case .limit:
-            members.append(("price", .string(request.price?.description ?? "")))
-            members.append(("timeInForce", .string(request.postOnly ? "PostOnly" : timeInForce(request.timeInForce))))
+            json.member("price", request.price?.description ?? "")
+            json.member("timeInForce", request.postOnly ? "PostOnly" : timeInForce(request.timeInForce))
         case .market:
-            if market.product == .spot { members.append(("marketUnit", .string("baseCoin"))) }
+            if market.product == .spot { json.member("marketUnit", "baseCoin") }
         }
-        if request.reduceOnly, market.product != .spot { members.append(("reduceOnly", .bool(true))) }
-        members.append(("orderLinkId", .string(request.clientOrderID.rawValue)))
-        return members
+        if request.reduceOnly, market.product != .spot { json.member("reduceOnly", true) }
+        json.member("orderLinkId", request.clientOrderID.rawValue)
     }
 
     static func timeInForce(_ value: TimeInForce) -> String {

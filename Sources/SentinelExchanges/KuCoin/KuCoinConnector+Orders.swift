@@ -4,7 +4,7 @@ import SentinelNet
 extension KuCoinConnector {
     public func placeOrder(_ request: OrderRequest, market: Market) -> VenueCall<Order> {
         let endpoint = isFutures ? KuCoinEndpoint.futuresPlace : KuCoinEndpoint.spotPlace
-        return VenueCall(endpoint, .json(KuCoinOrderMapping.body(request, market: market).rendered), instrument: market.nativeSymbol) {
+        return VenueCall(endpoint, .json(KuCoinOrderMapping.body(request, market: market)), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
             if case .string(let orderId)? = JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: body) {
                 return KuCoinOrderMapping.acknowledged(request, market: market, orderId: orderId)
@@ -18,10 +18,16 @@ extension KuCoinConnector {
     /// `POST /api/v1/orders/multi` (a JSON array, ≤20, `code`/`msg` per item).
     public func placeOrders(_ orders: [(request: OrderRequest, market: Market)]) -> VenueCall<[BatchItemResult]>? {
         let venue = venue
-        let items = OrderedJSON.array(orders.map { KuCoinOrderMapping.body($0.request, market: $0.market) })
+        var json = JSONWriter(capacity: 256 * (orders.count + 1))
+        if !isFutures { json.openObject() }
+        json.openArray(isFutures ? nil : "orderList")
+        for order in orders { KuCoinOrderMapping.write(order.request, market: order.market, to: &json) }
+        json.closeArray()
+        if !isFutures { json.closeObject() }
+        let body = json.rendered
         if isFutures {
             let endpoint = KuCoinEndpoint.futuresBatch
-            return VenueCall(endpoint, .json(items.rendered), instrument: orders.first?.market.nativeSymbol) {
+            return VenueCall(endpoint, .json(body), instrument: orders.first?.market.nativeSymbol) {
                 body, _ throws(SentinelError) in
                 let answers = try data([KuCoinWire.FuturesBatchItem].self, body, endpoint)
                 return orders.enumerated().map { index, sent in
@@ -35,7 +41,6 @@ extension KuCoinConnector {
             }
         }
         let endpoint = KuCoinEndpoint.spotBatch
-        let body = OrderedJSON.object([("orderList", items)]).rendered
         return VenueCall(endpoint, .json(body), instrument: orders.first?.market.nativeSymbol) {
             body, _ throws(SentinelError) in
             let answers = try data([KuCoinWire.SpotBatchItem].self, body, endpoint)

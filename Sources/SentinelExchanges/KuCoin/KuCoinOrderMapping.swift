@@ -23,35 +23,38 @@ enum KuCoinOrderMapping {
     /// The body of `POST /api/v1/hf/orders` (spot) or `POST /api/v1/orders` (futures). A futures size that is not a
     /// whole number of lots goes out as base units in `qty` so that KuCoin names the rule; the shared client refuses
     /// it before that.
-    static func body(_ request: OrderRequest, market: Market) -> OrderedJSON {
-        var members: [(String, OrderedJSON)] = [
-            ("clientOid", .string(request.clientOrderID.rawValue)), ("side", .string(request.side.rawValue)),
-            ("symbol", .string(market.nativeSymbol)),
-        ]
+    static func body(_ request: OrderRequest, market: Market) -> String {
+        var json = JSONWriter()
+        write(request, market: market, to: &json)
+        return json.rendered
+    }
+
+    /// One order as an object: a single body, or one item of a batch.
+    static func write(_ request: OrderRequest, market: Market, to json: inout JSONWriter) {
+        json.openObject()
+        json.member("clientOid", request.clientOrderID.rawValue)
+        json.member("side", request.side.rawValue)
+        json.member("symbol", market.nativeSymbol)
         let futures = market.product != .spot
-        if futures { members.append(("leverage", .int(futuresLeverage))) }
-        members.append(("type", .string(request.type == .market ? "market" : "limit")))
-        if request.type == .limit, let price = request.price {
-            members.append(("price", .string(price.value.normalized.description)))
-        }
+        if futures { json.member("leverage", futuresLeverage) }
+        json.member("type", request.type == .market ? "market" : "limit")
+        if request.type == .limit, let price = request.price { json.member("price", price.value.normalized.description) }
         if futures {
             if let lots = lots(request.quantity, market: market), let whole = Int64(lots.normalized.description) {
-                members.append(("size", .int(whole)))
+                json.member("size", whole)
             } else {
-                members.append(("qty", .string(request.quantity.value.normalized.description)))
+                json.member("qty", request.quantity.value.normalized.description)
             }
         } else {
-            members.append(("size", .string(request.quantity.value.normalized.description)))
+            json.member("size", request.quantity.value.normalized.description)
         }
         if request.type == .limit {
-            members.append(("timeInForce", .string(timeInForce(request.timeInForce))))
-            if request.postOnly { members.append(("postOnly", .bool(true))) }
+            json.member("timeInForce", timeInForce(request.timeInForce))
+            if request.postOnly { json.member("postOnly", true) }
         }
-        if futures, request.reduceOnly { members.append(("reduceOnly", .bool(true))) }
-        if futures, let mode = request.marginMode {
-            members.append(("marginMode", .string(mode == .isolated ? "ISOLATED" : "CROSS")))
-        }
-        return .object(members)
+        if futures, request.reduceOnly { json.member("reduceOnly", true) }
+        if futures, let mode = request.marginMode { json.member("marginMode", mode == .isolated ? "ISOLATED" : "CROSS") }
+        json.closeObject()
     }
 
     /// The order as KuCoin acknowledged it: accepted, nothing known yet of fills.

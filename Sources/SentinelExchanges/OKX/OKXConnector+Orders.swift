@@ -4,7 +4,7 @@ import SentinelNet
 extension OKXConnector {
     public func placeOrder(_ request: OrderRequest, market: Market) -> VenueCall<Order> {
         let endpoint = OKXEndpoint.placeOrder
-        return VenueCall(endpoint, .json(OKXOrderMapping.body(request, market: market).rendered), instrument: market.nativeSymbol) {
+        return VenueCall(endpoint, .json(OKXOrderMapping.body(request, market: market)), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
             if case .string(let ordId)? = JSONPeek.scalar(at: [.member("data"), .first, .member("ordId")], in: body) {
                 return OKXOrderMapping.acknowledged(request, market: market, ordId: ordId)
@@ -18,7 +18,11 @@ extension OKXConnector {
     public func placeOrders(_ orders: [(request: OrderRequest, market: Market)]) -> VenueCall<[BatchItemResult]>? {
         let endpoint = OKXEndpoint.batchOrders
         let venue = venue
-        let body = OrderedJSON.array(orders.map { OKXOrderMapping.body($0.request, market: $0.market) }).rendered
+        var json = JSONWriter(capacity: 256 * orders.count)
+        json.openArray()
+        for order in orders { OKXOrderMapping.write(order.request, market: order.market, to: &json) }
+        json.closeArray()
+        let body = json.rendered
         return VenueCall(endpoint, .json(body), instrument: orders.first?.market.nativeSymbol) {
             body, _ throws(SentinelError) in
             let items = try data(OKXWire.ItemStatus.self, body, endpoint)

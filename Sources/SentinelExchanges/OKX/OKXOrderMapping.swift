@@ -5,7 +5,15 @@ import SentinelCore
 enum OKXOrderMapping {
     /// `clOrdId` takes 1–32 letters and digits: Sentinel's `sn-…` ids travel without their `-`/`_`.
     static func wireClientID(_ id: String) -> String {
-        String(decoding: id.utf8.filter(ByteClass.isAlphanumeric), as: UTF8.self)
+        // Written in place: `filter` grew an array step by step and then copied it into the string.
+        String(unsafeUninitializedCapacity: id.utf8.count) { out in
+            var count = 0
+            for byte in id.utf8 where ByteClass.isAlphanumeric(byte) {
+                out[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The client id as Sentinel knows it: `known` when it is the one sent, else Sentinel's generated form restored
@@ -51,22 +59,30 @@ enum OKXOrderMapping {
         }
     }
 
-    /// The body of `POST /api/v5/trade/order` (one element of `batch-orders`). A size that is not a whole number of
-    /// lots goes out as written so that OKX names the rule (51121); the shared client refuses it before that.
-    static func body(_ request: OrderRequest, market: Market) -> OrderedJSON {
+    /// The body of `POST /api/v5/trade/order`.
+    static func body(_ request: OrderRequest, market: Market) -> String {
+        var json = JSONWriter()
+        write(request, market: market, to: &json)
+        return json.rendered
+    }
+
+    /// One order as an object: the body of a single placement, or one element of `batch-orders`. A size that is not a
+    /// whole number of lots goes out as written so that OKX names the rule (51121); the shared client refuses it
+    /// before that.
+    static func write(_ request: OrderRequest, market: Market, to json: inout JSONWriter) {
         let spot = market.product == .spot
-        var members: [(String, OrderedJSON)] = [
-            ("instId", .string(market.nativeSymbol)),
-            ("tdMode", .string(spot ? "cash" : (request.marginMode ?? .cross).rawValue)),
-            ("clOrdId", .string(wireClientID(request.clientOrderID.rawValue))),
-            ("side", .string(request.side.rawValue)), ("ordType", .string(ordType(request))),
-            ("sz", .string(wireSize(request.quantity, market: market) ?? request.quantity.value.normalized.description)),
-        ]
-        if request.type == .limit, let price = request.price { members.append(("px", .string(price.value.normalized.description))) }
-        if spot, request.type == .market { members.append(("tgtCcy", .string("base_ccy"))) }
-        if !spot, let side = request.positionSide, side != .net { members.append(("posSide", .string(side.rawValue))) }
-        if !spot, request.reduceOnly { members.append(("reduceOnly", .bool(true))) }
-        return .object(members)
+        json.openObject()
+        json.member("instId", market.nativeSymbol)
+        json.member("tdMode", spot ? "cash" : (request.marginMode ?? .cross).rawValue)
+        json.member("clOrdId", wireClientID(request.clientOrderID.rawValue))
+        json.member("side", request.side.rawValue)
+        json.member("ordType", ordType(request))
+        json.member("sz", wireSize(request.quantity, market: market) ?? request.quantity.value.normalized.description)
+        if request.type == .limit, let price = request.price { json.member("px", price.value.normalized.description) }
+        if spot, request.type == .market { json.member("tgtCcy", "base_ccy") }
+        if !spot, let side = request.positionSide, side != .net { json.member("posSide", side.rawValue) }
+        if !spot, request.reduceOnly { json.member("reduceOnly", true) }
+        json.closeObject()
     }
 
     /// The order as OKX acknowledged it: accepted, nothing known yet of fills.

@@ -1,0 +1,73 @@
+import Foundation
+import SentinelCore
+import Testing
+
+/// `JSONWriter` writes the bodies Sentinel signs: its text must be the same as `OrderedJSON`'s for the same members
+/// (the signature covers every byte) and must read back as written.
+@Suite struct JSONWriterTests {
+    @Test func nestedObjectsAndArraysGetTheirCommasAndMatchOrderedJSON() {
+        var json = JSONWriter()
+        json.openObject()
+        json.member("category", "linear")
+        json.openArray("request")
+        json.openObject()
+        json.member("qty", "0.001")
+        json.member("reduceOnly", true)
+        json.closeObject()
+        json.openObject()
+        json.closeObject()
+        json.openObject()
+        json.member("size", Int64.min)
+        json.member("postOnly", false)
+        json.closeObject()
+        json.closeArray()
+        json.openArray("empty")
+        json.closeArray()
+        json.openObject("nested")
+        json.openArray("deeper")
+        json.openArray()
+        json.closeArray()
+        json.closeArray()
+        json.closeObject()
+        json.closeObject()
+        let tree = OrderedJSON.object([
+            ("category", .string("linear")),
+            ("request", .array([
+                .object([("qty", .string("0.001")), ("reduceOnly", .bool(true))]), .object([]),
+                .object([("size", .int(Int64.min)), ("postOnly", .bool(false))]),
+            ])),
+            ("empty", .array([])), ("nested", .object([("deeper", .array([.array([])]))])),
+        ])
+        #expect(json.rendered == tree.rendered)
+        #expect(json.rendered
+            == #"{"category":"linear","request":[{"qty":"0.001","reduceOnly":true},{},{"size":-9223372036854775808,"postOnly":false}],"empty":[],"nested":{"deeper":[[]]}}"#)
+    }
+
+    @Test func aTopLevelArrayOfObjectsHasNoLeadingComma() {
+        var json = JSONWriter()
+        json.openArray()
+        for id in ["a", "b"] {
+            json.openObject()
+            json.member("id", id)
+            json.closeObject()
+        }
+        json.closeArray()
+        #expect(json.rendered == #"[{"id":"a"},{"id":"b"}]"#)
+        #expect(JSONWriter().rendered.isEmpty)
+    }
+
+    /// Names and values with every control character, quotes, backslashes and non-ASCII scalars are escaped as JSON
+    /// requires and read back unchanged.
+    @Test func escapedNamesAndValuesReadBackUnchanged() throws {
+        var text = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })
+        text += "\"\\/ é€😀\u{2028}\u{7F}"
+        var json = JSONWriter()
+        json.openObject()
+        json.member(text, text)
+        json.member("plain", "a/b")
+        json.closeObject()
+        #expect(json.rendered == OrderedJSON.object([(text, .string(text)), ("plain", .string("a/b"))]).rendered)
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: String])
+        #expect(read == [text: text, "plain": "a/b"])
+    }
+}
