@@ -35,4 +35,18 @@ import Testing
         #expect(!QueryString.empty.contains(name: ""))
         #expect(!QueryString("a=1&&b=2").contains(name: ""), "an empty pair has no name")
     }
+
+    /// `presence(of:)` sets bit i exactly when `contains(name: names[i])`, whatever the order and repeats of names.
+    @Test func presenceSetsTheBitOfEachContainedName() {
+        let names = ["a", "timestamp", "x", "sig=", "", "recvWindow", "b", "timestam", "%74imestamp", "1", "a"]
+        for text in ["a=1&%74imestamp=2&&x&sig%3D=3&=4&recvWindow", "", "b=2&b=3", "timestamp=1&signature=2"] {
+            let query = QueryString(text)
+            let bits = query.presence(of: names)
+            for (index, name) in names.enumerated() {
+                #expect((bits >> UInt64(index)) & 1 == (query.contains(name: name) ? 1 : 0), "\(text): \(name)")
+            }
+            #expect(bits >> UInt64(names.count) == 0)
+        }
+        #expect(QueryString("timestamp=1&signature=2").presence(of: ["signature", "timestamp", "recvWindow"]) == 0b011)
+    }
 }

@@ -17,6 +17,15 @@ public enum TimeInForce: String, Sendable, Hashable, Codable, CaseIterable {
     case ioc
     /// Fill or kill: fill entirely now or not at all.
     case fok
+
+    /// `GTC`, `IOC` or `FOK`, as Binance, Bybit and KuCoin spell it on the wire.
+    public var upperCaseCode: String {
+        switch self {
+        case .gtc: "GTC"
+        case .ioc: "IOC"
+        case .fok: "FOK"
+        }
+    }
 }
 
 public enum OrderStatus: String, Sendable, Hashable, Codable, CaseIterable {

@@ -4,9 +4,10 @@ import SentinelCore
 enum BinanceOrderMapping {
     /// The parameters of `POST /api/v3/order` or `/fapi/v1/order` for `request` on `market`.
     static func parameters(_ request: OrderRequest, market: Market) -> [(String, String)] {
-        var parameters: [(String, String)] = [
-            ("symbol", market.nativeSymbol), ("side", request.side == .buy ? "BUY" : "SELL"),
-        ]
+        var parameters: [(String, String)] = []
+        parameters.reserveCapacity(9)
+        parameters.append(("symbol", market.nativeSymbol))
+        parameters.append(("side", request.side == .buy ? "BUY" : "SELL"))
         let spot = market.product == .spot
         switch request.type {
         case .limit:
@@ -14,7 +15,7 @@ enum BinanceOrderMapping {
                 parameters.append(("type", "LIMIT_MAKER"))
             } else {
                 parameters.append(("type", "LIMIT"))
-                let force = !spot && request.postOnly ? "GTX" : request.timeInForce.rawValue.uppercased()
+                let force = !spot && request.postOnly ? "GTX" : request.timeInForce.upperCaseCode
                 parameters.append(("timeInForce", force))
             }
             parameters.append(("quantity", request.quantity.description))

@@ -31,17 +31,21 @@ public struct BinanceSigner: RequestSigner {
         self.recvWindow = recvWindow
     }
 
+    /// The parameters the signer adds, in the order of `presence(of:)`'s bits.
+    private static let addedNames = ["signature", "timestamp", "recvWindow"]
+
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
         var query = draft.query
         var form = try draft.body.map { (body) throws(SentinelError) in try Self.formBody(body) }
-        func alreadySet(_ name: String) -> Bool { query.contains(name: name) || form?.contains(name: name) == true }
-        if alreadySet("signature") {
+        let set = query.presence(of: Self.addedNames) | (form?.presence(of: Self.addedNames) ?? 0)
+        if set & 1 != 0 {
             throw .invalidInput(
                 "The request already has a signature parameter.", fix: ["Leave out `signature`; Sentinel adds it."])
         }
         var added: [(name: String, value: String)] = []
-        if !alreadySet("timestamp") { added.append(("timestamp", String(timestampMs))) }
-        if let recvWindow, !alreadySet("recvWindow") { added.append(("recvWindow", String(recvWindow))) }
+        added.reserveCapacity(2)
+        if set & 2 == 0 { added.append(("timestamp", String(timestampMs))) }
+        if let recvWindow, set & 4 == 0 { added.append(("recvWindow", String(recvWindow))) }
         if form != nil { form!.append(pairs: added) } else { query.append(pairs: added) }
 
         let payload = query.encoded + (form?.encoded ?? "")

@@ -13,20 +13,12 @@ enum BybitOrderMapping {
         switch request.type {
         case .limit:
             json.member("price", request.price?.description ?? "")
-            json.member("timeInForce", request.postOnly ? "PostOnly" : timeInForce(request.timeInForce))
+            json.member("timeInForce", request.postOnly ? "PostOnly" : request.timeInForce.upperCaseCode)
         case .market:
             if market.product == .spot { json.member("marketUnit", "baseCoin") }
         }
         if request.reduceOnly, market.product != .spot { json.member("reduceOnly", true) }
         json.member("orderLinkId", request.clientOrderID.rawValue)
-    }
-
-    static func timeInForce(_ value: TimeInForce) -> String {
-        switch value {
-        case .gtc: "GTC"
-        case .ioc: "IOC"
-        case .fok: "FOK"
-        }
     }
 
     /// `orderId` or `orderLinkId`.

@@ -12,14 +12,6 @@ enum KuCoinOrderMapping {
         market.sizing.contracts(for: quantity, at: nil)
     }
 
-    static func timeInForce(_ value: TimeInForce) -> String {
-        switch value {
-        case .gtc: "GTC"
-        case .ioc: "IOC"
-        case .fok: "FOK"
-        }
-    }
-
     /// The body of `POST /api/v1/hf/orders` (spot) or `POST /api/v1/orders` (futures). A futures size that is not a
     /// whole number of lots goes out as base units in `qty` so that KuCoin names the rule; the shared client refuses
     /// it before that.
@@ -49,7 +41,7 @@ enum KuCoinOrderMapping {
             json.member("size", request.quantity.value.normalized.description)
         }
         if request.type == .limit {
-            json.member("timeInForce", timeInForce(request.timeInForce))
+            json.member("timeInForce", request.timeInForce.upperCaseCode)
             if request.postOnly { json.member("postOnly", true) }
         }
         if futures, request.reduceOnly { json.member("reduceOnly", true) }

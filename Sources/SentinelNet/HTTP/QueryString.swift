@@ -51,14 +51,32 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         var name = name
         name.withUTF8 { wanted in
             forEachName { raw, escaped in
-                found =
-                    escaped
-                    ? Self.percentDecode(String(decoding: raw, as: UTF8.self)).utf8.elementsEqual(wanted)
-                    : raw.count == wanted.count && raw.elementsEqual(wanted)
+                found = Self.name(raw, escaped: escaped, is: wanted)
                 return found
             }
         }
         return found
+    }
+
+    /// Which of `names` (decoded) the query holds, bit `i` for `names[i]` (at most 64): a signer's several checks in one
+    /// walk over the query instead of one walk each.
+    public func presence(of names: [String]) -> UInt64 {
+        precondition(names.count <= 64, "presence(of:) answers for at most 64 names")
+        var found: UInt64 = 0
+        forEachName { raw, escaped in
+            for (index, wanted) in names.enumerated() where escaped || wanted.utf8.count == raw.count {
+                var wanted = wanted
+                if wanted.withUTF8({ Self.name(raw, escaped: escaped, is: $0) }) { found |= 1 << UInt64(index) }
+            }
+            return false
+        }
+        return found
+    }
+
+    private static func name(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, is wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        escaped
+            ? percentDecode(String(decoding: raw, as: UTF8.self)).utf8.elementsEqual(wanted)
+            : raw.count == wanted.count && raw.elementsEqual(wanted)
     }
 
     /// Each pair's name as encoded (empty pairs have none) and whether it holds a `%`, until `body` says stop.
