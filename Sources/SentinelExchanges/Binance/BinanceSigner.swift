@@ -51,9 +51,9 @@ public struct BinanceSigner: RequestSigner {
         let payload = query.encoded + (form?.encoded ?? "")
         let signature = try encodedSignature(payload)
         if form != nil {
-            form!.append(encodedPair: "signature=" + signature)
+            form!.append(encodedName: "signature", value: signature)
         } else {
-            query.append(encodedPair: "signature=" + signature)
+            query.append(encodedName: "signature", value: signature)
         }
 
         var headers = [SignedRequest.Header("X-MBX-APIKEY", apiKey)]

@@ -120,9 +120,14 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         encoded = String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends an already encoded `name=value` pair as is (a signature that is encoded already).
-    public mutating func append(encodedPair: String) {
-        encoded = encoded.isEmpty ? encodedPair : encoded + "&" + encodedPair
+    /// Appends `name=value` as given, both already encoded (a signature that is encoded already), growing the text
+    /// once.
+    public mutating func append(encodedName name: String, value: String) {
+        encoded.reserveCapacity(encoded.utf8.count + name.utf8.count + value.utf8.count + 2)
+        if !encoded.isEmpty { encoded.append("&") }
+        encoded.append(name)
+        encoded.append("=")
+        encoded.append(value)
     }
 
     /// The same parameters sorted by name, stable for repeated names (Bitget signs sorted queries).
@@ -133,7 +138,7 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
             return l == r ? lhs.offset < rhs.offset : Array(l.utf8).lexicographicallyPrecedes(Array(r.utf8))
         }
         var result = QueryString.empty
-        for (_, pair) in sorted { result.append(encodedPair: "\(pair.name)=\(pair.value)") }
+        for (_, pair) in sorted { result.append(encodedName: pair.name, value: pair.value) }
         return result
     }
 
