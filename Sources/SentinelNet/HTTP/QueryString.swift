@@ -39,27 +39,15 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         var names: [String] = []
         forEachName { raw, _ in
             names.append(Self.percentDecode(String(decoding: raw, as: UTF8.self)))
-            return false
         }
         return names
     }
 
-    /// Whether a parameter is called `name` (decoded), without building the list of names. Signers ask this of every
-    /// request for each parameter they add, so a name without `%` is compared as bytes, without decoding.
-    public func contains(name: String) -> Bool {
-        var found = false
-        var name = name
-        name.withUTF8 { wanted in
-            forEachName { raw, escaped in
-                found = Self.name(raw, escaped: escaped, is: wanted)
-                return found
-            }
-        }
-        return found
-    }
+    /// Whether a parameter is called `name` (decoded), without building the list of names.
+    public func contains(name: String) -> Bool { presence(of: [name]) != 0 }
 
     /// Which of `names` (decoded) the query holds, bit `i` for `names[i]` (at most 64): a signer's several checks in one
-    /// walk over the query instead of one walk each.
+    /// walk over the query instead of one walk each. A name without `%` is compared as bytes, without decoding.
     public func presence(of names: [String]) -> UInt64 {
         precondition(names.count <= 64, "presence(of:) answers for at most 64 names")
         var found: UInt64 = 0
@@ -68,7 +56,6 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
                 var wanted = wanted
                 if wanted.withUTF8({ Self.name(raw, escaped: escaped, is: $0) }) { found |= 1 << UInt64(index) }
             }
-            return false
         }
         return found
     }
@@ -79,8 +66,8 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
             : raw.count == wanted.count && raw.elementsEqual(wanted)
     }
 
-    /// Each pair's name as encoded (empty pairs have none) and whether it holds a `%`, until `body` says stop.
-    private func forEachName(_ body: (_ raw: UnsafeBufferPointer<UInt8>, _ escaped: Bool) -> Bool) {
+    /// Each pair's name as encoded (empty pairs have none) and whether it holds a `%`.
+    private func forEachName(_ body: (_ raw: UnsafeBufferPointer<UInt8>, _ escaped: Bool) -> Void) {
         var encoded = encoded
         encoded.withUTF8 { bytes in
             var start = 0
@@ -93,7 +80,7 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
                 }
                 var end = nameEnd
                 while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
-                if end > start, body(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd]), escaped) { return }
+                if end > start { body(UnsafeBufferPointer(rebasing: bytes[start..<nameEnd]), escaped) }
                 start = end + 1
             }
         }
