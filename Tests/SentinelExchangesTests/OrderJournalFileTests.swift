@@ -53,6 +53,46 @@ import Testing
         }
     }
 
+    /// Outcomes queued off the order's path (as placements queue them) reach the file: this journal reads them at
+    /// once, another connection sees them after the short flush delay, the next order's entry is written with them,
+    /// and the journal's end writes what is still queued.
+    @Test func queuedOutcomesReachTheFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("journal.sqlite").path
+        let venue = try Venue(.bybit, .spot, .live)
+        func storedStage(_ id: String) throws -> String? {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchOne(db, sql: "SELECT stage FROM orders WHERE clientOrderID = ?", arguments: [id])
+            }
+        }
+        do {
+            let journal = try OrderJournal(path: path, durability: .processCrash)
+            try journal.recordPending(try Self.request("sn-q-1"), venue: venue, nowMs: 1)
+            journal.enqueue(clientOrderID: "sn-q-1", stage: .ambiguous, nowMs: 2)
+            #expect(try journal.entry(clientOrderID: "sn-q-1")?.stageValue == .ambiguous, "a read writes the queue")
+
+            journal.enqueue(clientOrderID: "sn-q-1", stage: .rejected, nowMs: 3)
+            var waitedMs = 0
+            while try storedStage("sn-q-1") != "rejected", waitedMs < 5_000 {
+                try await Task.sleep(for: .milliseconds(5))
+                waitedMs += 5
+            }
+            #expect(try storedStage("sn-q-1") == "rejected", "the flush after the delay")
+
+            journal.enqueue(clientOrderID: "sn-q-1", stage: .acknowledged, nowMs: 4)
+            try journal.recordPending(try Self.request("sn-q-2"), venue: venue, nowMs: 5)
+            #expect(try storedStage("sn-q-1") == "acknowledged", "written with the next entry")
+
+            try journal.recordPending(try Self.request("sn-q-3"), venue: venue, nowMs: 6)
+            journal.enqueue(clientOrderID: "sn-q-3", stage: .rejected, nowMs: 7)
+        }
+        #expect(try storedStage("sn-q-3") == "rejected", "the journal's end writes what is queued")
+        let reopened = try OrderJournal(path: path, durability: .processCrash)
+        #expect(try reopened.entry(clientOrderID: "sn-q-3")?.updatedAtMs == 7, "the time given when it was queued")
+        #expect(try reopened.unsettled(venue: venue).map(\.clientOrderID) == ["sn-q-2"])
+    }
+
     /// A batch is one transaction: a duplicate refuses only its own order, the rest are recorded and outlive the
     /// journal; its outcomes settle together, each with its own order id and error.
     @Test(arguments: [OrderJournal.Durability.machineCrash, .processCrash])

@@ -37,7 +37,7 @@ func request() throws -> OrderRequest {
 func journalled(_ journal: OrderJournal) throws {
     let order = try request()
     try journal.recordPending(order, venue: venue, nowMs: SystemClock.nowMs())
-    try journal.update(
+    journal.enqueue(
         clientOrderID: order.clientOrderID.rawValue, stage: .acknowledged, order: acknowledged, nowMs: SystemClock.nowMs())
 }
 
@@ -45,7 +45,7 @@ func journalled(_ journal: OrderJournal) throws {
 func journalledBatch(_ journal: OrderJournal, size: Int) throws {
     let orders = try (0..<size).map { _ in try request() }
     _ = try journal.recordPending(orders, venue: venue, nowMs: SystemClock.nowMs())
-    try journal.update(
+    journal.enqueue(
         orders.map { .init(clientOrderID: $0.clientOrderID.rawValue, stage: .acknowledged, order: acknowledged) },
         nowMs: SystemClock.nowMs())
 }

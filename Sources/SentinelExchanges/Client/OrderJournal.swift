@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import SentinelCore
-import Synchronization
 
 /// Every order Sentinel sends, recorded before the request leaves and updated after, in SQLite under
 /// `SENTINEL_HOME`. After a crash or a timeout the journal says which orders may exist on the exchange, so the
@@ -49,19 +48,12 @@ public final class OrderJournal: Sendable {
 
     private let database: DatabaseQueue
     private let durability: Durability
-    /// The connection's `synchronous` mode as last set (nil: SQLite's default); read and set inside the queue's
-    /// writes, which run one at a time.
-    private let synchronousIsFull = Mutex<Bool?>(nil)
+    private let writer = OrderJournalWriter()
 
     private static let insertSQL = """
         INSERT INTO orders (clientOrderID, venue, symbol, side, type, quantity, price, stage, createdAtMs, updatedAtMs)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (clientOrderID) DO NOTHING
         """
-    private static let updateSQL = """
-        UPDATE orders SET stage = ?, exchangeOrderID = COALESCE(?, exchangeOrderID), status = COALESCE(?, status),
-        lastError = COALESCE(?, lastError), updatedAtMs = ? WHERE clientOrderID = ?
-        """
-
     /// Opens (creating if needed) the journal at `path` in write-ahead-log mode; `nil` keeps it in memory (tests,
     /// throw-away runs).
     public init(path: String?, durability: Durability = .machineCrash) throws(SentinelError) {
@@ -206,20 +198,12 @@ public final class OrderJournal: Sendable {
         }
     }
 
-    /// The outcomes of one batch's answer, in one transaction.
+    /// Writes outcomes now, in one transaction, after the ones queued before them.
     public func update(_ outcomes: [Outcome], nowMs: Int64) throws(SentinelError) {
         guard !outcomes.isEmpty else { return }
+        let updates = outcomes.map { OrderJournalWriter.QueuedUpdate(outcome: $0, nowMs: nowMs) }
         do {
-            try write(flushed: false, statements: outcomes.count) { db in
-                // One prepared statement, no read first: a field without a new value keeps the stored one.
-                let statement = try db.cachedStatement(sql: Self.updateSQL)
-                for outcome in outcomes {
-                    try statement.execute(arguments: [
-                        outcome.stage.rawValue, outcome.order?.id, outcome.order?.status.rawValue,
-                        outcome.error?.diagnosis.cause, nowMs, outcome.clientOrderID,
-                    ])
-                }
-            }
+            try write(flushed: false, statements: updates.count) { db in try OrderJournalWriter.execute(updates, db) }
         } catch {
             throw Self.writeFailure(error)
         }
@@ -231,7 +215,44 @@ public final class OrderJournal: Sendable {
         try update([Outcome(clientOrderID: clientOrderID, stage: stage, order: order, error: error)], nowMs: nowMs)
     }
 
+    /// Queues outcomes for the next write, off the caller's path: the next order's entry carries them in its own
+    /// transaction, or a flush `flushDelayMs` later writes them, whichever comes first; reads and the journal's
+    /// end write them too. An outcome lost to a crash before it is written leaves its entry pending or ambiguous,
+    /// which reconciliation settles by asking the exchange, as for a crash while the order was in flight.
+    public func enqueue(_ outcomes: [Outcome], nowMs: Int64) {
+        guard !outcomes.isEmpty else { return }
+        let updates = outcomes.map { OrderJournalWriter.QueuedUpdate(outcome: $0, nowMs: nowMs) }
+        guard writer.enqueue(updates) else { return }
+        // Soon, not at once: a flush started at once races the next order's entry for the writer queue, and the
+        // losing thread waits on the winner.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Self.flushDelayMs)) {
+            [database, writer] in
+            database.asyncWriteWithoutTransaction { db in try? writer.scheduledFlush(db) }
+        }
+    }
+
+    /// How long a queued update waits for the next write before it is written on its own.
+    static let flushDelayMs = 10
+
+    public func enqueue(
+        clientOrderID: String, stage: Stage, order: Order? = nil, error: SentinelError? = nil, nowMs: Int64
+    ) {
+        enqueue([Outcome(clientOrderID: clientOrderID, stage: stage, order: order, error: error)], nowMs: nowMs)
+    }
+
+    /// Writes the queued outcomes now.
+    public func flush() throws(SentinelError) {
+        do { try database.writeWithoutTransaction { db in try writer.write(db, flushed: false, statements: 0) { _ in } } } catch {
+            throw Self.writeFailure(error)
+        }
+    }
+
+    deinit {
+        try? flush()
+    }
+
     public func entry(clientOrderID: String) throws(SentinelError) -> Entry? {
+        try flush()
         do { return try database.read { db in try Entry.fetchOne(db, key: clientOrderID) } } catch {
             throw Self.writeFailure(error)
         }
@@ -239,6 +260,7 @@ public final class OrderJournal: Sendable {
 
     /// Entries whose outcome is not settled for `venue`: pending or ambiguous.
     public func unsettled(venue: Venue) throws(SentinelError) -> [Entry] {
+        try flush()
         do {
             return try database.read { db in
                 try Entry.fetchAll(db, sql: Self.unsettledSQL, arguments: [venue.description])
@@ -249,27 +271,14 @@ public final class OrderJournal: Sendable {
     }
 
     public func allEntries() throws(SentinelError) -> [Entry] {
+        try flush()
         do { return try database.read { db in try Entry.order(Column("createdAtMs")).fetchAll(db) } } catch {
             throw Self.writeFailure(error)
         }
     }
 
-    /// One transaction; `flushed`: its commit waits for the disk (synchronous FULL), else for the operating
-    /// system only (NORMAL: in WAL mode, still safe from a crash of the process). A single statement is its own
-    /// transaction (SQLite's autocommit): no BEGIN and COMMIT to run around it.
     private func write(flushed: Bool, statements: Int, _ body: (Database) throws -> Void) throws {
-        try database.writeWithoutTransaction { db in
-            // The connection keeps its mode: it is set only when this write needs the other one.
-            if synchronousIsFull.withLock({ $0 }) != flushed {
-                try db.execute(sql: flushed ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
-                synchronousIsFull.withLock { $0 = flushed }
-            }
-            guard statements > 1 else { return try body(db) }
-            try db.inTransaction(.immediate) {
-                try body(db)
-                return .commit
-            }
-        }
+        try database.writeWithoutTransaction { db in try writer.write(db, flushed: flushed, statements: statements, body) }
     }
 
     private static func writeFailure(_ error: any Error) -> SentinelError {

@@ -84,8 +84,8 @@ extension VenueClient {
                 }
             }
         }
-        // The settled outcomes in one transaction, before any look-up waits.
-        try? configuration.journal?.update(outcomes, nowMs: configuration.now())
+        // The settled outcomes together, queued before any look-up waits.
+        configuration.journal?.enqueue(outcomes, nowMs: configuration.now())
         for sent in unresolved {
             results[sent.index] = await resolve(sent.request, market: sent.market, sentAt: signedAt)
         }

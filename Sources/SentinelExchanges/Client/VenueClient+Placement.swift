@@ -51,7 +51,7 @@ extension VenueClient {
                     action = machine.placementFailed(error, mayHaveArrived: Self.mayHaveArrived(error))
                 }
             case .lookUp(let delay):
-                try? journal?.update(clientOrderID: id, stage: .ambiguous, nowMs: configuration.now())
+                journal?.enqueue(clientOrderID: id, stage: .ambiguous, nowMs: configuration.now())
                 await sleep(milliseconds: delay)
                 do {
                     action = machine.found(try await perform(connector.order(.clientOrderID(id), market: market)))
@@ -66,13 +66,13 @@ extension VenueClient {
                 }
             case .succeeded(var order):
                 order.symbol = market.symbol
-                try? journal?.update(clientOrderID: id, stage: .acknowledged, order: order, nowMs: configuration.now())
+                journal?.enqueue(clientOrderID: id, stage: .acknowledged, order: order, nowMs: configuration.now())
                 return order
             case .rejected(let error):
-                try? journal?.update(clientOrderID: id, stage: .rejected, error: error, nowMs: configuration.now())
+                journal?.enqueue(clientOrderID: id, stage: .rejected, error: error, nowMs: configuration.now())
                 throw error
             case .unresolved(let error):
-                try? journal?.update(clientOrderID: id, stage: .ambiguous, error: error, nowMs: configuration.now())
+                journal?.enqueue(clientOrderID: id, stage: .ambiguous, error: error, nowMs: configuration.now())
                 throw SentinelError(
                     error.kind,
                     Diagnosis(

@@ -27,6 +27,8 @@ public final class VenueClient<Connector: VenueConnector>: ExchangeClient {
     }
 
     public func shutdown() async {
+        // Outcomes still queued for the journal are written before the process may end.
+        try? configuration.journal?.flush()
         await transport.shutdown()
     }
 
