@@ -5,7 +5,14 @@ extension ExactDecimal {
     /// some exchanges emit for tiny values. Rejects anything else: empty text, whitespace, a leading `+`, `"."` without
     /// digits on both sides, `NaN`/`Infinity`, thousands separators, or values that do not fit.
     public init(_ text: String) throws(DecimalError) {
-        var utf8 = Array(text.utf8)
+        // Read in place: copying the text into an array was an allocation per decimal of every answer.
+        var contiguous = text
+        self = try contiguous.withUTF8 { utf8 in
+            Result { () throws(DecimalError) in try Self.parse(utf8, text: text) }
+        }.get()
+    }
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, text: String) throws(DecimalError) -> ExactDecimal {
         guard !utf8.isEmpty, utf8.count <= 128 else { throw .malformed(text) }
 
         var index = 0
@@ -59,13 +66,12 @@ extension ExactDecimal {
             for byte in exponentDigits { exponent = exponent * 10 + Int(byte - UInt8(ascii: "0")) }
             if exponentNegative { exponent = -exponent }
         }
-        utf8.removeAll()
         if overflowed { throw .overflow }
 
         var scale = fractionDigits - exponent
         if scale < 0 {
             guard significand == 0 || -scale < 39, let factor = Self.powerOfTen(-scale) else {
-                if significand == 0 { self.init(unchecked: 0, scale: 0); return }
+                if significand == 0 { return ExactDecimal(unchecked: 0, scale: 0) }
                 throw .overflow
             }
             let (scaled, overflow) = significand.multipliedReportingOverflow(by: factor)
@@ -79,7 +85,7 @@ extension ExactDecimal {
             scale -= 1
         }
         guard scale <= Self.maxScale else { throw .tooManyDecimalPlaces(scale: scale) }
-        self.init(unchecked: significand, scale: scale)
+        return ExactDecimal(unchecked: significand, scale: scale)
     }
 
     /// Parses an exact value from text, or returns nil.

@@ -35,42 +35,45 @@ public struct BinanceSigner: RequestSigner {
     private static let addedNames = ["signature", "timestamp", "recvWindow"]
 
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
-        var query = draft.query
-        var form = try draft.body.map { (body) throws(SentinelError) in try Self.formBody(body) }
+        let query = draft.query
+        let form = try draft.body.map { (body) throws(SentinelError) in try Self.formBody(body) }
         let set = query.presence(of: Self.addedNames) | (form?.presence(of: Self.addedNames) ?? 0)
         if set & 1 != 0 {
             throw .invalidInput(
                 "The request already has a signature parameter.", fix: ["Leave out `signature`; Sentinel adds it."])
         }
-        var added: [(name: String, value: String)] = []
-        added.reserveCapacity(2)
-        if set & 2 == 0 { added.append(("timestamp", String(timestampMs))) }
-        if let recvWindow, set & 4 == 0 { added.append(("recvWindow", String(recvWindow))) }
-        if form != nil { form!.append(pairs: added) } else { query.append(pairs: added) }
-
-        let payload = query.encoded + (form?.encoded ?? "")
-        let signature = try encodedSignature(payload)
-        if form != nil {
-            form!.append(encodedName: "signature", value: signature)
-        } else {
-            query.append(encodedName: "signature", value: signature)
+        // The text the parameters travel in (the form when there is one) is written once, into one buffer: the added
+        // parameters, then the signature of the query and the form as they stand then.
+        var carrier = Array((form ?? query).encoded.utf8)
+        carrier.reserveCapacity(carrier.count + 128)
+        func appendName(_ name: String) {
+            if !carrier.isEmpty { carrier.append(UInt8(ascii: "&")) }
+            carrier.append(contentsOf: name.utf8)
+            carrier.append(UInt8(ascii: "="))
         }
-
-        var headers = [SignedRequest.Header("X-MBX-APIKEY", apiKey)]
-        if form != nil { headers.append(.init("Content-Type", "application/x-www-form-urlencoded")) }
-        return SignedRequest(
-            method: draft.method,
-            url: url(base: BinanceEndpoints.restBase(for: venue), path: draft.path, query: query.encoded),
-            headers: headers, body: form?.encoded)
-    }
-
-    /// The signature of `payload` as it appears in a parameter: hex for HMAC, percent-encoded Base64 otherwise.
-    func encodedSignature(_ payload: String) throws(SentinelError) -> String {
-        let bytes = try key.signature(for: payload)
+        func append(_ name: String, _ value: String) {
+            appendName(name)
+            carrier.append(contentsOf: value.utf8)
+        }
+        if set & 2 == 0 { append("timestamp", String(timestampMs)) }
+        if let recvWindow, set & 4 == 0 { append("recvWindow", String(recvWindow)) }
+        let signature =
+            form != nil && !query.isEmpty
+            ? try key.signature(for: Array(query.encoded.utf8) + carrier) : try key.signature(for: carrier)
         switch key.keyType {
-        case .hmac: return SignatureText.hex(bytes)
-        case .ed25519, .rsa: return QueryString.encodeComponent(SignatureText.base64(bytes))
+        case .hmac:
+            appendName("signature")
+            SignatureText.appendHex(signature, to: &carrier)
+        case .ed25519, .rsa: append("signature", QueryString.encodeComponent(SignatureText.base64(signature)))
         }
+        let carried = String(decoding: carrier, as: UTF8.self)
+
+        let apiKey = SignedRequest.Header("X-MBX-APIKEY", apiKey)
+        let headers = form != nil ? [apiKey, .init("Content-Type", "application/x-www-form-urlencoded")] : [apiKey]
+        let base = BinanceEndpoints.restBase(for: venue)
+        return SignedRequest(
+            method: draft.method, url: url(base: base, path: draft.path, query: form != nil ? query.encoded : carried),
+            headers: headers, body: form != nil ? carried : nil)
     }
 
     /// Signature for the WebSocket API (binance.md §2 vectors 4–5): parameters sorted by name with `apiKey`
