@@ -5,7 +5,8 @@
                           [--from-last-run]
 
 Builds what it needs (release), starts `sentinel sim --no-rate-limits` on a free port base, then for each pair runs
-its two (or three) sides alternately, `--runs` times, and reports medians:
+its two (or three) sides alternately, `--runs` times, and reports the medians of the figures and of each run's own
+ratio (both sides of a run ran back to back):
   a. client overhead per order without a network: Sources/ClientOverhead vs ccxt_overhead.py, each exchange;
   b. place + cancel round trips against the simulator: RoundTrips vs ccxt_roundtrips.py vs raw_roundtrips.py;
   c. the simulator under wrk: signed GET /api/v3/account vs Sources/BareResponder (latency on one connection,
@@ -15,7 +16,7 @@ its two (or three) sides alternately, `--runs` times, and reports medians:
 Then it compares the ratios and allocation counts with thresholds.json and names every regression beyond its
 tolerance (exit status 1). `--update-thresholds` records this run's figures there instead. Every raw figure goes
 to Benchmarks/results/last-run.json; `--from-last-run` prints that run's table again (and checks or records it)
-without running anything. Needs python3 with ccxt, wrk and hyperfine (apt-get install wrk hyperfine).
+without running anything. Needs python3 with ccxt, wrk and hyperfine (apt-get update && apt-get install wrk hyperfine).
 """
 import argparse
 import json
@@ -66,6 +67,12 @@ def json_lines(text):
 
 def median(values):
     return statistics.median(values) if values else float("nan")
+
+
+def run_ratio(numerators, denominators):
+    """The median of each run's own ratio: the two sides of one run ran back to back, so the machine's drift from
+    one minute to the next moves both; a ratio of the two sides' medians could pair figures of different minutes."""
+    return median([n / d for n, d in zip(numerators, denominators)])
 
 
 # --- build -----------------------------------------------------------------------------------------------------
@@ -151,7 +158,7 @@ def overhead():
         log(f"  a. overhead run {index + 1}/{args.runs} done")
     return {name: {"sentinel_us": median(sentinel[name]), "ccxt_us": median(ccxt[name]),
                    "sentinel_runs_us": sentinel[name], "ccxt_runs_us": ccxt[name],
-                   "ratio": median(ccxt[name]) / median(sentinel[name]),
+                   "ratio": run_ratio(ccxt[name], sentinel[name]),
                    "allocations": allocations.get(name)} for name in EXCHANGES}
 
 
@@ -174,8 +181,8 @@ def round_trips():
         log(f"  b. round-trip run {index + 1}/{args.runs}: " + ", ".join(f"{c} {figures[c][-1]:.0f}/s" for c in order))
     medians = {client: median(values) for client, values in figures.items()}
     return {"trips": args.trips, "per_s": medians, "runs_per_s": figures,
-            "sentinel_vs_ccxt": medians["sentinel"] / medians["ccxt"],
-            "raw_vs_sentinel": medians["raw"] / medians["sentinel"]}
+            "sentinel_vs_ccxt": run_ratio(figures["sentinel"], figures["ccxt"]),
+            "raw_vs_sentinel": run_ratio(figures["raw"], figures["sentinel"])}
 
 
 # --- c. the simulator under load -----------------------------------------------------------------------------------
@@ -235,8 +242,10 @@ def simulator_load():
             "load_p99_ms": median([f["p99_ms"] for f in figures["load"]]),
             "errors": sum(f.get("errors", 0) for f in figures["seq"] + figures["load"]),
         }
-    summary["p50_vs_bare"] = summary["sim"]["seq_p50_ms"] / summary["bare"]["seq_p50_ms"]
-    summary["throughput_vs_bare"] = summary["sim"]["load_per_s"] / summary["bare"]["load_per_s"]
+    summary["p50_vs_bare"] = run_ratio([f["p50_ms"] for f in samples["sim"]["seq"]],
+                                       [f["p50_ms"] for f in samples["bare"]["seq"]])
+    summary["throughput_vs_bare"] = run_ratio([f["per_s"] for f in samples["sim"]["load"]],
+                                              [f["per_s"] for f in samples["bare"]["load"]])
     summary["raw"] = samples
     return summary
 
