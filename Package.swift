@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "WSClient", package: "swift-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -102,7 +103,9 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SentinelNetTests", dependencies: ["SentinelNet"]),
+        .testTarget(
+            name: "SentinelNetTests",
+            dependencies: ["SentinelNet", .product(name: "NIOPosix", package: "swift-nio")]),
         .testTarget(name: "SentinelDoctorTests", dependencies: ["SentinelDoctor"]),
         .testTarget(name: "SentinelMonitorTests", dependencies: ["SentinelMonitor", "SentinelExchanges", "SentinelSimulator"]),
         .testTarget(
