@@ -8,7 +8,8 @@ Builds what it needs (release), starts `sentinel sim --no-rate-limits` on a free
 its two (or three) sides alternately, `--runs` times, and reports the medians of the figures and of each run's own
 ratio (both sides of a run ran back to back):
   a. client overhead per order without a network: Sources/ClientOverhead vs ccxt_overhead.py, each exchange;
-  b. place + cancel round trips against the simulator: RoundTrips vs ccxt_roundtrips.py vs raw_roundtrips.py;
+  b. place + cancel round trips against the simulator: RoundTrips (also with --on-transport-loop) vs
+     ccxt_roundtrips.py vs raw_roundtrips.py;
   c. the simulator under wrk: signed GET /api/v3/account vs Sources/BareResponder (latency on one connection,
      throughput on 32);
   d. `sentinel` start-up, cold process (hyperfine);
@@ -165,15 +166,16 @@ def overhead():
 # --- b. round trips ----------------------------------------------------------------------------------------------
 
 def round_trips():
-    figures = {"sentinel": [], "ccxt": [], "raw": []}
+    figures = {"sentinel": [], "sentinel-loop": [], "ccxt": [], "raw": []}
     commands = {
         "sentinel": lambda key: [os.path.join(BENCH_BIN, "RoundTrips")],
+        "sentinel-loop": lambda key: [os.path.join(BENCH_BIN, "RoundTrips"), "--on-transport-loop"],
         "ccxt": lambda key: [sys.executable, os.path.join(HERE, "ccxt_roundtrips.py")],
         "raw": lambda key: [sys.executable, os.path.join(HERE, "raw_roundtrips.py")],
     }
-    order = ["sentinel", "ccxt", "raw"]
+    order = ["sentinel", "sentinel-loop", "ccxt", "raw"]
     for index in range(args.runs):
-        for client in order[index % 3:] + order[:index % 3]:
+        for client in order[index % len(order):] + order[:index % len(order)]:
             key = simulator.new_key(scratch, f"{client}-{index}")
             command = commands[client](key) + ["--endpoint", simulator.binance, "--credentials", key,
                                                "--count", str(args.trips)]
@@ -182,7 +184,9 @@ def round_trips():
     medians = {client: median(values) for client, values in figures.items()}
     return {"trips": args.trips, "per_s": medians, "runs_per_s": figures,
             "sentinel_vs_ccxt": run_ratio(figures["sentinel"], figures["ccxt"]),
-            "raw_vs_sentinel": run_ratio(figures["raw"], figures["sentinel"])}
+            "raw_vs_sentinel": run_ratio(figures["raw"], figures["sentinel"]),
+            "loop_vs_ccxt": run_ratio(figures["sentinel-loop"], figures["ccxt"]),
+            "raw_vs_loop": run_ratio(figures["raw"], figures["sentinel-loop"])}
 
 
 # --- c. the simulator under load -----------------------------------------------------------------------------------
@@ -352,8 +356,13 @@ if "roundtrips" in results:
          f"ccxt {trips['per_s']['ccxt']:.0f}", f"{trips['sentinel_vs_ccxt']:.2f}×", "≥ 3×"])
     row(["b. … against the raw-HTTP floor", f"{trips['per_s']['sentinel']:.0f}", f"raw {trips['per_s']['raw']:.0f}",
          f"floor {trips['raw_vs_sentinel']:.2f}× Sentinel", "≤ 1.5×"])
+    row(["b. … the bot's loop on the transport's executor", f"{trips['per_s']['sentinel-loop']:.0f}",
+         f"ccxt {trips['per_s']['ccxt']:.0f}; raw {trips['per_s']['raw']:.0f}",
+         f"{trips['loop_vs_ccxt']:.2f}×; floor {trips['raw_vs_loop']:.2f}×", "≥ 3×; ≤ 1.5×"])
     checked["roundtrips.sentinel_vs_ccxt"] = (trips["sentinel_vs_ccxt"], "higher", "ratio")
     checked["roundtrips.raw_vs_sentinel"] = (trips["raw_vs_sentinel"], "lower", "ratio")
+    checked["roundtrips.loop_vs_ccxt"] = (trips["loop_vs_ccxt"], "higher", "ratio")
+    checked["roundtrips.raw_vs_loop"] = (trips["raw_vs_loop"], "lower", "ratio")
 if "simulator" in results:
     load = results["simulator"]
     row(["c. simulator, one connection: p50 / p99 ms (signed GET /api/v3/account)",

@@ -58,7 +58,8 @@ nonisolated func run(endpoint: String, apiKey: String, secret: String, symbol: U
 
 let price = argument("price", default: nil)
 do {
-    try await Task.detached {
+    let onTransportLoop = CommandLine.arguments.contains("--on-transport-loop")
+    try await Task(executorPreference: onTransportLoop ? AsyncHTTPTransport.taskExecutor : globalConcurrentExecutor) {
         try await run(endpoint: endpoint, apiKey: apiKey, secret: secret, symbol: symbol, count: count, price: price)
     }.value
 } catch {

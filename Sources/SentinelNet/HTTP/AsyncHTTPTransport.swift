@@ -22,6 +22,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
     private static let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
     private static let executor = EventLoopTaskExecutor(loop)
 
+    /// The executor of the transports' event loop. A bot whose loop sends one request after another may run that loop
+    /// on it (`Task(executorPreference: AsyncHTTPTransport.taskExecutor) { … }`): its requests then never change
+    /// threads. Its own work then runs on the thread that also reads every answer, so keep it short.
+    public static var taskExecutor: any TaskExecutor { executor }
+
     private static func makeClient(connectTimeoutMs: Int64) -> HTTPClient {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
