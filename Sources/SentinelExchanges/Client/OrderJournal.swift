@@ -242,7 +242,7 @@ public final class OrderJournal: Sendable {
 
     /// Writes the queued outcomes now.
     public func flush() throws(SentinelError) {
-        do { try database.writeWithoutTransaction { db in try writer.write(db, flushed: false, statements: 0) { _ in } } } catch {
+        do { try write(flushed: false, statements: 0) { _ in } } catch {
             throw Self.writeFailure(error)
         }
     }
