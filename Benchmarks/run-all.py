@@ -8,8 +8,8 @@ Builds what it needs (release), starts `sentinel sim --no-rate-limits` on a free
 its two (or three) sides alternately, `--runs` times, and reports the medians of the figures and of each run's own
 ratio (both sides of a run ran back to back):
   a. client overhead per order without a network: Sources/ClientOverhead vs ccxt_overhead.py, each exchange;
-  b. place + cancel round trips against the simulator: RoundTrips (also with --on-transport-loop) vs
-     ccxt_roundtrips.py vs raw_roundtrips.py;
+  b. place + cancel round trips against the simulator: RoundTrips (also with --on-transport-loop, and with
+     --transport async-http-client) vs ccxt_roundtrips.py vs raw_roundtrips.py;
   c. the simulator under wrk: signed GET /api/v3/account vs Sources/BareResponder (latency on one connection,
      throughput on 32);
   d. `sentinel` start-up, cold process (hyperfine);
@@ -166,14 +166,15 @@ def overhead():
 # --- b. round trips ----------------------------------------------------------------------------------------------
 
 def round_trips():
-    figures = {"sentinel": [], "sentinel-loop": [], "ccxt": [], "raw": []}
+    figures = {"sentinel": [], "sentinel-loop": [], "sentinel-ahc": [], "ccxt": [], "raw": []}
     commands = {
         "sentinel": lambda key: [os.path.join(BENCH_BIN, "RoundTrips")],
         "sentinel-loop": lambda key: [os.path.join(BENCH_BIN, "RoundTrips"), "--on-transport-loop"],
+        "sentinel-ahc": lambda key: [os.path.join(BENCH_BIN, "RoundTrips"), "--transport", "async-http-client"],
         "ccxt": lambda key: [sys.executable, os.path.join(HERE, "ccxt_roundtrips.py")],
         "raw": lambda key: [sys.executable, os.path.join(HERE, "raw_roundtrips.py")],
     }
-    order = ["sentinel", "sentinel-loop", "ccxt", "raw"]
+    order = ["sentinel", "sentinel-loop", "sentinel-ahc", "ccxt", "raw"]
     for index in range(args.runs):
         for client in order[index % len(order):] + order[:index % len(order)]:
             key = simulator.new_key(scratch, f"{client}-{index}")
@@ -186,7 +187,8 @@ def round_trips():
             "sentinel_vs_ccxt": run_ratio(figures["sentinel"], figures["ccxt"]),
             "raw_vs_sentinel": run_ratio(figures["raw"], figures["sentinel"]),
             "loop_vs_ccxt": run_ratio(figures["sentinel-loop"], figures["ccxt"]),
-            "raw_vs_loop": run_ratio(figures["raw"], figures["sentinel-loop"])}
+            "raw_vs_loop": run_ratio(figures["raw"], figures["sentinel-loop"]),
+            "sentinel_vs_ahc": run_ratio(figures["sentinel"], figures["sentinel-ahc"])}
 
 
 # --- c. the simulator under load -----------------------------------------------------------------------------------
@@ -359,6 +361,11 @@ if "roundtrips" in results:
     row(["b. … the bot's loop on the transport's executor", f"{trips['per_s']['sentinel-loop']:.0f}",
          f"ccxt {trips['per_s']['ccxt']:.0f}; raw {trips['per_s']['raw']:.0f}",
          f"{trips['loop_vs_ccxt']:.2f}×; floor {trips['raw_vs_loop']:.2f}×", "≥ 3×; ≤ 1.5×"])
+    if "sentinel_vs_ahc" in trips:
+        row(["b. … Sentinel on AsyncHTTPClient (AsyncHTTPTransport)", f"{trips['per_s']['sentinel-ahc']:.0f}",
+             f"ccxt {trips['per_s']['ccxt']:.0f}",
+             f"default transport {trips['sentinel_vs_ahc']:.2f}× this", ""])
+        checked["roundtrips.sentinel_vs_ahc"] = (trips["sentinel_vs_ahc"], "higher", "ratio")
     checked["roundtrips.sentinel_vs_ccxt"] = (trips["sentinel_vs_ccxt"], "higher", "ratio")
     checked["roundtrips.raw_vs_sentinel"] = (trips["raw_vs_sentinel"], "lower", "ratio")
     checked["roundtrips.loop_vs_ccxt"] = (trips["loop_vs_ccxt"], "higher", "ratio")

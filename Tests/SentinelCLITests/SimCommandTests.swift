@@ -71,7 +71,7 @@ final class SimProcess: @unchecked Sendable {
 }
 
 func httpSend(_ method: HTTPMethod, _ url: String, body: String? = nil) async throws -> HTTPResponse {
-    let transport = AsyncHTTPTransport()
+    let transport = KeepAliveHTTPTransport()
     defer { Task { await transport.shutdown() } }
     return try await transport.send(
         SignedRequest(method: method, url: url, headers: body == nil ? [] : [.init("Content-Type", "application/json")], body: body),

@@ -4,6 +4,7 @@ import SentinelNet
 
 // Place + cancel round trips against a Binance-speaking endpoint (the simulator), timed as a whole:
 //   RoundTrips --endpoint http://127.0.0.1:8900 --credentials key.json [--count 2000] [--symbol BTC/USDT] [--price 20000]
+//              [--on-transport-loop] [--transport keep-alive|async-http-client]
 // The same loop exists for ccxt in ../../ccxt_roundtrips.py and as the raw-HTTP floor in ../../raw_roundtrips.py;
 // ../../run-all.py runs the three side by side. One JSON line on stdout. The client paces itself to the limits the
 // exchange advertises; a simulator started with --no-rate-limits advertises limits no loop here reaches.
@@ -31,11 +32,13 @@ else { fail("cannot read \(credentialsPath)") }
 
 /// The loop, off the main actor, as a bot's own task runs it: on the main actor each call would pay two executor
 /// hops that no client needs.
-nonisolated func run(endpoint: String, apiKey: String, secret: String, symbol: UnifiedSymbol, count: Int, price: String?)
-    async throws
-{
+nonisolated func run(
+    endpoint: String, apiKey: String, secret: String, symbol: UnifiedSymbol, count: Int, price: String?,
+    transport: any HTTPTransport
+) async throws {
     let venue = try Venue(.binance, symbol.product ?? .spot, Environment(.live, customEndpoint: endpoint))
-    let client = try BinanceClient(venue: venue, credentials: Credentials(apiKey: apiKey, secret: SecretText(secret)))
+    let client = try BinanceClient(
+        venue: venue, credentials: Credentials(apiKey: apiKey, secret: SecretText(secret)), transport: transport)
     _ = try await client.synchronizeClock()
     guard let market = try await client.markets().first(where: { $0.symbol == symbol }),
         let reference = try await client.ticker(symbol).reference
@@ -57,10 +60,18 @@ nonisolated func run(endpoint: String, apiKey: String, secret: String, symbol: U
 }
 
 let price = argument("price", default: nil)
+let transport: any HTTPTransport
+switch argument("transport", default: "keep-alive")! {
+case "keep-alive": transport = KeepAliveHTTPTransport()
+case "async-http-client": transport = AsyncHTTPTransport()
+case let other: fail("--transport \(other): keep-alive or async-http-client")
+}
 do {
     let onTransportLoop = CommandLine.arguments.contains("--on-transport-loop")
-    try await Task(executorPreference: onTransportLoop ? AsyncHTTPTransport.taskExecutor : globalConcurrentExecutor) {
-        try await run(endpoint: endpoint, apiKey: apiKey, secret: secret, symbol: symbol, count: count, price: price)
+    try await Task(executorPreference: onTransportLoop ? TransportEventLoop.taskExecutor : globalConcurrentExecutor) {
+        try await run(
+            endpoint: endpoint, apiKey: apiKey, secret: secret, symbol: symbol, count: count, price: price,
+            transport: transport)
     }.value
 } catch {
     fail(String(describing: error))

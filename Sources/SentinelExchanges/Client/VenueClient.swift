@@ -41,7 +41,7 @@ public final class VenueClient<Connector: VenueConnector>: ExchangeClient {
 extension VenueClient {
     /// A client for `venue` with `credentials`, its connector made from the same settings.
     public convenience init(
-        venue: Venue, credentials: Credentials, transport: any HTTPTransport = AsyncHTTPTransport(),
+        venue: Venue, credentials: Credentials, transport: any HTTPTransport = KeepAliveHTTPTransport(),
         configuration: ClientConfiguration = ClientConfiguration()
     ) throws(SentinelError) {
         self.init(

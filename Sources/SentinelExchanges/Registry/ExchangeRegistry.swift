@@ -48,7 +48,7 @@ public enum ExchangeRegistry {
         let none = Credentials(
             apiKey: "no-key", secret: SecretText("no-key"), passphrase: SecretText("no-key-passphrase"))
         if let client = try ExchangeModules.module(for: venue.exchange).client(
-            for: venue, credentials: none, transport: transport ?? AsyncHTTPTransport(), configuration: configuration)
+            for: venue, credentials: none, transport: transport ?? KeepAliveHTTPTransport(), configuration: configuration)
         {
             return client
         }
@@ -68,7 +68,7 @@ public enum ExchangeRegistry {
         }
         let module = ExchangeModules.module(for: venue.exchange)
         if let client = try module.client(
-            for: venue, credentials: credentials, transport: transport ?? AsyncHTTPTransport(),
+            for: venue, credentials: credentials, transport: transport ?? KeepAliveHTTPTransport(),
             configuration: configuration)
         {
             return client
