@@ -78,6 +78,8 @@ enum HTTPProbe {
     @Test(arguments: Kind.allCases) func aTimeoutWhileTheServerHoldsTheAnswerMayHaveArrived(kind: Kind) async throws {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         let transport = kind.make()
+        // The connection is opened first, so that the short deadline below is spent waiting for the answer only.
+        #expect(try await send(transport, simulator.url(for: .binance) + "/api/v3/time").get().status == 200)
         await simulator.addFault(
             SimulatedFault(exchange: "binance", kind: "timeout-after-accept", path: "/api/v3/time", count: 1, latencyMs: 60_000))
         let failure = try #require(failureOf(await send(transport, simulator.url(for: .binance) + "/api/v3/time", timeoutMs: 300)))

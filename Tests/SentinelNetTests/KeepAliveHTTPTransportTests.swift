@@ -1,6 +1,6 @@
 import NIOSSL
 import Synchronization
-import SentinelNet
+@testable import SentinelNet
 import Testing
 
 /// `KeepAliveHTTPTransport` over real loopback connections to a scripted server: the bytes it puts on the wire, how it
@@ -128,12 +128,40 @@ import Testing
         let server = try await ScriptedHTTPServer.start { _ in .hold }
         let transport = KeepAliveHTTPTransport()
         let task = Task { await send(transport, .POST, server.url("/"), body: "a=1", timeoutMs: 60_000) }
-        try await Task.sleep(for: .milliseconds(200))
+        for _ in 0..<3_000 where server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(server.requests.count == 1)
         task.cancel()
         guard case .failure(let failure) = await task.value else { Issue.record("got an answer"); return }
         #expect(failure.mayHaveArrived, "\(failure)")
         // Ended by the cancellation, not by the deadline a minute later.
         #expect(failure.detail.contains("cancelled"), "\(failure)")
+        await transport.shutdown()
+        await server.stop()
+    }
+
+    @Test func aRequestCancelledBeforeItLeftIsNotSent() async throws {
+        let server = try await ScriptedHTTPServer.start { _ in .hold }
+        let transport = KeepAliveHTTPTransport(connectionsPerOrigin: 1)
+        // A first request holds the only connection, so the second waits for one; both are cancelled.
+        let holding = Task { await send(transport, .POST, server.url("/held"), body: "a=1", timeoutMs: 60_000) }
+        for _ in 0..<3_000 where server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        let waiting = Task { await send(transport, .GET, server.url("/waiting"), timeoutMs: 60_000) }
+        for _ in 0..<3_000 where transport.counts(try HTTPOrigin.split(server.url("/")).origin).waiting == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        waiting.cancel()
+        guard case .failure(let failure) = await waiting.value else { Issue.record("got an answer"); return }
+        #expect(failure == .notSent("cancelled while waiting for a connection"))
+        // Cancelled before it starts: nothing is sent.
+        let early = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return await send(transport, .GET, server.url("/early"), timeoutMs: 60_000)
+        }
+        guard case .failure(let earlyFailure) = await early.value else { Issue.record("got an answer"); return }
+        #expect(!earlyFailure.mayHaveArrived, "\(earlyFailure)")
+        holding.cancel()
+        _ = await holding.value
+        #expect(server.requests.count == 1)
         await transport.shutdown()
         await server.stop()
     }
@@ -184,6 +212,17 @@ import Testing
         }
         #expect(failure == .notSent("connection refused"))
         await transport.shutdown()
+    }
+
+    @Test func aTransportLetGoWithoutShutdownClosesItsIdleConnections() async throws {
+        let server = try await ScriptedHTTPServer.start { _ in .send(Self.ok) }
+        var transport: KeepAliveHTTPTransport? = KeepAliveHTTPTransport()
+        #expect(try await send(transport!, .GET, server.url("/")).get().status == 200)
+        #expect(server.closedConnections == 0)
+        transport = nil
+        for _ in 0..<200 where server.closedConnections == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(server.closedConnections == 1)
+        await server.stop()
     }
 
     @Test func droppedAndShutDownPools() async throws {

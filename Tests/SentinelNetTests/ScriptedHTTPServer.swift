@@ -15,15 +15,17 @@ final class ScriptedHTTPServer: Sendable {
 
     let port: Int
     private let channel: any Channel
-    private let log: Mutex<(requests: [String], connections: Int)>
+    private let log: Mutex<(requests: [String], connections: Int, closed: Int)>
 
     var requests: [String] { log.withLock { $0.requests } }
     var connections: Int { log.withLock { $0.connections } }
+    /// Connections that have ended, by either side.
+    var closedConnections: Int { log.withLock { $0.closed } }
 
     private init(channel: any Channel) {
         self.channel = channel
         port = channel.localAddress?.port ?? 0
-        log = Mutex(([], 0))
+        log = Mutex(([], 0, 0))
     }
 
     static func start(tls: Bool = false, reply: @escaping @Sendable (String) -> Reply) async throws -> ScriptedHTTPServer {
@@ -51,6 +53,7 @@ final class ScriptedHTTPServer: Sendable {
     func stop() async { try? await channel.close() }
 
     fileprivate func record(_ request: String) { log.withLock { $0.requests.append(request) } }
+    fileprivate func recordClose() { log.withLock { $0.closed += 1 } }
 
     fileprivate final class Box: @unchecked Sendable {
         var server: ScriptedHTTPServer?
@@ -81,6 +84,11 @@ final class ScriptedHTTPServer: Sendable {
                 case .close: context.close(promise: nil)
                 }
             }
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            box.server?.recordClose()
+            context.fireChannelInactive()
         }
 
         private func takeRequest() -> String? {

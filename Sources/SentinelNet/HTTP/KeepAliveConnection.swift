@@ -66,6 +66,11 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
     func exchange(_ request: SignedRequest, target: String, deadline: NIODeadline, ticket: UInt64) async -> Outcome {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
+                // Cancelled before this point, the handler below may already have run and found nothing to end.
+                if Task.isCancelled {
+                    continuation.resume(returning: (.failure(.notSent("cancelled before the request was sent")), true))
+                    return
+                }
                 if loop.inEventLoop {
                     start(request, target: target, deadline: deadline, ticket: ticket, continuation)
                 } else {
@@ -83,6 +88,13 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
     /// Closes the connection; a request on it ends with "no answer".
     func close() {
         loop.execute { self.context?.close(promise: nil) }
+    }
+
+    /// Closes the connection if it is not ready yet (a handshake past its deadline); a ready one is kept.
+    func closeIfNotReady() {
+        loop.execute {
+            if self.ready != nil { self.context?.close(promise: nil) }
+        }
     }
 
     /// The connection was never made (or its handshake failed): settles `readiness` if nothing else did.

@@ -59,6 +59,11 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
         return try outcome.result.get()
     }
 
+    deinit {
+        // Idle connections would otherwise stay open on the shared loop for the life of the process.
+        for connection in state.withLock({ $0.pool.shutDown().closing }) { connection.close() }
+    }
+
     public func dropConnections() async {
         for connection in state.withLock({ $0.pool.dropAll() }) { connection.close() }
     }
@@ -122,6 +127,8 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
                     _ = loop.scheduleTask(deadline: deadline) {
                         self.giveUp(id, of: origin, .notSent("no free connection to \(origin) before the deadline"))
                     }
+                    // A cancellation that came before `waiter` was set found no waiter to release.
+                    if Task.isCancelled { giveUp(id, of: origin, .notSent("cancelled while waiting for a connection")) }
                 }
             }
         } onCancel: {
@@ -184,7 +191,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
             let channel = try await bootstrap.connect(host: origin.host, port: origin.port).get()
             opened = channel
             // The TLS handshake must end by the connect deadline too.
-            let handshakeLimit = loop.scheduleTask(in: max(remaining, .milliseconds(1))) { channel.close(promise: nil) }
+            let handshakeLimit = loop.scheduleTask(in: max(remaining, .milliseconds(1))) { connection.closeIfNotReady() }
             defer { handshakeLimit.cancel() }
             try await connection.readiness.get()
             return connection
