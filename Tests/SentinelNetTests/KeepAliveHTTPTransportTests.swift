@@ -10,7 +10,7 @@ import Testing
 
     func send(
         _ transport: KeepAliveHTTPTransport, _ method: HTTPMethod, _ url: String, headers: [SignedRequest.Header] = [],
-        body: String? = nil, timeoutMs: Int64 = 5_000
+        body: String? = nil, timeoutMs: Int64 = 30_000
     ) async -> Result<HTTPResponse, TransportFailure> {
         do {
             return .success(

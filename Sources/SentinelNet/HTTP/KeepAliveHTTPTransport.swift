@@ -52,11 +52,23 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
         let (origin, target) = try HTTPOrigin.split(request.url)
         if Task.isCancelled { throw .notSent("cancelled before the request was sent") }
         let deadline = NIODeadline.now() + .milliseconds(timeoutMs)
-        let connection = try await lease(origin, deadline: deadline)
-        let ticket = tickets.add(1, ordering: .relaxed).newValue
-        let outcome = await connection.exchange(request, target: target, deadline: deadline, ticket: ticket)
-        release(connection, reusable: outcome.reusable)
-        return try outcome.result.get()
+        // Leasing, connecting and the exchange run on the connections' loop: each step resumes there at once,
+        // even while the caller's executor is busy (a saturated global pool had held a request between its connect
+        // and its write past its deadline).
+        let outcome = await withTaskExecutorPreference(TransportEventLoop.executor) {
+            () async -> Result<HTTPResponse, TransportFailure> in
+            let connection: KeepAliveConnection
+            do throws(TransportFailure) {
+                connection = try await lease(origin, deadline: deadline)
+            } catch {
+                return .failure(error)
+            }
+            let ticket = tickets.add(1, ordering: .relaxed).newValue
+            let outcome = await connection.exchange(request, target: target, deadline: deadline, ticket: ticket)
+            release(connection, reusable: outcome.reusable)
+            return outcome.result
+        }
+        return try outcome.get()
     }
 
     deinit {
@@ -188,7 +200,14 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
                         try channel.pipeline.syncOperations.addHandler(connection)
                     }
                 }
-            let channel = try await bootstrap.connect(host: origin.host, port: origin.port).get()
+            // An address needs no lookup: NIO runs every lookup of a loop on one serial queue, where an address
+            // would wait behind any slow name (a test suite's or a bot's unreachable DNS held loopback for seconds).
+            let channel =
+                if let address = try? SocketAddress(ipAddress: origin.host, port: origin.port) {
+                    try await bootstrap.connect(to: address).get()
+                } else {
+                    try await bootstrap.connect(host: origin.host, port: origin.port).get()
+                }
             opened = channel
             // The TLS handshake must end by the connect deadline too.
             let handshakeLimit = loop.scheduleTask(in: max(remaining, .milliseconds(1))) { connection.closeIfNotReady() }
