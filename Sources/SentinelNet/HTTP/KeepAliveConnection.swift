@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOTLS
+import Synchronization
 
 /// One HTTP/1.1 keep-alive connection and the one request it carries at a time. It sits at the end of the channel's
 /// pipeline (after TLS and NIO's HTTP codec): it writes the request, collects the answer, and reports how the exchange
@@ -17,6 +18,9 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
     typealias Outcome = (result: Result<HTTPResponse, TransportFailure>, reusable: Bool)
 
     static let maximumBodyBytes = 64 * 1024 * 1024
+    /// The connection had closed (the server's close was read after the last answer) before this request was
+    /// written: nothing went out, and the request may go on another connection.
+    static let closedBeforeTheRequest = TransportFailure.notSent("the connection closed before the request")
 
     let origin: HTTPOrigin
     let generation: Int
@@ -28,6 +32,9 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
     let readiness: EventLoopFuture<Void>
 
     private var context: ChannelHandlerContext?
+    /// Set once the channel is inactive; read by the pool under its lock when the connection comes back.
+    private let closedFlag = Atomic<Bool>(false)
+    var isClosed: Bool { closedFlag.load(ordering: .acquiring) }
     private var waitsForTLS: Bool
     private var ready: EventLoopPromise<Void>?
     private var pending: Exchange?
@@ -111,7 +118,13 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
         _ continuation: CheckedContinuation<Outcome, Never>
     ) {
         guard open, pending == nil, let context else {
-            continuation.resume(returning: (.failure(.notSent("the connection closed before the request")), false))
+            continuation.resume(returning: (.failure(Self.closedBeforeTheRequest), false))
+            return
+        }
+        // Nothing is written once the deadline has passed (a slow connect or a late hand-over from the queue): the
+        // caller has given up, and the request must not go live behind its back.
+        if deadline <= .now() {
+            continuation.resume(returning: (.failure(.notSent("the deadline passed before the request was sent")), true))
             return
         }
         if let bad = request.headers.first(where: { !Self.isWellFormed($0) }) {
@@ -140,6 +153,7 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
         if let body { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
         let written = loop.makePromise(of: Void.self)
         written.futureResult.whenComplete { result in
+            guard self.pending?.ticket == ticket else { return }
             switch result {
             case .success: self.pending?.requestWritten = true
             case .failure(let error):
@@ -150,10 +164,19 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
     }
 
-    /// A name of token characters, a value without CR, LF or NUL: nothing a header could use to end itself early
+    /// Headers the transport writes itself: a second `Host` or `Content-Length` from a request could make a server
+    /// read the rest of the body as another request.
+    static let framingHeaders: Set<String> = ["host", "content-length", "transfer-encoding", "connection"]
+
+    private static func isFramingHeader(_ name: String) -> Bool {
+        // Lower-cased only when the length matches one of them: most names never allocate.
+        [4, 10, 14, 17].contains(name.utf8.count) && framingHeaders.contains(name.lowercased())
+    }
+
+    /// Not one of `framingHeaders`; a name of token characters, a value without CR, LF or NUL: nothing a header could use to end itself early
     /// and start another, or a second request.
     static func isWellFormed(_ header: SignedRequest.Header) -> Bool {
-        !header.name.isEmpty
+        !isFramingHeader(header.name) && !header.name.isEmpty
             && header.name.utf8.allSatisfy { byte in
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
@@ -191,7 +214,9 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
         let body = exchange.body.map { Array($0.readableBytesView) } ?? []
         let response = HTTPResponse(
             status: Int(head.status.code), headers: head.headers.map { ($0.name, $0.value) }, body: body)
-        let reusable = open && head.isKeepAlive
+        // Not reused: a connection the server closed (an answer ended by the close is decoded before the close
+        // reaches this handler), or one whose request was not wholly written when the answer came.
+        let reusable = open && head.isKeepAlive && exchange.requestWritten && context?.channel.isActive == true
         if !reusable {
             open = false
             context?.close(promise: nil)
@@ -204,6 +229,11 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         if context.channel.isActive && !waitsForTLS { markReady() }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        // The context holds this handler: keeping it after the pipeline let go would keep both alive.
+        self.context = nil
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -256,6 +286,9 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
 
     func channelInactive(context: ChannelHandlerContext) {
         open = false
+        // Before `closedWhileIdle`: a release that takes the pool's lock after this sees the close, and one that took
+        // it before has put the connection among the idle ones, where `closedWhileIdle` finds it.
+        closedFlag.store(true, ordering: .releasing)
         let reason = lastError.map { "\($0)" } ?? "the connection closed"
         if let ready {
             self.ready = nil

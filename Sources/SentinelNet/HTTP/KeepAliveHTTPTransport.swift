@@ -36,6 +36,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     private let connectTimeoutMs: Int64
     private let tlsConfiguration: TLSConfiguration
     private let loop = TransportEventLoop.loop
+    private let poolLimit: Int
 
     /// `tlsConfiguration` is for a private trust root (a test server, a company's TLS proxy); the default verifies
     /// exchange certificates against the system's roots.
@@ -45,7 +46,8 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     ) {
         self.connectTimeoutMs = connectTimeoutMs
         self.tlsConfiguration = tlsConfiguration
-        state = Mutex(State(pool: ConnectionPoolState(limit: max(1, connectionsPerOrigin), idleTimeoutMs: idleTimeoutMs)))
+        poolLimit = max(1, connectionsPerOrigin)
+        state = Mutex(State(pool: ConnectionPoolState(limit: poolLimit, idleTimeoutMs: idleTimeoutMs)))
     }
 
     public func send(_ request: SignedRequest, timeoutMs: Int64) async throws(TransportFailure) -> HTTPResponse {
@@ -57,16 +59,28 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
         // and its write past its deadline).
         let outcome = await withTaskExecutorPreference(TransportEventLoop.executor) {
             () async -> Result<HTTPResponse, TransportFailure> in
-            let connection: KeepAliveConnection
-            do throws(TransportFailure) {
-                connection = try await lease(origin, deadline: deadline)
-            } catch {
-                return .failure(error)
+            // A server may close a kept-alive connection right after an answer, without saying so; the close can be
+            // read after the connection went back to the pool. Such a connection takes nothing in, so the request
+            // moves to the next one (at worst past every stale idle connection, then onto a new one).
+            var staleConnections = 0
+            while true {
+                let connection: KeepAliveConnection
+                do throws(TransportFailure) {
+                    connection = try await lease(origin, deadline: deadline)
+                } catch {
+                    return .failure(error)
+                }
+                let ticket = tickets.add(1, ordering: .relaxed).newValue
+                let outcome = await connection.exchange(request, target: target, deadline: deadline, ticket: ticket)
+                release(connection, reusable: outcome.reusable)
+                if case .failure(KeepAliveConnection.closedBeforeTheRequest) = outcome.result,
+                    staleConnections < poolLimit, NIODeadline.now() < deadline
+                {
+                    staleConnections += 1
+                    continue
+                }
+                return outcome.result
             }
-            let ticket = tickets.add(1, ordering: .relaxed).newValue
-            let outcome = await connection.exchange(request, target: target, deadline: deadline, ticket: ticket)
-            release(connection, reusable: outcome.reusable)
-            return outcome.result
         }
         return try outcome.get()
     }
@@ -158,8 +172,8 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     private func release(_ connection: KeepAliveConnection, reusable: Bool) {
         let (close, next) = state.withLock { state in
             let (close, grant) = state.pool.release(
-                connection, of: connection.origin, generation: connection.generation, reusable: reusable,
-                nowMs: Self.nowMs())
+                connection, of: connection.origin, generation: connection.generation,
+                reusable: reusable && !connection.isClosed, nowMs: Self.nowMs())
             return (close, grant.flatMap { id, grant in state.waiters.removeValue(forKey: id).map { ($0, grant) } })
         }
         if close { connection.close() }
@@ -185,7 +199,9 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
                 self?.connectionClosedWhileIdle($0)
             }
             made = connection
-            let remaining = min(.milliseconds(connectTimeoutMs), deadline - .now())
+            // One deadline for the TCP connect and the TLS handshake together.
+            let connectDeadline = min(.now() + .milliseconds(connectTimeoutMs), deadline)
+            let remaining = connectDeadline - .now()
             let serverName = origin.hostIsAddress ? nil : origin.host
             let bootstrap = ClientBootstrap(group: loop)
                 .connectTimeout(max(remaining, .milliseconds(1)))
@@ -210,7 +226,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
                 }
             opened = channel
             // The TLS handshake must end by the connect deadline too.
-            let handshakeLimit = loop.scheduleTask(in: max(remaining, .milliseconds(1))) { connection.closeIfNotReady() }
+            let handshakeLimit = loop.scheduleTask(deadline: connectDeadline) { connection.closeIfNotReady() }
             defer { handshakeLimit.cancel() }
             try await connection.readiness.get()
             return connection
@@ -223,11 +239,13 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     }
 
     private func tlsContext() throws -> NIOSSLContext {
-        try state.withLock { state in
+        if let tls = state.withLock({ $0.tls }) { return tls }
+        // Made outside the lock: it reads the system's trust store.
+        let made = try NIOSSLContext(configuration: tlsConfiguration)
+        return state.withLock { state in
             if let tls = state.tls { return tls }
-            let tls = try NIOSSLContext(configuration: tlsConfiguration)
-            state.tls = tls
-            return tls
+            state.tls = made
+            return made
         }
     }
 
