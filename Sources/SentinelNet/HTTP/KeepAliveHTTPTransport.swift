@@ -170,19 +170,26 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     }
 
     private func release(_ connection: KeepAliveConnection, reusable: Bool) {
-        let (close, next) = state.withLock { state in
-            let (close, grant) = state.pool.release(
+        var close = false
+        handNext { pool in
+            let released = pool.release(
                 connection, of: connection.origin, generation: connection.generation,
                 reusable: reusable && !connection.isClosed, nowMs: Self.nowMs())
-            return (close, grant.flatMap { id, grant in state.waiters.removeValue(forKey: id).map { ($0, grant) } })
+            close = released.close
+            return released.grant
         }
         if close { connection.close() }
-        if let (waiter, grant) = next { waiter.resume(returning: .granted(grant)) }
     }
 
-    private func hand(_ next: (UInt64, ConnectionPoolState<KeepAliveConnection>.Grant)?) {
-        guard let (id, grant) = next, let waiter = state.withLock({ $0.waiters.removeValue(forKey: id) }) else { return }
-        waiter.resume(returning: .granted(grant))
+    /// Applies `step` to the pool and, in the same lock, takes the continuation of the waiter it grants something to;
+    /// resumes that waiter outside the lock.
+    private func handNext(
+        _ step: (inout ConnectionPoolState<KeepAliveConnection>) -> (UInt64, ConnectionPoolState<KeepAliveConnection>.Grant)?
+    ) {
+        let next = state.withLock { state in
+            step(&state.pool).flatMap { id, grant in state.waiters.removeValue(forKey: id).map { ($0, grant) } }
+        }
+        if let (waiter, grant) = next { waiter.resume(returning: .granted(grant)) }
     }
 
     // MARK: connecting
@@ -233,7 +240,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
         } catch {
             opened?.close(promise: nil)
             made?.abandon(error)
-            hand(state.withLock { $0.pool.connectFailed(origin) })
+            handNext { $0.connectFailed(origin) }
             throw .notSent(Self.describe(error))
         }
     }
@@ -250,7 +257,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     }
 
     private func connectionClosedWhileIdle(_ connection: KeepAliveConnection) {
-        hand(state.withLock { $0.pool.closedWhileIdle(connection, of: connection.origin) })
+        handNext { $0.closedWhileIdle(connection, of: connection.origin) }
     }
 
     /// A connect failure in the words a person fixes it by: refused, timed out, unknown host, TLS.
