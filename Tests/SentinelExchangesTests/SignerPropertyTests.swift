@@ -109,6 +109,14 @@ import Testing
         }
     }
 
+    /// Signatures travel as Base64 (OKX, KuCoin, Bitget, Ed25519 and RSA keys): every length's padding, against
+    /// Foundation's encoder.
+    @Test func base64OfAnyBytesIsFoundationsBase64() async {
+        await propertyCheck(count: 400, input: Gen.uint8().array(of: 0...70)) { bytes in
+            #expect(SignatureText.base64(bytes) == Data(bytes).base64EncodedString())
+        }
+    }
+
     @Test func ed25519AndRSASignaturesVerifyWithThePublicKey() async {
         await propertyCheck(count: 30, input: Self.pairs, Self.timestamps) { pairs, ts in
             let query = Self.query(pairs)

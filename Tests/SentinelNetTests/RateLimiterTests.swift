@@ -30,6 +30,21 @@ import Testing
         #expect(limiter.acquire(weight: 1, orders: 0, nowMs: 5_002) == .proceed)
     }
 
+    /// A request that must wait spends nothing: not in the pools that had room either, nor twice in any pool.
+    @Test func aRequestThatWaitsCountsInNoPool() {
+        var limiter = RateLimiterStateMachine(pools: [minute, tenSeconds, day], safetyFraction: 1.0)
+        for _ in 0..<10 { #expect(limiter.acquire(weight: 2, orders: 1, nowMs: 5_000) == .proceed) }
+        #expect(limiter.used(minute, 5_000) == 20)
+        #expect(limiter.used(day, 5_000) == 10)
+        #expect(limiter.acquire(weight: 2, orders: 1, nowMs: 5_001) == .wait(untilMs: 10_000))
+        #expect(limiter.used(minute, 5_001) == 20)
+        #expect(limiter.used(day, 5_001) == 10)
+        #expect(limiter.acquire(weight: 2, orders: 1, nowMs: 10_000) == .proceed)
+        #expect(limiter.used(minute, 10_000) == 22)
+        #expect(limiter.used(tenSeconds, 10_000) == 1)
+        #expect(limiter.used(day, 10_000) == 11)
+    }
+
     @Test func anInstrumentPoolCountsEachInstrumentApartAcrossNewPools() {
         let perInstrument = RateLimitPool(kind: "place", scope: .instrument, windowMs: 2_000, limit: 3)
         var limiter = RateLimiterStateMachine(pools: [perInstrument], safetyFraction: 1.0)

@@ -2,7 +2,7 @@ import SentinelCore
 
 extension BinanceWire.OrderBody {
     /// The members read, in the order of `Slot`.
-    static let memberNames: [[UInt8]] = Slot.allCases.map { Array("\($0)".utf8) }
+    static let memberNames = JSONMemberNames(Slot.allCases.map { "\($0)" })
 
     private enum Slot: Int, CaseIterable {
         case symbol, orderId, clientOrderId, origClientOrderId, price, avgPrice, origQty, executedQty
@@ -18,11 +18,11 @@ extension BinanceWire.OrderBody {
         // Slots found by comparing bytes, not a dictionary keyed by `String`: hashing each name was a fifth of the
         // order path.
         var slots = [JSONScalar?](repeating: nil, count: Slot.allCases.count)
+        let names = Self.memberNames
         let read = body.withUnsafeBufferPointer { bytes in
             var cursor = JSONCursor(bytes)
             return cursor.members { name, cursor in
-                guard let index = Self.memberNames.firstIndex(where: { $0.count == name.count && $0.elementsEqual(name) })
-                else { return cursor.skipValue(depth: 1) }
+                guard let index = names.index(of: name) else { return cursor.skipValue(depth: 1) }
                 guard slots[index] == nil, let value = cursor.scalar() else { return false }
                 slots[index] = value
                 return true

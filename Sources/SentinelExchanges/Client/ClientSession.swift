@@ -27,6 +27,9 @@ final class ClientSession: Sendable {
     var clock: ClockEstimate { state.withLock { $0.clock } }
     var directory: MarketDirectory { state.withLock { $0.directory } }
 
+    /// One market, looked up under the lock: copying the whole directory out first cost more than the lookup.
+    func market(_ symbol: UnifiedSymbol) -> Market? { state.withLock { $0.directory.bySymbol[symbol] } }
+
     func setClock(_ estimate: ClockEstimate) { state.withLock { $0.clock = estimate } }
 
     func acquire(costs: [RateLimitPool.Meter: Int], instrument: String?, nowMs: Int64)

@@ -43,9 +43,9 @@ extension VenueClient {
     /// The market for `symbol` — unified (`BTC/USDT:USDT`) or native (`BTCUSDT`, `BTC-USDT-SWAP`) — loading the
     /// markets once if needed. Unknown symbols get a clear error.
     public func market(_ symbol: UnifiedSymbol) async throws(SentinelError) -> Market {
-        if let market = await cachedMarket(symbol) { return market }
+        if let market = session.market(symbol) { return market }
         _ = try await markets()
-        if let market = await cachedMarket(symbol) { return market }
+        if let market = session.market(symbol) { return market }
         let known = session.directory.all.map(\.symbol.description).prefix(8)
         throw SentinelError(
             .invalidInput,
@@ -56,10 +56,6 @@ extension VenueClient {
                     "Spot symbols look like BTC/USDT, linear perpetuals like BTC/USDT:USDT, inverse like BTC/USD:BTC.",
                     "List them with `sentinel markets`.",
                 ]))
-    }
-
-    private func cachedMarket(_ symbol: UnifiedSymbol) async -> Market? {
-        session.directory.bySymbol[symbol]
     }
 
     /// A symbol as a person typed it: unified (`BTC/USDT:USDT`) or the exchange's native id (`BTCUSDT`,

@@ -38,8 +38,14 @@ extension VenueClient {
         var generator = SystemRandomNumberGenerator()
         while true {
             attempt += 1
-            try await admit(endpoint, instrument: instrument)
-            let timestamp = estimatedServerTime()
+            let now = configuration.now()
+            let decision = session.acquire(costs: endpoint.costs, instrument: instrument, nowMs: now)
+            var sendAt = now
+            if decision != .proceed {
+                try await admit(endpoint, instrument: instrument, first: decision, at: now)
+                sendAt = configuration.now()
+            }
+            let timestamp = estimatedServerTime(at: sendAt)
             let request = try connector.request(endpoint, payload, timestampMs: timestamp)
             if endpoint.security == .signed { signedAt?(timestamp) }
             let response: HTTPResponse
@@ -80,10 +86,14 @@ extension VenueClient {
         }
     }
 
-    private func admit(_ endpoint: VenueEndpoint, instrument: String?) async throws(SentinelError) {
+    /// Waits until the rate limiter lets the request through, from its `first` answer at `now`.
+    private func admit(
+        _ endpoint: VenueEndpoint, instrument: String?, first: RateLimiterStateMachine.Decision, at now: Int64
+    ) async throws(SentinelError) {
+        var decision = first
+        var now = now
         while true {
-            let now = configuration.now()
-            switch session.acquire(costs: endpoint.costs, instrument: instrument, nowMs: now) {
+            switch decision {
             case .proceed:
                 return
             case .wait(let until):
@@ -95,6 +105,8 @@ extension VenueClient {
             case .refuse(let until, let reason):
                 throw Self.heldBack(until: until, now: now, reason: reason, venue: venue, endpoint: endpoint)
             }
+            now = configuration.now()
+            decision = session.acquire(costs: endpoint.costs, instrument: instrument, nowMs: now)
         }
     }
 

@@ -33,8 +33,8 @@ public final class VenueClient<Connector: VenueConnector>: ExchangeClient {
     }
 
     /// The exchange's time as this client estimates it now: the local clock corrected by the measured offset.
-    func estimatedServerTime() -> Int64 {
-        configuration.now() + session.clock.offsetMs
+    func estimatedServerTime(at localMs: Int64? = nil) -> Int64 {
+        (localMs ?? configuration.now()) + session.clock.offsetMs
     }
 }
 

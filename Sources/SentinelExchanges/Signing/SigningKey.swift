@@ -145,7 +145,39 @@ enum SignatureText {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
+    /// Written in place: Foundation's encoder first copied the bytes into a `Data`, and cost a twentieth of an OKX
+    /// order.
     static func base64(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
+        let groups = (bytes.count + 2) / 3
+        return String(unsafeUninitializedCapacity: groups * 4) { out in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let remaining = bytes.count - index
+                let first = UInt32(bytes[index]) << 16
+                let second = remaining > 1 ? UInt32(bytes[index + 1]) << 8 : 0
+                let third = remaining > 2 ? UInt32(bytes[index + 2]) : 0
+                let group = first | second | third
+                out[written] = base64Digit(group >> 18)
+                out[written + 1] = base64Digit(group >> 12)
+                out[written + 2] = remaining > 1 ? base64Digit(group >> 6) : UInt8(ascii: "=")
+                out[written + 3] = remaining > 2 ? base64Digit(group) : UInt8(ascii: "=")
+                written += 4
+                index += 3
+            }
+            return written
+        }
+    }
+
+    /// The standard alphabet (RFC 4648 §4) digit of the low six bits of `value`.
+    private static func base64Digit(_ value: UInt32) -> UInt8 {
+        let six = UInt8(truncatingIfNeeded: value & 0x3F)
+        switch six {
+        case 0..<26: return UInt8(ascii: "A") + six
+        case 26..<52: return UInt8(ascii: "a") + six - 26
+        case 52..<62: return UInt8(ascii: "0") + six - 52
+        case 62: return UInt8(ascii: "+")
+        default: return UInt8(ascii: "/")
+        }
     }
 }

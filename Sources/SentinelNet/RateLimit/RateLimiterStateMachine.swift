@@ -44,6 +44,8 @@ public struct RateLimiterStateMachine: Sendable {
     /// pool's key at each step was a sixth of an order's own cost.
     private var usage: [Usage?]
     private var usageByInstrument: [CounterKey: Usage] = [:]
+    /// Scratch space of `acquire`: the pools a request spends and what each would have used.
+    private var planned: [(index: Int, usage: Usage)] = []
     private(set) var blockedUntilMs: Int64 = 0
     private(set) var blockReason: Reason = .rateLimited
 
@@ -61,25 +63,28 @@ public struct RateLimiterStateMachine: Sendable {
         costs: [RateLimitPool.Meter: Int], instrument: String? = nil, nowMs: Int64
     ) -> Decision {
         if nowMs < blockedUntilMs { return .refuse(untilMs: blockedUntilMs, reason: blockReason) }
+        // One pass finds each pool the request spends and what it would have used, the next counts them all once
+        // none would pass its budget: each meter and each counter is looked up once (three lookups per pool
+        // before, a tenth of an OKX order's own cost). `planned` keeps its capacity from one request to the next.
+        planned.removeAll(keepingCapacity: true)
         var waitUntil: Int64 = 0
         for (meter, cost) in costs where cost > 0 {
-            for index in poolsByMeter[meter] ?? [] {
+            guard let indexes = poolsByMeter[meter] else { continue }
+            for index in indexes {
                 let pool = pools[index]
-                let budget = max(1, Int(Double(pool.limit) * safetyFraction))
-                if used(index, instrument, nowMs) + cost > budget {
-                    waitUntil = max(waitUntil, pool.windowStart(at: nowMs) + pool.windowMs)
+                let windowStart = pool.windowStart(at: nowMs)
+                let used = used(index, instrument, windowStart: windowStart) + cost
+                if used > max(1, Int(Double(pool.limit) * safetyFraction)) {
+                    waitUntil = max(waitUntil, windowStart + pool.windowMs)
                 }
+                planned.append((index, Usage(windowStart: windowStart, used: used)))
             }
         }
         if waitUntil > 0 {
             if waitUntil - nowMs > maxWaitMs { return .refuse(untilMs: waitUntil, reason: .poolExhausted) }
             return .wait(untilMs: waitUntil)
         }
-        for (meter, cost) in costs where cost > 0 {
-            for index in poolsByMeter[meter] ?? [] {
-                record(index, instrument, used: used(index, instrument, nowMs) + cost, nowMs)
-            }
-        }
+        for step in planned.indices { store(planned[step].usage, planned[step].index, instrument) }
         return .proceed
     }
 
@@ -128,17 +133,24 @@ public struct RateLimiterStateMachine: Sendable {
     }
 
     private func used(_ index: Int, _ instrument: String?, _ nowMs: Int64) -> Int {
-        let pool = pools[index]
+        used(index, instrument, windowStart: pools[index].windowStart(at: nowMs))
+    }
+
+    /// What pool `index` has used in the window that starts at `windowStart`.
+    private func used(_ index: Int, _ instrument: String?, windowStart: Int64) -> Int {
         let entry =
-            pool.scope == .instrument ? usageByInstrument[CounterKey(pool: index, instrument: instrument)] : usage[index]
-        guard let entry, entry.windowStart == pool.windowStart(at: nowMs) else { return 0 }
+            pools[index].scope == .instrument
+            ? usageByInstrument[CounterKey(pool: index, instrument: instrument)] : usage[index]
+        guard let entry, entry.windowStart == windowStart else { return 0 }
         return entry.used
     }
 
     private mutating func record(_ index: Int, _ instrument: String?, used: Int, _ nowMs: Int64) {
-        let pool = pools[index]
-        let entry = Usage(windowStart: pool.windowStart(at: nowMs), used: used)
-        if pool.scope == .instrument {
+        store(Usage(windowStart: pools[index].windowStart(at: nowMs), used: used), index, instrument)
+    }
+
+    private mutating func store(_ entry: Usage, _ index: Int, _ instrument: String?) {
+        if pools[index].scope == .instrument {
             usageByInstrument[CounterKey(pool: index, instrument: instrument)] = entry
         } else {
             usage[index] = entry
