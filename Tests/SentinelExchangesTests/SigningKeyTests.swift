@@ -23,6 +23,15 @@ import Testing
             }
         }
         #expect(try hmac.signature(forConcatenationOf: ["ab", "c"]) != hmac.signature(forConcatenationOf: ["ab", "d"]))
+        for parts in [("1700000000000", "POST", "/api/v5/trade/order", "{\"a\":\"é中\"}"), ("", "", "", ""), ("ab", "", "c", "")] {
+            for key in [hmac, rsa] {
+                let joined = try key.signature(for: parts.0 + parts.1 + parts.2 + parts.3)
+                #expect(try key.withSignature(forConcatenationOf: parts) { Array($0) } == joined)
+            }
+        }
+        #expect(
+            try hmac.withSignature(forConcatenationOf: ("a", "b", "c", "d")) { Array($0) }
+                != hmac.withSignature(forConcatenationOf: ("a", "b", "c", "e")) { Array($0) })
     }
 
     @Test func windowsLineEndingsAndIndentationAreTolerated() throws {

@@ -52,9 +52,12 @@ public struct CredentialShape: Sendable {
 
 /// Byte-level character classes for ASCII credentials and ids.
 package enum ByteClass {
-    /// Inlinable: the exchanges' id mappings call it per byte of every order's client id.
+    /// Inlinable and without a branch on the byte's class: the exchanges' id mappings call it per byte of every
+    /// order's client id, whose digits and letters come in random order (three range tests mispredicted).
     @inlinable package static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        // One bit per ASCII character: `0`–`9` in the low word (48–57), `A`–`Z` and `a`–`z` in the high one.
+        let word: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return byte < 128 && (word >> UInt64(byte & 63)) & 1 == 1
     }
 
     static func isHex(_ byte: UInt8) -> Bool {

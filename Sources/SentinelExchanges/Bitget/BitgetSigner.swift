@@ -30,8 +30,8 @@ public struct BitgetSigner: RequestSigner {
         let timestamp = String(timestampMs)
         let query = draft.query.sortedByName()
         let signedPath = query.isEmpty ? draft.path : draft.path + "?" + query.decoded
-        let signature = SignatureText.base64(
-            try key.signature(forConcatenationOf: [timestamp, draft.method.rawValue, signedPath, draft.body ?? ""]))
+        let signature = try key.withSignature(
+            forConcatenationOf: (timestamp, draft.method.rawValue, signedPath, draft.body ?? ""), SignatureText.base64)
 
         var headers: [SignedRequest.Header] = [
             .init("ACCESS-KEY", apiKey),

@@ -4,7 +4,7 @@ import SentinelNet
 extension VenueClient {
     /// Sends `call` and decodes its answer. A 2xx answer to a request that changes something (an order) whose body
     /// cannot be read is not a refusal: the request arrived and may have taken effect, so it is ambiguous.
-    func perform<Output>(_ call: VenueCall<Output>, signedAt: ((Int64) -> Void)? = nil) async throws(SentinelError)
+    func perform<Output>(_ call: VenueCall<Output>, signedAt: (Int64) -> Void = { _ in }) async throws(SentinelError)
         -> Output
     {
         let response = try await send(call.endpoint, call.payload, instrument: call.instrument, signedAt: signedAt)
@@ -27,7 +27,7 @@ extension VenueClient {
     /// answer. Reads are retried after network errors and 5xx; a rejected timestamp re-syncs the clock and retries
     /// once.
     func send(
-        _ endpoint: VenueEndpoint, _ payload: VenuePayload, instrument: String?, signedAt: ((Int64) -> Void)? = nil
+        _ endpoint: VenueEndpoint, _ payload: VenuePayload, instrument: String?, signedAt: (Int64) -> Void = { _ in }
     ) async throws(SentinelError) -> HTTPResponse {
         if configuration.publicDataOnly, endpoint.security == .signed {
             throw .invalidInput(
@@ -47,7 +47,7 @@ extension VenueClient {
             }
             let timestamp = estimatedServerTime(at: sendAt)
             let request = try connector.request(endpoint, payload, timestampMs: timestamp)
-            if endpoint.security == .signed { signedAt?(timestamp) }
+            if endpoint.security == .signed { signedAt(timestamp) }
             let response: HTTPResponse
             do {
                 response = try await transport.send(request, timeoutMs: configuration.requestTimeoutMs)

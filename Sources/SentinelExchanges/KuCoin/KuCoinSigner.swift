@@ -33,8 +33,8 @@ public struct KuCoinSigner: RequestSigner {
         if let body = draft.body { try JSONBody.validate(body, exchange: .kucoin) }
         let timestamp = String(timestampMs)
         let endpoint = draft.query.isEmpty ? draft.path : draft.path + "?" + draft.query.decoded
-        let signature = SignatureText.base64(
-            try key.signature(forConcatenationOf: [timestamp, draft.method.rawValue, endpoint, draft.body ?? ""]))
+        let signature = try key.withSignature(
+            forConcatenationOf: (timestamp, draft.method.rawValue, endpoint, draft.body ?? ""), SignatureText.base64)
         let headers: [SignedRequest.Header] = [
             .init("KC-API-KEY", apiKey),
             .init("KC-API-SIGN", signature),
