@@ -39,7 +39,7 @@ final class ClientSession: Sendable {
     }
 
     func apply(_ report: UsageReport, instrument: String?, nowMs: Int64) {
-        guard !report.observations.isEmpty || report.throttle != nil else { return }
+        guard !report.isEmpty else { return }
         state.withLock { state in
             for observation in report.observations {
                 state.limiter.observe(

@@ -58,8 +58,8 @@ extension VenueClient {
                 }
                 throw connector.transportFailure(error, endpoint: endpoint)
             }
-            session.apply(
-                connector.usage(in: response, endpoint: endpoint), instrument: instrument, nowMs: configuration.now())
+            let usage = connector.usage(in: response, endpoint: endpoint)
+            if !usage.isEmpty { session.apply(usage, instrument: instrument, nowMs: configuration.now()) }
             let clock = session.clock
             let context = ErrorContext(
                 venue: venue, httpStatus: response.status, path: endpoint.path,

@@ -130,4 +130,7 @@ public struct UsageReport: Sendable, Equatable {
         self.observations = observations
         self.throttle = throttle
     }
+
+    /// Nothing to count: the exchange sent no usage and no throttle (OKX, Bitget and KuCoin on most answers).
+    public var isEmpty: Bool { observations.isEmpty && throttle == nil }
 }

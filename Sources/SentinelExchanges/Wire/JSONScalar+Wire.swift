@@ -31,7 +31,8 @@ extension JSONScalar {
     var integer: Int64? {
         switch self {
         case .number(let text): return Int64(text)
-        case .string(let text): return Int64(text.lowercased())
+        // As `Lenient` reads it (which lowercases first, for booleans): case cannot make a number of letters.
+        case .string(let text): return Int64(text)
         default: return nil
         }
     }
