@@ -7,6 +7,7 @@ import Testing
 @Suite struct JSONMemberNamesTests {
     static let names = JSONMemberNames([
         "time", "transactTime", "updateTime", "updateTimeX", "updateTimeY", "cummulativeQuoteQty", "cumQuote", "a", "",
+        "cumQuoteQ",
     ])
 
     static func index(_ text: String) -> Int? {
@@ -17,13 +18,17 @@ import Testing
     @Test func eachNameIsFoundAtItsPosition() {
         for (position, name) in [
             "time", "transactTime", "updateTime", "updateTimeX", "updateTimeY", "cummulativeQuoteQty", "cumQuote", "a", "",
+            "cumQuoteQ",
         ].enumerated() {
             #expect(Self.index(name) == position, "\(name)")
         }
     }
 
     /// Same length and same first eight bytes: only the rest tells them apart.
-    @Test(arguments: ["updateTimeZ", "cummulativeQuoteQtx", "transactTimf", "updateTim", "tim", "times", "b", "A", "Time"])
+    @Test(arguments: [
+        "updateTimeZ", "cummulativeQuoteQtx", "transactTimf", "updateTim", "tim", "times", "b", "A", "Time", "cumQuotx",
+        "cumQuoteR",
+    ])
     func otherNamesAreNone(_ name: String) {
         #expect(Self.index(name) == nil)
     }

@@ -43,6 +43,14 @@ import Testing
         #expect(limiter.used(minute, 10_000) == 22)
         #expect(limiter.used(tenSeconds, 10_000) == 1)
         #expect(limiter.used(day, 10_000) == 11)
+        // What a waiting request planned is not counted later by another request on other pools either.
+        #expect(limiter.acquire(weight: 0, orders: 9, nowMs: 10_001) == .proceed)
+        // The day's 20 orders are used up: refused until the day turns (longer than any wait).
+        #expect(limiter.acquire(weight: 1, orders: 1, nowMs: 10_002) == .refuse(untilMs: 86_400_000, reason: .poolExhausted))
+        #expect(limiter.acquire(weight: 5, orders: 0, nowMs: 10_003) == .proceed)
+        #expect(limiter.used(tenSeconds, 10_003) == 10)
+        #expect(limiter.used(day, 10_003) == 20)
+        #expect(limiter.used(minute, 10_003) == 27)
     }
 
     @Test func anInstrumentPoolCountsEachInstrumentApartAcrossNewPools() {

@@ -81,7 +81,7 @@ public struct SigningKey: Sendable {
     }
 
     /// Calls `body` with the signature's bytes of `message`, so that a signer can encode an HMAC straight from the
-    /// MAC (no array in between).
+    /// MAC (no array in between). The bytes are valid only inside `body`.
     public func withSignature<Result>(
         for message: some DataProtocol, _ body: (UnsafeRawBufferPointer) -> Result
     ) throws(SentinelError) -> Result {
@@ -110,7 +110,7 @@ public struct SigningKey: Sendable {
     }
 
     /// Calls `body` with the signature's bytes of the parts' concatenation, so that a signer can encode an HMAC
-    /// straight from the MAC (no array in between).
+    /// straight from the MAC (no array in between). The bytes are valid only inside `body`.
     public func withSignature<Result>(
         forConcatenationOf parts: [String], _ body: (UnsafeRawBufferPointer) -> Result
     ) throws(SentinelError) -> Result {
