@@ -2,12 +2,8 @@ import SentinelCore
 
 extension VenueClient {
     public func placeOrder(_ request: OrderRequest) async throws(SentinelError) -> Order {
-        // The usual case without an `await`: each async call that does not suspend still costs a frame and a
-        // resumption, and an order's own cost is a few microseconds.
-        let cached = session.market(request.symbol)
-        let market = if let cached { cached } else { try await market(request.symbol) }
-        try market.rules.validate(request)
-        if needsPriceBand(request, on: market) { try await checkPriceBand(request, on: market) }
+        let market = try await market(request.symbol)
+        try await check(request, on: market)
         try configuration.journal?.recordPending(request, venue: venue, nowMs: configuration.now())
         var machine = placementMachine()
         return try await drive(&machine, machine.start(), request, market: market)
@@ -16,15 +12,7 @@ extension VenueClient {
     /// The market's rules, and the price band around the current reference price where the market has one.
     func check(_ request: OrderRequest, on market: Market) async throws(SentinelError) {
         try market.rules.validate(request)
-        if needsPriceBand(request, on: market) { try await checkPriceBand(request, on: market) }
-    }
-
-    private func needsPriceBand(_ request: OrderRequest, on market: Market) -> Bool {
-        request.type == .limit && market.rules.hasPriceBand
-    }
-
-    /// The price band around the current reference price, fetched when no recent one is known.
-    private func checkPriceBand(_ request: OrderRequest, on market: Market) async throws(SentinelError) {
+        guard request.type == .limit, market.rules.hasPriceBand else { return }
         let now = configuration.now()
         var reference = session.reference(market.symbol, nowMs: now)
         if reference == nil, let fresh = try? await ticker(market.symbol).reference {
