@@ -56,6 +56,17 @@ import Testing
         #expect(JSONWriter().rendered.isEmpty)
     }
 
+    /// A member written from only some of a value's bytes holds exactly those, escaped as any value is.
+    @Test func aMemberKeepingOnlySomeBytesHoldsExactlyThose() {
+        var json = JSONWriter()
+        json.openObject()
+        json.member("clOrdId", "sn-01ab_CD9", keepingOnly: ByteClass.isAlphanumeric)
+        json.member("all", "a\"b\n", keepingOnly: { _ in true })
+        json.member("none", "abc", keepingOnly: { _ in false })
+        json.closeObject()
+        #expect(json.rendered == #"{"clOrdId":"sn01abCD9","all":"a\"b\n","none":""}"#)
+    }
+
     /// Names and values with every control character, quotes, backslashes and non-ASCII scalars are escaped as JSON
     /// requires and read back unchanged.
     @Test func escapedNamesAndValuesReadBackUnchanged() throws {

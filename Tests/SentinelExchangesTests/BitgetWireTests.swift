@@ -161,6 +161,16 @@ import Testing
         }
     }
 
+    /// The validity members go in before the closing brace, byte for byte after the body as written, whatever the
+    /// body holds (multi-byte text, an escaped quote, a nested object).
+    @Test func validityMembersCloseTheBodyAsWritten() {
+        for body in [#"{"a":"1"}"#, #"{"note":"é€😀 \"x\"","o":{"k":[1,2]}}"#, #"{"s":"}"}"#] {
+            let amended = BitgetConnector.addingValidity(to: body, requestTime: 1_684_814_440_729, receiveWindow: 5000)
+            #expect(amended == String(body.dropLast()) + #","requestTime":"1684814440729","receiveWindow":"5000"}"#)
+            #expect(JSONPeek.isObjectOrArray(amended))
+        }
+    }
+
     /// The bodies sent: base sizes, clientOid as given, productType/marginCoin/marginMode on futures; demo sends
     /// `paptrading: 1` on public calls too; placements carry requestTime + receiveWindow inside the signed body.
     @Test func requestsAsSent() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import SentinelNet
 import Testing
 
@@ -23,6 +24,36 @@ import Testing
         var query = QueryString(pairs: [("batchOrders", #"[{"a":"1"}]"#)])
         query.append(name: "x y", value: "a&b=c+d/e")
         #expect(query.encoded == "batchOrders=%5B%7B%22a%22%3A%221%22%7D%5D&x%20y=a%26b%3Dc%2Bd%2Fe")
+    }
+
+    /// Pairs given by index (as connectors pass their parameters) are measured, then written into a string of that
+    /// exact size: the text is each component percent-encoded as RFC 3986 unreserved-or-`%XX` (upper case), joined by
+    /// `=` and `&`, after what the query held already — for escapes that triple a byte's size, empty components and
+    /// multi-byte scalars alike.
+    @Test func pairsGivenByIndexEncodeAsAModelDoes() {
+        func model(_ text: String) -> String {
+            let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+            return text.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }
+                .joined()
+        }
+        let cases: [[(name: String, value: String)]] = [
+            [("symbol", "BTCUSDT")],
+            [("", ""), ("a", "")],
+            [("x y", "a&b=c+d/e"), ("é€😀", "%41"), ("n", String(repeating: "\"", count: 40))],
+            [("quantity", "0.001"), ("price", "73000"), ("newClientOrderId", "sn-0123456789abcdefghijklmnop")],
+        ]
+        for pairs in cases {
+            for start in ["", "a=1"] {
+                var query = QueryString(start)
+                query.append(pairs: pairs)
+                let expected = ([start].filter { !$0.isEmpty } + pairs.map { model($0.name) + "=" + model($0.value) })
+                    .joined(separator: "&")
+                #expect(query.encoded == expected, "\(pairs)")
+                #expect(query.encoded.utf8.count == expected.utf8.count)
+            }
+            #expect(QueryString(count: pairs.count) { pairs[$0] }.encoded == QueryString(pairs: pairs).encoded)
+        }
+        #expect(QueryString(count: 0) { _ in ("a", "b") }.isEmpty)
     }
 
     /// `contains(name:)` answers as the list of decoded names does, for plain, encoded, empty and valueless names.

@@ -33,6 +33,15 @@ public struct JSONWriter: Sendable {
         Self.appendQuoted(value, to: &bytes)
     }
 
+    /// A string member of only those bytes of `value` that `keep` accepts (OKX's client ids travel without their
+    /// `-`), written without a filtered `String` in between.
+    public mutating func member(_ name: String, _ value: String, keepingOnly keep: (UInt8) -> Bool) {
+        start(name)
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 where keep(byte) { Self.appendEscaped(byte, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func member(_ name: String, _ value: Bool) {
         start(name)
         bytes.append(contentsOf: (value ? "true" : "false").utf8)

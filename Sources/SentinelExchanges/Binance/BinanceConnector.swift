@@ -4,6 +4,8 @@ import SentinelNet
 /// Binance's part of the client: hosts, signing, answers, usage headers and weights.
 public struct BinanceConnector: VenueConnector {
     public let venue: Venue
+    /// The base URL, resolved once: every request needs it.
+    public let host: String
     let signer: BinanceSigner
     let endpoints: BinanceEndpoint.Set
     let recvWindow: Int
@@ -15,6 +17,7 @@ public struct BinanceConnector: VenueConnector {
             throw SentinelError(.unsupported, Diagnosis(cause: "The Binance connector serves only Binance and Binance.US."))
         }
         self.venue = venue
+        self.host = BinanceEndpoints.restBase(for: venue)
         self.recvWindow = recvWindow
         self.signer = try BinanceSigner(credentials: credentials, venue: venue, recvWindow: recvWindow)
         self.endpoints = venue.product == .spot ? BinanceEndpoint.spot : BinanceEndpoint.usdm
@@ -22,7 +25,6 @@ public struct BinanceConnector: VenueConnector {
 
     public var initialPools: [RateLimitPool] { BinanceEndpoints.defaultPools(for: venue) }
     public var requestValidityMs: Int64 { Int64(recvWindow) }
-    public var host: String { BinanceEndpoints.restBase(for: venue) }
     public var batchLimit: Int? { endpoints.batchOrders == nil ? nil : 5 }
 
     public func request(_ endpoint: VenueEndpoint, _ payload: VenuePayload, timestampMs: Int64) throws(SentinelError)
@@ -30,11 +32,11 @@ public struct BinanceConnector: VenueConnector {
     {
         let query: QueryString
         switch payload {
-        case .parameters(let parameters): query = QueryString(pairs: parameters.map { (name: $0.name, value: $0.value) })
+        case .parameters(let parameters): query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
         case .json:
             throw SentinelError(.unsupported, Diagnosis(cause: "Binance's REST API takes no JSON bodies."))
         }
-        let base = BinanceEndpoints.restBase(for: venue, path: endpoint.path)
+        let base = endpoint.path.hasPrefix("/sapi/") ? BinanceEndpoints.restBase(for: venue, path: endpoint.path) : host
         guard endpoint.security == .signed else {
             let url = query.isEmpty ? base + endpoint.path : base + endpoint.path + "?" + query.encoded
             return SignedRequest(method: endpoint.method, url: url, headers: [], body: nil)

@@ -9,6 +9,8 @@ import SentinelNet
 /// RSA keys as Base64, percent-encoded.
 public struct BinanceSigner: RequestSigner {
     public let venue: Venue
+    /// The base URL, resolved once.
+    let base: String
     let apiKey: String
     let key: SigningKey
     /// `recvWindow` in ms, or nil to leave it to Binance's default.
@@ -26,6 +28,7 @@ public struct BinanceSigner: RequestSigner {
                 fix: ["Use the default 5000 ms; raise it only while fixing a slow connection, never above 60000."])
         }
         self.venue = venue
+        self.base = BinanceEndpoints.restBase(for: venue)
         self.apiKey = credentials.apiKey
         self.key = try SigningKey(credentials)
         self.recvWindow = recvWindow
@@ -57,20 +60,25 @@ public struct BinanceSigner: RequestSigner {
         }
         if set & 2 == 0 { append("timestamp", String(timestampMs)) }
         if let recvWindow, set & 4 == 0 { append("recvWindow", String(recvWindow)) }
-        let signature =
-            form != nil && !query.isEmpty
-            ? try key.signature(for: Array(query.encoded.utf8) + carrier) : try key.signature(for: carrier)
+        let message = form != nil && !query.isEmpty ? Array(query.encoded.utf8) + carrier : carrier
         switch key.keyType {
         case .hmac:
+            // The MAC's 32 bytes are kept on the stack: the hex cannot be appended from inside the MAC's closure,
+            // where `message` may still be `carrier` itself.
+            var mac: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            try withUnsafeMutableBytes(of: &mac) { (out) throws(SentinelError) in
+                try key.withSignature(for: message) { out.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(out.count))) }
+            }
             appendName("signature")
-            SignatureText.appendHex(signature, to: &carrier)
-        case .ed25519, .rsa: append("signature", QueryString.encodeComponent(SignatureText.base64(signature)))
+            withUnsafeBytes(of: &mac) { SignatureText.appendHex($0, to: &carrier) }
+        case .ed25519, .rsa:
+            let signature = try key.signature(for: message)
+            append("signature", QueryString.encodeComponent(SignatureText.base64(signature)))
         }
         let carried = String(decoding: carrier, as: UTF8.self)
 
         let apiKey = SignedRequest.Header("X-MBX-APIKEY", apiKey)
         let headers = form != nil ? [apiKey, .init("Content-Type", "application/x-www-form-urlencoded")] : [apiKey]
-        let base = BinanceEndpoints.restBase(for: venue)
         return SignedRequest(
             method: draft.method, url: url(base: base, path: draft.path, query: form != nil ? query.encoded : carried),
             headers: headers, body: form != nil ? carried : nil)

@@ -15,9 +15,21 @@ extension BinanceWire.OrderBody {
     /// or missing member, a type `init(from:)` would refuse. The `Decodable` path then decodes it and names any
     /// problem. Both read every recorded answer alike (`BinanceWirePeekTests`).
     init?(peeking body: [UInt8]) {
+        // The slots live on the stack: an array of them was one allocation per answer.
+        let read = withUnsafeTemporaryAllocation(of: JSONScalar?.self, capacity: Self.slotCount) { slots in
+            slots.initialize(repeating: nil)
+            defer { _ = slots.deinitialize() }
+            return Self.read(body, into: slots)
+        }
+        guard let read else { return nil }
+        self = read
+    }
+
+    private static let slotCount = Slot.allCases.count
+
+    private static func read(_ body: [UInt8], into slots: UnsafeMutableBufferPointer<JSONScalar?>) -> Self? {
         // Slots found by comparing bytes, not a dictionary keyed by `String`: hashing each name was a fifth of the
         // order path.
-        var slots = [JSONScalar?](repeating: nil, count: Slot.allCases.count)
         let names = Self.memberNames
         let read = body.withUnsafeBufferPointer { bytes in
             var cursor = JSONCursor(bytes)
@@ -46,7 +58,7 @@ extension BinanceWire.OrderBody {
             case .value(let transactTime) = OptionalMember(members(.transactTime), \.integer),
             case .value(let updateTime) = OptionalMember(members(.updateTime), \.integer)
         else { return nil }
-        self.init(
+        return Self(
             symbol: symbol, orderId: LenientID(value: orderId), clientOrderId: clientOrderId,
             origClientOrderId: origClientOrderId, price: price, avgPrice: avgPrice, origQty: origQty,
             executedQty: executedQty, cummulativeQuoteQty: cummulativeQuoteQty, cumQuote: cumQuote, status: status,

@@ -6,6 +6,8 @@ import SentinelNet
 /// second.
 public struct BitgetConnector: VenueConnector {
     public let venue: Venue
+    /// The base URL, resolved once: every request needs it.
+    public let host: String
     let signer: BitgetSigner
     let orderValidityMs: Int
     /// The host's clock, for the time window withdrawal records need.
@@ -24,6 +26,7 @@ public struct BitgetConnector: VenueConnector {
                 fix: ["Use a recvWindow below 60000 ms (5000 is the default)."])
         }
         self.venue = venue
+        self.host = BitgetEndpoints.restBase(for: venue)
         self.orderValidityMs = orderValidityMs
         self.now = now
         self.signer = try BitgetSigner(credentials: credentials, venue: venue)
@@ -31,7 +34,6 @@ public struct BitgetConnector: VenueConnector {
 
     public var initialPools: [RateLimitPool] { BitgetEndpoint.pools }
     public var requestValidityMs: Int64 { Int64(orderValidityMs) }
-    public var host: String { BitgetEndpoints.restBase(for: venue) }
     /// 50 orders per batch on spot and futures (bitget.md §4).
     public var batchLimit: Int? { 50 }
 
@@ -46,7 +48,7 @@ public struct BitgetConnector: VenueConnector {
         var query = QueryString.empty
         var body: String?
         switch payload {
-        case .parameters(let parameters): query = QueryString(pairs: parameters.map { (name: $0.name, value: $0.value) })
+        case .parameters(let parameters): query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
         case .json(let text): body = text
         }
         guard endpoint.security == .signed else {
@@ -59,9 +61,7 @@ public struct BitgetConnector: VenueConnector {
         if BitgetEndpoint.placements.contains(endpoint.path), let text = body, text.utf8.last == UInt8(ascii: "}"),
             text.utf8.count > 2
         {
-            // Over the bytes: `}` is ASCII, and Character-level `dropLast` and `count` walk grapheme clusters.
-            body = String(decoding: text.utf8.dropLast(), as: UTF8.self)
-                + ",\"requestTime\":\"\(timestampMs)\",\"receiveWindow\":\"\(orderValidityMs)\"}"
+            body = Self.addingValidity(to: text, requestTime: timestampMs, receiveWindow: orderValidityMs)
         }
         return try signer.sign(
             RequestDraft(method: endpoint.method, path: endpoint.path, query: query, body: body), timestampMs: timestampMs)
@@ -123,5 +123,41 @@ extension BitgetConnector {
         try self.init(
             venue: venue, credentials: credentials,
             orderValidityMs: configuration.recvWindow ?? BitgetEndpoints.defaultOrderValidityMs, now: configuration.now)
+    }
+}
+
+extension BitgetConnector {
+    /// `body` (a JSON object) with `requestTime` and `receiveWindow` added before its closing brace, written over the
+    /// bytes into one new string: `}` is ASCII, and Character-level `dropLast` and `+` walked grapheme clusters and
+    /// allocated per piece. The added values are digits: nothing needs escaping.
+    static func addingValidity(to body: String, requestTime: Int64, receiveWindow: Int) -> String {
+        var body = body
+        var time = String(requestTime)
+        var window = String(receiveWindow)
+        let requestTimeName: StaticString = #","requestTime":""#
+        let receiveWindowName: StaticString = #"","receiveWindow":""#
+        let end: StaticString = #""}"#
+        return body.withUTF8 { head in
+            time.withUTF8 { time in
+                window.withUTF8 { window in
+                    let pieces = [
+                        UnsafeBufferPointer(rebasing: head[..<(head.count - 1)]),
+                        UnsafeBufferPointer(start: requestTimeName.utf8Start, count: requestTimeName.utf8CodeUnitCount),
+                        time,
+                        UnsafeBufferPointer(start: receiveWindowName.utf8Start, count: receiveWindowName.utf8CodeUnitCount),
+                        window,
+                        UnsafeBufferPointer(start: end.utf8Start, count: end.utf8CodeUnitCount),
+                    ]
+                    return String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { out in
+                        var count = 0
+                        for piece in pieces where !piece.isEmpty {
+                            (out.baseAddress! + count).initialize(from: piece.baseAddress!, count: piece.count)
+                            count += piece.count
+                        }
+                        return count
+                    }
+                }
+            }
+        }
     }
 }

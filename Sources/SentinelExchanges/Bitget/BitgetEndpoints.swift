@@ -52,8 +52,8 @@ enum BitgetEndpoint {
     /// connector refuses it before anything is sent (`BitgetOrderMapping.spotMarketBuyRefusal`).
     static let spotMarketBuy = VenueEndpoint(.POST, spotPlace.path, .signed, costs: [:], idempotent: false)
 
-    /// The placement endpoints, whose bodies carry `requestTime` and `receiveWindow`.
-    static let placements: Set<String> = [spotPlace.path, spotBatch.path, mixPlace.path, mixBatch.path]
+    /// The placement endpoints, whose bodies carry `requestTime` and `receiveWindow`: four paths compared, not hashed.
+    static let placements: [String] = [spotPlace.path, spotBatch.path, mixPlace.path, mixBatch.path]
 
     static let pools: [RateLimitPool] = {
         let perIP: [(VenueEndpoint, Int)] = [(time, 20), (spotSymbols, 20), (spotTickers, 20), (contracts, 20), (mixTicker, 20),

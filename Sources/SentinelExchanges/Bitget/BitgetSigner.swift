@@ -6,6 +6,8 @@ import SentinelNet
 /// and signed with raw values; the URL carries the same sorted query.
 public struct BitgetSigner: RequestSigner {
     public let venue: Venue
+    /// The base URL, resolved once.
+    let base: String
     let apiKey: String
     let key: SigningKey
     let passphrase: SecretText
@@ -20,6 +22,7 @@ public struct BitgetSigner: RequestSigner {
                 fix: ["Add the passphrase exactly as typed at key creation (case-sensitive)."])
         }
         self.venue = venue
+        self.base = BitgetEndpoints.restBase(for: venue)
         self.apiKey = credentials.apiKey
         self.key = try SigningKey(credentials)
         self.passphrase = passphrase
@@ -43,7 +46,7 @@ public struct BitgetSigner: RequestSigner {
         if venue.environment.kind == .demo { headers.append(.init("paptrading", "1")) }
         return SignedRequest(
             method: draft.method,
-            url: url(base: BitgetEndpoints.restBase(for: venue), path: draft.path, query: query.encoded),
+            url: url(base: base, path: draft.path, query: query.encoded),
             headers: headers, body: draft.body)
     }
 

@@ -5,6 +5,8 @@ import SentinelNet
 /// bodies, the `retCode` envelope and the `X-Bapi-Limit*` usage headers.
 public struct BybitConnector: VenueConnector {
     public let venue: Venue
+    /// The base URL, resolved once: every request needs it.
+    public let host: String
     let signer: BybitSigner
     let recvWindow: Int
     /// The host's clock, for the time windows Bybit caps (withdrawal records).
@@ -18,6 +20,7 @@ public struct BybitConnector: VenueConnector {
             throw SentinelError(.unsupported, Diagnosis(cause: "The Bybit connector serves only Bybit."))
         }
         self.venue = venue
+        self.host = BybitEndpoints.restBase(for: venue)
         self.recvWindow = recvWindow
         self.now = now
         self.signer = try BybitSigner(credentials: credentials, venue: venue, recvWindow: recvWindow)
@@ -27,7 +30,6 @@ public struct BybitConnector: VenueConnector {
 
     public var initialPools: [RateLimitPool] { BybitEndpoints.defaultPools(for: venue.product) }
     public var requestValidityMs: Int64 { Int64(recvWindow) }
-    public var host: String { BybitEndpoints.restBase(for: venue) }
     /// Batch orders: 10 on spot, 20 on derivatives (bybit.md §4).
     public var batchLimit: Int? { venue.product == .spot ? 10 : 20 }
 
@@ -38,7 +40,7 @@ public struct BybitConnector: VenueConnector {
         var body: String?
         switch (payload, endpoint.method) {
         case (.parameters(let parameters), .GET):
-            query = QueryString(pairs: parameters.map { (name: $0.name, value: $0.value) })
+            query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
         case (.parameters(let parameters), _):
             body = OrderedJSON.object(parameters.map { ($0.name, .string($0.value)) }).rendered
         case (.json, .GET):

@@ -5,6 +5,8 @@ import SentinelNet
 /// query string as sent for GET and the raw JSON body otherwise. HMAC as lowercase hex, RSA as Base64.
 public struct BybitSigner: RequestSigner {
     public let venue: Venue
+    /// The base URL, resolved once.
+    let base: String
     let apiKey: String
     let key: SigningKey
     public let recvWindow: Int
@@ -19,6 +21,7 @@ public struct BybitSigner: RequestSigner {
             throw .invalidInput("recvWindow must be positive.", fix: ["Use the default 5000 ms."])
         }
         self.venue = venue
+        self.base = BybitEndpoints.restBase(for: venue)
         self.apiKey = credentials.apiKey
         self.key = try SigningKey(credentials)
         self.recvWindow = recvWindow
@@ -51,7 +54,7 @@ public struct BybitSigner: RequestSigner {
         if usesBody { headers.append(.init("Content-Type", "application/json")) }
         return SignedRequest(
             method: draft.method,
-            url: url(base: BybitEndpoints.restBase(for: venue), path: draft.path, query: draft.query.encoded),
+            url: url(base: base, path: draft.path, query: draft.query.encoded),
             headers: headers, body: draft.body)
     }
 

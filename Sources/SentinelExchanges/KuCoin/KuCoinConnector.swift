@@ -6,6 +6,8 @@ import SentinelNet
 /// bodies, answers judged by their `code` (business errors come with HTTP 200), the `gw-ratelimit-*` headers.
 public struct KuCoinConnector: VenueConnector {
     public let venue: Venue
+    /// The base URL, resolved once: every request needs it.
+    public let host: String
     let signer: KuCoinSigner
     /// Signs for the host that serves the key-info endpoint: the spot host (kucoin.md §4), or the custom endpoint.
     let keyInfoSigner: KuCoinSigner
@@ -27,6 +29,7 @@ public struct KuCoinConnector: VenueConnector {
                     ]))
         }
         self.venue = venue
+        self.host = KuCoinEndpoints.restBase(for: venue)
         // KuCoin takes a signed request for 5 s whatever the client wishes: a shorter window would let the client
         // send again while the first order can still arrive.
         self.validityMs = max(validityMs, KuCoinEndpoints.timestampWindowMs)
@@ -41,7 +44,6 @@ public struct KuCoinConnector: VenueConnector {
 
     public var initialPools: [RateLimitPool] { KuCoinEndpoint.pools }
     public var requestValidityMs: Int64 { Int64(validityMs) }
-    public var host: String { KuCoinEndpoints.restBase(for: venue) }
     /// Spot HF batches take 5 limit orders, futures batches 20 (kucoin.md §4).
     public var batchLimit: Int? { isFutures ? 20 : 5 }
     /// Cancels answer with ids only; the order is read back.
@@ -56,7 +58,7 @@ public struct KuCoinConnector: VenueConnector {
         case (.parameters(let parameters), .POST):
             body = OrderedJSON.object(parameters.map { ($0.name, .string($0.value)) }).rendered
         case (.parameters(let parameters), _):
-            query = QueryString(pairs: parameters.map { (name: $0.name, value: $0.value) })
+            query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
         case (.json(let text), .POST):
             body = text
         case (.json, _):

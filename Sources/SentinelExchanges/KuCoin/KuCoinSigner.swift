@@ -6,6 +6,8 @@ import SentinelNet
 /// (key versions 2 and 3).
 public struct KuCoinSigner: RequestSigner {
     public let venue: Venue
+    /// The base URL, resolved once.
+    let base: String
     let apiKey: String
     let key: SigningKey
     let encodedPassphrase: String
@@ -24,6 +26,7 @@ public struct KuCoinSigner: RequestSigner {
             throw .invalidInput("KuCoin keys are HMAC keys.", fix: ["Use the secret KuCoin showed for this key."])
         }
         self.venue = venue
+        self.base = KuCoinEndpoints.restBase(for: venue)
         self.apiKey = credentials.apiKey
         self.key = key
         self.encodedPassphrase = SignatureText.base64(mac)
@@ -45,7 +48,7 @@ public struct KuCoinSigner: RequestSigner {
         ]
         return SignedRequest(
             method: draft.method,
-            url: url(base: KuCoinEndpoints.restBase(for: venue), path: draft.path, query: draft.query.encoded),
+            url: url(base: base, path: draft.path, query: draft.query.encoded),
             headers: headers, body: draft.body)
     }
 }

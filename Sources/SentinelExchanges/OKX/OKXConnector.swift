@@ -5,6 +5,8 @@ import SentinelNet
 /// their `code` and each order's `sCode`, limits per endpoint per 2 s.
 public struct OKXConnector: VenueConnector {
     public let venue: Venue
+    /// The base URL, resolved once: every request needs it.
+    public let host: String
     let signer: OKXSigner
     let orderValidityMs: Int
 
@@ -15,13 +17,13 @@ public struct OKXConnector: VenueConnector {
             throw SentinelError(.unsupported, Diagnosis(cause: "The OKX connector serves only OKX."))
         }
         self.venue = venue
+        self.host = OKXEndpoints.restBase(for: venue)
         self.orderValidityMs = orderValidityMs
         self.signer = try OKXSigner(credentials: credentials, venue: venue)
     }
 
     public var initialPools: [RateLimitPool] { OKXEndpoint.pools }
     public var requestValidityMs: Int64 { Int64(orderValidityMs) }
-    public var host: String { OKXEndpoints.restBase(for: venue) }
     public var batchLimit: Int? { 20 }
     public var cancelListLimit: Int? { 20 }
     public var cancelAnswerIsAcknowledgement: Bool { true }
@@ -34,7 +36,7 @@ public struct OKXConnector: VenueConnector {
         var query = QueryString.empty
         var body: String?
         switch payload {
-        case .parameters(let parameters): query = QueryString(pairs: parameters.map { (name: $0.name, value: $0.value) })
+        case .parameters(let parameters): query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
         case .json(let text): body = text
         }
         guard endpoint.security == .signed else {

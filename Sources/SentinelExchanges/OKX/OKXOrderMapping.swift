@@ -3,7 +3,8 @@ import SentinelCore
 /// Unified orders ↔ OKX order bodies and answers (okx.md §4). Sizes: base units for the user, contracts (`ctVal`
 /// base each, in lots of `lotSz`) on the wire for swaps.
 enum OKXOrderMapping {
-    /// `clOrdId` takes 1–32 letters and digits: Sentinel's `sn-…` ids travel without their `-`/`_`.
+    /// `clOrdId` takes 1–32 letters and digits: Sentinel's `sn-…` ids travel without their `-`/`_` (an order body
+    /// writes the same bytes straight into its JSON).
     static func wireClientID(_ id: String) -> String {
         // Written in place: `filter` grew an array step by step and then copied it into the string.
         String(unsafeUninitializedCapacity: id.utf8.count) { out in
@@ -74,7 +75,7 @@ enum OKXOrderMapping {
         json.openObject()
         json.member("instId", market.nativeSymbol)
         json.member("tdMode", spot ? "cash" : (request.marginMode ?? .cross).rawValue)
-        json.member("clOrdId", wireClientID(request.clientOrderID.rawValue))
+        json.member("clOrdId", request.clientOrderID.rawValue, keepingOnly: ByteClass.isAlphanumeric)
         json.member("side", request.side.rawValue)
         json.member("ordType", ordType(request))
         json.member("sz", wireSize(request.quantity, market: market) ?? request.quantity.value.normalized.description)

@@ -5,6 +5,8 @@ import SentinelNet
 /// the passphrase in plain text, and `x-simulated-trading: 1` on demo.
 public struct OKXSigner: RequestSigner {
     public let venue: Venue
+    /// The base URL, resolved once.
+    let base: String
     let apiKey: String
     let key: SigningKey
     let passphrase: SecretText
@@ -19,6 +21,7 @@ public struct OKXSigner: RequestSigner {
                 fix: ["Add the passphrase exactly as typed at key creation (case-sensitive)."])
         }
         self.venue = venue
+        self.base = OKXEndpoints.restBase(for: venue)
         self.apiKey = credentials.apiKey
         self.key = try SigningKey(credentials)
         self.passphrase = passphrase
@@ -42,7 +45,7 @@ public struct OKXSigner: RequestSigner {
         if venue.environment.kind == .demo { headers.append(.init("x-simulated-trading", "1")) }
         return SignedRequest(
             method: draft.method,
-            url: url(base: OKXEndpoints.restBase(for: venue), path: draft.path, query: draft.query.encoded),
+            url: url(base: base, path: draft.path, query: draft.query.encoded),
             headers: headers, body: draft.body)
     }
 

@@ -187,7 +187,7 @@ enum SignatureText {
     }
 
     /// Appends the lowercase hex of `bytes` to `out`, without a `String` in between.
-    static func appendHex(_ bytes: [UInt8], to out: inout [UInt8]) {
+    static func appendHex(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         hexDigits.withUTF8Buffer { digits in
             for byte in bytes {
                 out.append(digits[Int(byte >> 4)])

@@ -141,7 +141,10 @@ struct JSONCursor {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         var escaped = false
-        while let byte = peek {
+        while true {
+            // The common bytes first, in a loop of their own: most strings have no escape.
+            while index < text.count, Self.isPlainStringByte(text[index]) { index += 1 }
+            guard let byte = peek else { break }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
@@ -170,6 +173,12 @@ struct JSONCursor {
             }
         }
         return nil
+    }
+
+    /// Not a quote, a backslash or a control character: a byte a string holds as it is.
+    @inline(__always)
+    static func isPlainStringByte(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
     /// `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`

@@ -93,18 +93,83 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
 
     /// Appends each `name=value` in order, encoding both, with one new string for all of them.
     public mutating func append(pairs: [(name: String, value: String)]) {
-        guard !pairs.isEmpty else { return }
-        var out: [UInt8] = []
-        out.reserveCapacity(
-            encoded.utf8.count + pairs.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 } + 16)
-        out.append(contentsOf: encoded.utf8)
-        for pair in pairs {
-            if !out.isEmpty { out.append(UInt8(ascii: "&")) }
-            Self.appendComponent(pair.name, to: &out)
-            out.append(UInt8(ascii: "="))
-            Self.appendComponent(pair.value, to: &out)
+        append(count: pairs.count) { pairs[$0] }
+    }
+
+    /// A query of `count` pairs, the pair at each index given by `pair` (a caller's own parameter type, without an
+    /// array of tuples made first). Not generic: an unspecialized generic across modules boxed every element.
+    public init(count: Int, pair: (Int) -> (name: String, value: String)) {
+        encoded = ""
+        append(count: count, pair: pair)
+    }
+
+    /// The text is measured first, then written once into a string of exactly its size: one allocation per query.
+    private mutating func append(count pairCount: Int, pair: (Int) -> (name: String, value: String)) {
+        guard pairCount > 0 else { return }
+        let table = Self.rawInComponent
+        func encodedCount(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { bytes in bytes.reduce(bytes.count) { $0 + (table[Int($1)] ? 0 : 2) } }
         }
-        encoded = String(decoding: out, as: UTF8.self)
+        var count = encoded.utf8.count
+        for index in 0..<pairCount {
+            let (name, value) = pair(index)
+            count += encodedCount(name) + encodedCount(value) + 2
+        }
+        if encoded.isEmpty { count -= 1 }
+        var existing = encoded
+        encoded = existing.withUTF8 { head in
+            String(unsafeUninitializedCapacity: count) { out in
+                var writer = FixedWriter(out: out)
+                writer.copy(head)
+                for index in 0..<pairCount {
+                    let (name, value) = pair(index)
+                    if writer.written > 0 { writer.put(UInt8(ascii: "&")) }
+                    writer.putComponent(name, raw: table)
+                    writer.put(UInt8(ascii: "="))
+                    writer.putComponent(value, raw: table)
+                }
+                return writer.written
+            }
+        }
+    }
+
+    /// Writes into a buffer measured beforehand.
+    private struct FixedWriter {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var written = 0
+
+        mutating func put(_ byte: UInt8) {
+            // Measured and written by the same table: only `pair` answering differently on the
+            // second call could overrun, and that stops here instead of writing past the string.
+            precondition(written < out.count, "QueryString: a pair changed while it was written")
+            out[written] = byte
+            written += 1
+        }
+
+        mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            precondition(bytes.count <= out.count - written, "QueryString: a pair changed while it was written")
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            (out.baseAddress! + written).initialize(from: source, count: bytes.count)
+            written += bytes.count
+        }
+
+        /// Most names and values need no escape: copied whole.
+        mutating func putComponent(_ text: String, raw: [Bool]) {
+            var text = text
+            text.withUTF8 { bytes in
+                if bytes.allSatisfy({ raw[Int($0)] }) { return copy(bytes) }
+                for byte in bytes {
+                    if raw[Int(byte)] {
+                        put(byte)
+                    } else {
+                        put(UInt8(ascii: "%"))
+                        put(QueryString.hexDigits[Int(byte >> 4)])
+                        put(QueryString.hexDigits[Int(byte & 0x0F)])
+                    }
+                }
+            }
+        }
     }
 
     /// Appends `name=value` as given, both already encoded (a signature that is encoded already), growing the text
@@ -213,7 +278,7 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         return out
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    fileprivate static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "%"))
