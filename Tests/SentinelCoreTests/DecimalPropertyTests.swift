@@ -13,6 +13,40 @@ import Testing
     static let increments = PropertyBased.zip(Gen.int(in: 1...50), Gen.int(in: 0...10))
         .map { significand, scale in ExactDecimal(unchecked: Int128(significand), scale: scale) }
 
+    /// Significands on both sides of 64 bits (around ±Int64.max and up to ±10^25), where text, normalisation and
+    /// divisibility take their 64-bit shortcut or their 128-bit way.
+    static let wideDecimals = PropertyBased.zip(
+        Gen.int(in: -1_000_000_000_000...1_000_000_000_000), Gen.int(in: 0...10_000_000_000_000), Gen.int(in: -3_000...3_000),
+        Gen.int(in: 0...36), Gen.int(in: 0...2)
+    ).map { a, b, near, scale, kind -> ExactDecimal in
+        let significand: Int128 =
+            switch kind {
+            case 0: Int128(a) * Int128(b)
+            case 1: Int128(Int64.max) + Int128(near)
+            default: Int128(Int64.min) + Int128(near)
+            }
+        return ExactDecimal(unchecked: significand, scale: scale)
+    }
+
+    @Test func textNormalisationAndDivisibilityAgreeWithTheirModelsOnBothSidesOf64Bits() async {
+        await propertyCheck(count: 600, input: Self.wideDecimals, Self.increments) { value, increment in
+            // Text: the significand's digits with the point `scale` places from the right.
+            var digits = String(value.significand.magnitude)
+            if digits.count <= value.scale { digits = String(repeating: "0", count: value.scale - digits.count + 1) + digits }
+            if value.scale > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -value.scale)) }
+            #expect(value.description == (value.significand < 0 ? "-" : "") + digits)
+            // Normalised: trailing fractional zeros dropped, same value.
+            let normalized = value.normalized
+            #expect(normalized == value)
+            #expect(normalized.scale == 0 || normalized.significand % 10 != 0)
+            // Divisible: the 128-bit remainder at the finer of the two scales.
+            let scale = max(value.scale, increment.scale)
+            if let a = value.significand(atScale: scale), let b = increment.significand(atScale: scale) {
+                #expect(value.isMultiple(of: increment) == (a % b == 0))
+            }
+        }
+    }
+
     @Test func formattingThenParsingGivesBackTheSameValueAndScale() async {
         await propertyCheck(count: 500, input: Self.decimals) { value throws in
             let parsed = try ExactDecimal(value.description)

@@ -34,6 +34,8 @@ extension ExactDecimal {
         guard let value = significand(atScale: target), let step = increment.significand(atScale: target) else {
             return false
         }
+        // Ticks and steps checked on every order: a 64-bit remainder is one instruction, a 128-bit one a library call.
+        if let value = Int64(exactly: value), let step = Int64(exactly: step) { return value % step == 0 }
         return value % step == 0
     }
 }
