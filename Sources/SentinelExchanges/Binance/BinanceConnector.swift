@@ -67,25 +67,26 @@ public struct BinanceConnector: VenueConnector {
     /// `X-MBX-USED-WEIGHT-1M`, `X-MBX-ORDER-COUNT-10S` and friends; 429 and 418 with `Retry-After`.
     public func usage(in response: HTTPResponse, endpoint: VenueEndpoint) -> UsageReport {
         var report = UsageReport()
+        // Names compared without lower-casing a copy of each (an allocation per header of every answer).
+        let weight = "x-mbx-used-weight-"
+        let orders = "x-mbx-order-count-"
         for header in response.headers {
-            let name = header.name.lowercased()
             let meter: RateLimitPool.Meter
-            let suffix: Substring
-            if name.hasPrefix("x-mbx-used-weight-") {
+            if HeaderName.hasPrefix(header.name, weight) {
                 meter = .weight
-                suffix = name.dropFirst("x-mbx-used-weight-".count)
-            } else if name.hasPrefix("x-mbx-order-count-") {
+            } else if HeaderName.hasPrefix(header.name, orders) {
                 meter = .orders
-                suffix = name.dropFirst("x-mbx-order-count-".count)
             } else {
                 continue
             }
+            // Both prefixes have the same length: the rest is the window (`1m`, `10s`, `1d`).
+            let suffix = Substring(header.name.utf8.dropFirst(weight.utf8.count))
             guard let window = BinanceEndpoints.windowMs(suffix), let used = Int(header.value) else { continue }
             report.observations.append(.init(meter: meter, windowMs: window, used: used))
         }
+        guard response.status == 429 || response.status == 418 else { return report }
         let retryAfterMs = response.header("Retry-After").flatMap(Int64.init).map { $0 * 1000 } ?? 60_000
-        if response.status == 429 { report.throttle = .rateLimited(retryAfterMs: retryAfterMs) }
-        if response.status == 418 { report.throttle = .banned(forMs: retryAfterMs) }
+        report.throttle = response.status == 429 ? .rateLimited(retryAfterMs: retryAfterMs) : .banned(forMs: retryAfterMs)
         return report
     }
 

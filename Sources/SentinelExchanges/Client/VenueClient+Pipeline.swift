@@ -60,11 +60,7 @@ extension VenueClient {
             }
             let usage = connector.usage(in: response, endpoint: endpoint)
             if !usage.isEmpty { session.apply(usage, instrument: instrument, nowMs: configuration.now()) }
-            let clock = session.clock
-            let context = ErrorContext(
-                venue: venue, httpStatus: response.status, path: endpoint.path,
-                clockSummary: clock.samples > 0 ? clock.summary : nil,
-                retryAfterSeconds: response.header("Retry-After").flatMap(Int.init))
+            let context = ErrorContext(venue: venue, response: response, path: endpoint.path, clock: session.clock)
             guard let error = connector.failure(in: response, endpoint: endpoint, context: context) else {
                 // Only a signed request proves the timestamp is accepted again (the clock sync itself is unsigned).
                 if endpoint.security == .signed { session.requestSucceeded() }

@@ -89,15 +89,49 @@ public struct ErrorContext: Sendable {
     public let httpStatus: Int
     public let path: String
     /// The clock estimate in force, when one was measured ("+2412 ms (±4 ms, …)").
-    public let clockSummary: String?
-    public let retryAfterSeconds: Int?
+    public var clockSummary: String? {
+        switch clock {
+        case .summary(let text): text
+        case .estimate(let estimate): estimate.samples > 0 ? estimate.summary : nil
+        }
+    }
+    public var retryAfterSeconds: Int? {
+        switch retryAfter {
+        case .seconds(let seconds): seconds
+        case .response(let response): response.header("Retry-After").flatMap(Int.init)
+        }
+    }
+
+    /// Read only when an error is described: every answer gets a context, few are failures, and the summary's text
+    /// and the header's search cost more than the rest of reading a successful answer.
+    private enum Clock: Sendable {
+        case summary(String?)
+        case estimate(ClockEstimate)
+    }
+
+    private enum RetryAfter: Sendable {
+        case seconds(Int?)
+        case response(HTTPResponse)
+    }
+
+    private let clock: Clock
+    private let retryAfter: RetryAfter
 
     public init(venue: Venue, httpStatus: Int, path: String, clockSummary: String?, retryAfterSeconds: Int?) {
         self.venue = venue
         self.httpStatus = httpStatus
         self.path = path
-        self.clockSummary = clockSummary
-        self.retryAfterSeconds = retryAfterSeconds
+        self.clock = .summary(clockSummary)
+        self.retryAfter = .seconds(retryAfterSeconds)
+    }
+
+    /// The context of `response`: its status, and its `Retry-After` and the clock's summary when asked for.
+    init(venue: Venue, response: HTTPResponse, path: String, clock: ClockEstimate) {
+        self.venue = venue
+        self.httpStatus = response.status
+        self.path = path
+        self.clock = .estimate(clock)
+        self.retryAfter = .response(response)
     }
 }
 

@@ -18,9 +18,9 @@ public struct HTTPResponse: Sendable {
         self.body = body
     }
 
+    /// The value of a header, matched without regard to ASCII case.
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        headers.first { HeaderName.matches($0.name, name) }?.value
     }
 
     public var bodyText: String { String(decoding: body, as: UTF8.self) }

@@ -24,8 +24,8 @@ public struct SignedRequest: Sendable, Hashable {
         self.body = body
     }
 
-    /// The value of a header, matched case-insensitively.
+    /// The value of a header, matched without regard to ASCII case.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { HeaderName.matches($0.name, name) }?.value
     }
 }
