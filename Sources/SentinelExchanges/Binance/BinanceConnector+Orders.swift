@@ -70,10 +70,14 @@ extension BinanceConnector {
     }
 
     private func orderCall(_ endpoint: VenueEndpoint, _ payload: VenuePayload, _ market: Market) -> VenueCall<Order> {
+        // Only what the answer needs is captured: capturing this connector copied it into every call's closure.
         let symbol = market.symbol
+        let exchange = venue.exchange
         return VenueCall(endpoint, payload) { body, _ throws(SentinelError) in
             guard let order = BinanceWire.OrderBody(peeking: body) else {
-                return BinanceOrderMapping.order(try decode(BinanceWire.OrderBody.self, body, endpoint), symbol: symbol)
+                let decoded = try WireDecoding.decode(
+                    BinanceWire.OrderBody.self, from: body, exchange: exchange, endpoint: endpoint.path)
+                return BinanceOrderMapping.order(decoded, symbol: symbol)
             }
             return BinanceOrderMapping.order(order, symbol: symbol)
         }

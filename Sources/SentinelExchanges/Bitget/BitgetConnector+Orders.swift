@@ -8,12 +8,14 @@ extension BitgetConnector {
         let endpoint = BitgetOrderMapping.isSpotMarketBuy(request, market: market)
             ? BitgetEndpoint.spotMarketBuy : placeEndpoint
         let body = BitgetOrderMapping.body(request, market: market)
+        // Only what the answer needs is captured: the whole market and this connector were copied for every order.
+        let symbol = market.symbol
         return VenueCall(endpoint, .json(body), instrument: market.nativeSymbol) { body, _ throws(SentinelError) in
             if let orderId = JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: body)?.id {
-                return BitgetOrderMapping.acknowledged(request, market: market, orderId: orderId)
+                return BitgetOrderMapping.acknowledged(request, symbol: symbol, orderId: orderId)
             }
-            let ids = try data(BitgetWire.OrderIDs.self, body, endpoint)
-            return BitgetOrderMapping.acknowledged(request, market: market, orderId: ids.orderId?.value ?? "")
+            let ids = try Self.data(BitgetWire.OrderIDs.self, body, endpoint)
+            return BitgetOrderMapping.acknowledged(request, symbol: symbol, orderId: ids.orderId?.value ?? "")
         }
     }
 

@@ -101,6 +101,11 @@ public struct BitgetConnector: VenueConnector {
 
     /// The `data` of a successful answer, or a `badResponse` saying it was missing.
     func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
+        try Self.data(type, body, endpoint)
+    }
+
+    /// The same without a connector: a decoding closure that calls it does not capture one.
+    static func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
         guard let data = try WireDecoding.decode(
             BitgetWire.Envelope<T>.self, from: body, exchange: .bitget, endpoint: endpoint.path).data
         else {

@@ -89,8 +89,12 @@ enum BitgetOrderMapping {
 
     /// The order as Bitget acknowledged it: accepted, nothing known yet of fills.
     static func acknowledged(_ request: OrderRequest, market: Market, orderId: String) -> Order {
+        acknowledged(request, symbol: market.symbol, orderId: orderId)
+    }
+
+    static func acknowledged(_ request: OrderRequest, symbol: UnifiedSymbol, orderId: String) -> Order {
         Order(
-            symbol: market.symbol, id: orderId, clientOrderID: request.clientOrderID.rawValue, side: request.side,
+            symbol: symbol, id: orderId, clientOrderID: request.clientOrderID.rawValue, side: request.side,
             type: request.type, status: .new, price: request.type == .limit ? request.price : nil,
             quantity: request.quantity, filledQuantity: .zero, averagePrice: nil,
             timeInForce: request.type == .limit ? request.timeInForce : nil, postOnly: request.postOnly,

@@ -10,16 +10,18 @@ extension BybitConnector {
         json.member("category", category)
         BybitOrderMapping.writeMembers(request, market: market, to: &json)
         json.closeObject()
+        // Only what the answer needs is captured: the whole market and this connector were copied for every order.
+        let symbol = market.symbol
         return VenueCall(endpoint, .json(json.rendered)) { answer, _ throws(SentinelError) in
             if let orderID = JSONPeek.scalar(at: [.member("result"), .member("orderId")], in: answer)?.id,
                 case .value(let linkID) = OptionalMember(
                     JSONPeek.scalar(at: [.member("result"), .member("orderLinkId")], in: answer), \.string)
             {
-                return BybitOrderMapping.acknowledged(orderID: orderID, linkID: linkID, request: request, market: market)
+                return BybitOrderMapping.acknowledged(orderID: orderID, linkID: linkID, request: request, symbol: symbol)
             }
-            let ack = try result(BybitWire.Ack.self, answer, endpoint)
+            let ack = try Self.result(BybitWire.Ack.self, answer, endpoint)
             return BybitOrderMapping.acknowledged(
-                orderID: ack.orderId.value, linkID: ack.orderLinkId, request: request, market: market)
+                orderID: ack.orderId.value, linkID: ack.orderLinkId, request: request, symbol: symbol)
         }
     }
 

@@ -107,6 +107,11 @@ public struct BybitConnector: VenueConnector {
 
     /// The `result` of a successful answer.
     func result<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
+        try Self.result(type, body, endpoint)
+    }
+
+    /// The same without a connector: a decoding closure that calls it does not capture one.
+    static func result<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
         try WireDecoding.decode(BybitWire.Envelope<T>.self, from: body, exchange: .bybit, endpoint: endpoint.path).result
     }
 }

@@ -32,8 +32,12 @@ enum BybitOrderMapping {
     /// The order as the asynchronous acknowledgement describes it: accepted, nothing filled yet known. Its state
     /// comes from `/v5/order/realtime`.
     static func acknowledged(orderID: String, linkID: String?, request: OrderRequest, market: Market) -> Order {
+        acknowledged(orderID: orderID, linkID: linkID, request: request, symbol: market.symbol)
+    }
+
+    static func acknowledged(orderID: String, linkID: String?, request: OrderRequest, symbol: UnifiedSymbol) -> Order {
         Order(
-            symbol: market.symbol, id: orderID, clientOrderID: linkID.flatMap { $0.isEmpty ? nil : $0 } ?? request.clientOrderID.rawValue,
+            symbol: symbol, id: orderID, clientOrderID: linkID.flatMap { $0.isEmpty ? nil : $0 } ?? request.clientOrderID.rawValue,
             side: request.side, type: request.type, status: .new, price: request.price, quantity: request.quantity,
             filledQuantity: .zero, averagePrice: nil, timeInForce: request.type == .limit ? request.timeInForce : .ioc,
             postOnly: request.postOnly, reduceOnly: request.reduceOnly, createdAt: nil, updatedAt: nil)

@@ -4,13 +4,15 @@ import SentinelNet
 extension KuCoinConnector {
     public func placeOrder(_ request: OrderRequest, market: Market) -> VenueCall<Order> {
         let endpoint = isFutures ? KuCoinEndpoint.futuresPlace : KuCoinEndpoint.spotPlace
+        // Only what the answer needs is captured: the whole market and this connector were copied for every order.
+        let symbol = market.symbol
         return VenueCall(endpoint, .json(KuCoinOrderMapping.body(request, market: market)), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
             if case .string(let orderId)? = JSONPeek.scalar(at: [.member("data"), .member("orderId")], in: body) {
-                return KuCoinOrderMapping.acknowledged(request, market: market, orderId: orderId)
+                return KuCoinOrderMapping.acknowledged(request, symbol: symbol, orderId: orderId)
             }
-            let placed = try data(KuCoinWire.Placed.self, body, endpoint)
-            return KuCoinOrderMapping.acknowledged(request, market: market, orderId: placed.orderId ?? "")
+            let placed = try Self.data(KuCoinWire.Placed.self, body, endpoint)
+            return KuCoinOrderMapping.acknowledged(request, symbol: symbol, orderId: placed.orderId ?? "")
         }
     }
 

@@ -4,13 +4,16 @@ import SentinelNet
 extension OKXConnector {
     public func placeOrder(_ request: OrderRequest, market: Market) -> VenueCall<Order> {
         let endpoint = OKXEndpoint.placeOrder
+        // The answer needs the request and the market's symbol only: capturing the whole market and this connector
+        // copied both into the closure's context for every order.
+        let symbol = market.symbol
         return VenueCall(endpoint, .json(OKXOrderMapping.body(request, market: market)), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
             if case .string(let ordId)? = JSONPeek.scalar(at: [.member("data"), .first, .member("ordId")], in: body) {
-                return OKXOrderMapping.acknowledged(request, market: market, ordId: ordId)
+                return OKXOrderMapping.acknowledged(request, symbol: symbol, ordId: ordId)
             }
-            let item = try first(OKXWire.ItemStatus.self, body, endpoint)
-            return OKXOrderMapping.acknowledged(request, market: market, ordId: item.ordId ?? "")
+            let item = try Self.first(OKXWire.ItemStatus.self, body, endpoint)
+            return OKXOrderMapping.acknowledged(request, symbol: symbol, ordId: item.ordId ?? "")
         }
     }
 

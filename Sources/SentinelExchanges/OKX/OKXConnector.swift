@@ -96,11 +96,20 @@ public struct OKXConnector: VenueConnector {
 
     /// The `data` of a successful answer.
     func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> [T] {
-        try WireDecoding.decode(OKXWire.Envelope<T>.self, from: body, exchange: .okx, endpoint: endpoint.path).data ?? []
+        try Self.data(type, body, endpoint)
     }
 
     /// The first `data` item, or a `badResponse` saying it was missing.
     func first<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
+        try Self.first(type, body, endpoint)
+    }
+
+    /// The same without a connector: a decoding closure that calls these does not capture one.
+    static func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> [T] {
+        try WireDecoding.decode(OKXWire.Envelope<T>.self, from: body, exchange: .okx, endpoint: endpoint.path).data ?? []
+    }
+
+    static func first<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
         guard let item = try data(type, body, endpoint).first else {
             throw SentinelError(
                 .badResponse,

@@ -88,8 +88,12 @@ enum OKXOrderMapping {
 
     /// The order as OKX acknowledged it: accepted, nothing known yet of fills.
     static func acknowledged(_ request: OrderRequest, market: Market, ordId: String) -> Order {
+        acknowledged(request, symbol: market.symbol, ordId: ordId)
+    }
+
+    static func acknowledged(_ request: OrderRequest, symbol: UnifiedSymbol, ordId: String) -> Order {
         Order(
-            symbol: market.symbol, id: ordId, clientOrderID: request.clientOrderID.rawValue, side: request.side,
+            symbol: symbol, id: ordId, clientOrderID: request.clientOrderID.rawValue, side: request.side,
             type: request.type, status: .new, price: request.type == .limit ? request.price : nil,
             quantity: request.quantity, filledQuantity: .zero, averagePrice: nil,
             timeInForce: request.type == .limit ? request.timeInForce : nil, postOnly: request.postOnly,
