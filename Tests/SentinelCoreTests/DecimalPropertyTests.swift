@@ -47,6 +47,34 @@ import Testing
         }
     }
 
+    /// Where the 64-bit shortcuts end: magnitudes 2^64 - 1 and 2^64, Int64.min and Int128.min, at scales 0, 1 and 36;
+    /// divisibility where only the rescaled values pass 64 bits.
+    @Test func theEdgesOf64Bits() throws {
+        let magnitudes: [Int128] = [Int128(UInt64.max), Int128(UInt64.max) + 1, Int128(Int64.max), Int128(Int64.max) + 1]
+        for scale in [0, 1, 36] {
+            for significand in magnitudes.flatMap({ [$0, -$0] }) + [Int128(Int64.min), Int128.min, Int128.max] {
+                let value = ExactDecimal(unchecked: significand, scale: scale)
+                var digits = String(significand.magnitude)
+                if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+                if scale > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale)) }
+                #expect(value.description == (significand < 0 ? "-" : "") + digits, "\(significand) \(scale)")
+                #expect(value.normalized == value)
+            }
+        }
+        // Trailing zeros dropped on both sides of 64 bits.
+        let hundredfold = ExactDecimal(unchecked: Int128(Int64.max) * 100, scale: 2).normalized
+        #expect(hundredfold.significand == Int128(Int64.max) && hundredfold.scale == 0)
+        let small = ExactDecimal(unchecked: 1_000_000_000_000_000_000, scale: 18).normalized
+        #expect(small.significand == 1 && small.scale == 0)
+        // 9,223,372,036.854775807 (Int64.max at scale 9) is a multiple of 0.000000001 and of itself, not of 2 at scale
+        // 20, where both sides pass 64 bits.
+        let big = ExactDecimal(unchecked: Int128(Int64.max), scale: 9)
+        #expect(big.isMultiple(of: ExactDecimal(unchecked: 1, scale: 9)) && big.isMultiple(of: big))
+        #expect(!big.isMultiple(of: ExactDecimal(unchecked: 2, scale: 9)))
+        #expect(ExactDecimal(unchecked: 4, scale: 0).isMultiple(of: ExactDecimal(unchecked: 2, scale: 20)))
+        #expect(ExactDecimal(unchecked: Int128(Int64.min), scale: 0).isMultiple(of: ExactDecimal(unchecked: 2, scale: 0)))
+    }
+
     @Test func formattingThenParsingGivesBackTheSameValueAndScale() async {
         await propertyCheck(count: 500, input: Self.decimals) { value throws in
             let parsed = try ExactDecimal(value.description)

@@ -171,6 +171,20 @@ import Testing
         }
     }
 
+    /// Only a placement's body gets the validity members, and an empty object stays as it is.
+    @Test func onlyPlacementBodiesGetValidityMembers() throws {
+        let connector = try BitgetConnector(
+            venue: try venue(.bitget), credentials: Credentials(
+                apiKey: "bg_0123456789abcdef0123456789abcdef", secret: SecretText("bitget-test-secret-0123456789abcdef"),
+                passphrase: SecretText("Passphrase1")))
+        let empty = try connector.request(BitgetEndpoint.spotPlace, .json("{}"), timestampMs: 1)
+        #expect(empty.body == "{}")
+        let cancel = try connector.request(BitgetEndpoint.spotCancel, .json(#"{"symbol":"BTCUSDT"}"#), timestampMs: 1)
+        #expect(cancel.body == #"{"symbol":"BTCUSDT"}"#)
+        let place = try connector.request(BitgetEndpoint.spotPlace, .json(#"{"a":"1"}"#), timestampMs: 1)
+        #expect(place.body == #"{"a":"1","requestTime":"1","receiveWindow":"5000"}"#)
+    }
+
     /// The bodies sent: base sizes, clientOid as given, productType/marginCoin/marginMode on futures; demo sends
     /// `paptrading: 1` on public calls too; placements carry requestTime + receiveWindow inside the signed body.
     @Test func requestsAsSent() throws {

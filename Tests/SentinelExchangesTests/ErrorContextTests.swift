@@ -50,3 +50,23 @@ import Testing
         #expect(connector.usage(in: banned, endpoint: BinanceEndpoint.spot.placeOrder).throttle == .banned(forMs: 60_000))
     }
 }
+
+/// Base URLs are resolved once per connector; a USDⓈ-M key's permission check (SAPI) still goes to the spot host of the
+/// same environment, and a custom endpoint serves everything.
+@Suite struct BinanceHostTests {
+    @Test func sapiGoesToTheSpotHostAndACustomEndpointServesEverything() throws {
+        let credentials = Credentials(apiKey: "k", secret: SecretText("s"))
+        let usdm = try BinanceConnector(venue: try Venue(.binance, .linear, Environment(.live)), credentials: credentials)
+        let restrictions = try usdm.request(BinanceEndpoint.usdm.apiRestrictions, .empty, timestampMs: 1)
+        #expect(restrictions.url.hasPrefix("https://api.binance.com/sapi/v1/account/apiRestrictions?"))
+        let order = try usdm.request(BinanceEndpoint.usdm.placeOrder, .pairs([("symbol", "BTCUSDT")]), timestampMs: 1)
+        #expect(order.url == "https://fapi.binance.com/fapi/v1/order")
+        let custom = try BinanceConnector(
+            venue: try Venue(.binance, .linear, Environment(.live, customEndpoint: "http://127.0.0.1:9/")),
+            credentials: credentials)
+        #expect(try custom.request(BinanceEndpoint.usdm.apiRestrictions, .empty, timestampMs: 1).url
+            .hasPrefix("http://127.0.0.1:9/sapi/v1/account/apiRestrictions?"))
+        #expect(try custom.request(BinanceEndpoint.usdm.placeOrder, .pairs([("symbol", "BTCUSDT")]), timestampMs: 1).url
+            == "http://127.0.0.1:9/fapi/v1/order")
+    }
+}

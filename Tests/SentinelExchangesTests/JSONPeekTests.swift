@@ -76,6 +76,18 @@ import Testing
         #expect(Self.foundationAccepts(text))
     }
 
+    /// Strings byte by byte, after a run of plain bytes: a control byte ends the document's validity, 0x20, 0x7F and
+    /// multi-byte scalars are plain, an escape right after plain bytes is read as one, and an unterminated string fails.
+    @Test(arguments: [
+        ("{\"a\":\"abc\u{1F}\"}", false), ("{\"a\":\"abc \u{7F}\"}", true), ("{\"a\":\"abcé😀\"}", true),
+        ("{\"a\":\"abc\\n\\\"x\"}", true), ("{\"a\":\"abc\\q\"}", false), ("{\"a\":\"abc", false),
+        ("{\"a\":\"abc\\", false), ("{\"abc\u{0}\":1}", false),
+    ])
+    func stringsAfterPlainBytes(text: String, valid: Bool) {
+        #expect(JSONPeek.isObjectOrArray(text) == valid, "\(text.debugDescription)")
+        #expect(Self.foundationAccepts(text) == valid, "\(text.debugDescription)")
+    }
+
     @Test func nestingDeeperThan512IsRefused() {
         #expect(!JSONPeek.isObjectOrArray(String(repeating: "[", count: 600) + String(repeating: "]", count: 600)))
         #expect(!JSONPeek.isObjectOrArray(String(repeating: "[", count: 100_000)))

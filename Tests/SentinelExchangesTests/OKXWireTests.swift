@@ -50,6 +50,19 @@ import Testing
             == #"{"instId":"BTC-USDT-SWAP","tdMode":"cross","clOrdId":"sn0123456789abcdefghijklmnop","side":"buy","ordType":"post_only","sz":"0.03","px":"60000.5"}"#)
     }
 
+    /// The body's `clOrdId` is exactly the id's wire form, whatever the id holds (`-`, `_`, letters of both cases).
+    @Test func theBodysClientIDIsItsWireForm() throws {
+        let btc = try #require(try Self.swapMarkets().first)
+        for id in ["sn-0123456789abcdefghijklmnop", "bot_7-A", "A-B_c-D_e", "plain42"] {
+            let request = OrderRequest(
+                symbol: btc.symbol, side: .sell, type: .limit, quantity: try Quantity("0.01"), price: try Price("1"),
+                clientOrderID: try ClientOrderID(id))
+            let body = OKXOrderMapping.body(request, market: btc)
+            #expect(body.contains(#""clOrdId":"\#(OKXOrderMapping.wireClientID(id))""#), "\(id): \(body)")
+            #expect(OKXOrderMapping.unifiedClientID(OKXOrderMapping.wireClientID(id), known: id) == id)
+        }
+    }
+
     @Test func clientIDsTravelAlphanumericAndComeBack() {
         #expect(OKXOrderMapping.wireClientID("sn-0123456789abcdefghijklmnop") == "sn0123456789abcdefghijklmnop")
         #expect(OKXOrderMapping.unifiedClientID("sn0123456789abcdefghijklmnop") == "sn-0123456789abcdefghijklmnop")

@@ -19,6 +19,12 @@ import Testing
         }
     }
 
+    /// Only ASCII letters fold: header names are tokens, and a non-ASCII name matches only itself.
+    @Test func onlyASCIILettersFold() {
+        #expect(!HeaderName.matches("É", "é") && HeaderName.matches("é", "é"))
+        #expect(!HeaderName.matches("x-ÄB", "x-äb") && HeaderName.hasPrefix("X-Äb", "x-Ä"))
+    }
+
     @Test func anAnswerAndARequestFindTheirHeadersWhateverTheCase() {
         let response = HTTPResponse(status: 200, headers: [("x-mbx-used-weight-1m", "7"), ("retry-after", "3")], body: [])
         #expect(response.header("X-MBX-USED-WEIGHT-1M") == "7" && response.header("Retry-After") == "3")

@@ -18,8 +18,9 @@ public final class CannedTransport: HTTPTransport {
     public func send(_ request: SignedRequest, timeoutMs: Int64) async throws(TransportFailure) -> HTTPResponse {
         var url = request.url
         let body = url.withUTF8 { bytes -> [UInt8]? in
-            let path = UnsafeBufferPointer(rebasing: bytes[Self.pathRange(of: bytes)])
-            return routes.first { $0.path.elementsEqual(path) }?.body
+            let range = Self.pathRange(of: bytes)
+            let path = UnsafeBufferPointer(rebasing: bytes[range])
+            return routes.first { range.isEmpty ? $0.path == [UInt8(ascii: "/")] : $0.path.elementsEqual(path) }?.body
         }
         guard let body else {
             unexpected.note(Self.path(of: request.url))
