@@ -67,7 +67,10 @@ public struct BinanceSigner: RequestSigner {
             // where `message` may still be `carrier` itself.
             var mac: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
             try withUnsafeMutableBytes(of: &mac) { (out) throws(SentinelError) in
-                try key.withSignature(for: message) { out.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(out.count))) }
+                try key.withSignature(for: message) { mac in
+                    precondition(mac.count == out.count, "an HMAC-SHA256 is 32 bytes")
+                    out.copyMemory(from: mac)
+                }
             }
             appendName("signature")
             withUnsafeBytes(of: &mac) { SignatureText.appendHex($0, to: &carrier) }

@@ -143,7 +143,8 @@ extension BitgetConnector {
         let receiveWindowName: StaticString = #"","receiveWindow":""#
         let end: StaticString = #""}"#
         return body.withUTF8 { head in
-            time.withUTF8 { time in
+            precondition(head.last == UInt8(ascii: "}"), "the body is a JSON object")
+            return time.withUTF8 { time in
                 window.withUTF8 { window in
                     let pieces = [
                         UnsafeBufferPointer(rebasing: head[..<(head.count - 1)]),
