@@ -39,21 +39,22 @@ public struct ExactDecimal: Sendable {
     /// The same value with trailing fractional zeros removed (`"1.2300"` → `"1.23"`, `"5.0"` → `"5"`).
     public var normalized: ExactDecimal {
         // 64-bit division by 10 is a multiplication; 128-bit division is a library call per step.
-        if var s = Int64(exactly: significand) {
-            var k = scale
-            while k > 0, s % 10 == 0 {
-                s /= 10
-                k -= 1
-            }
+        if let small = Int64(exactly: significand) {
+            let (s, k) = Self.trailingZerosDropped(small, scale: scale)
             return ExactDecimal(unchecked: Int128(s), scale: k)
         }
+        let (s, k) = Self.trailingZerosDropped(significand, scale: scale)
+        return ExactDecimal(unchecked: s, scale: k)
+    }
+
+    private static func trailingZerosDropped<T: BinaryInteger>(_ significand: T, scale: Int) -> (T, Int) {
         var s = significand
         var k = scale
         while k > 0, s % 10 == 0 {
             s /= 10
             k -= 1
         }
-        return ExactDecimal(unchecked: s, scale: k)
+        return (s, k)
     }
 }
 

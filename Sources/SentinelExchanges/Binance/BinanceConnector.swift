@@ -32,7 +32,7 @@ public struct BinanceConnector: VenueConnector {
     {
         let query: QueryString
         switch payload {
-        case .parameters(let parameters): query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
+        case .parameters(let parameters): query = QueryString(parameters)
         case .json:
             throw SentinelError(.unsupported, Diagnosis(cause: "Binance's REST API takes no JSON bodies."))
         }

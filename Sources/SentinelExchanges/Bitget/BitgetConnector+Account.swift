@@ -5,7 +5,7 @@ extension BitgetConnector {
     public func serverTime() -> VenueCall<Int64> {
         let endpoint = BitgetEndpoint.time
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            try data(BitgetWire.ServerTime.self, body, endpoint).serverTime.value
+            try Self.data(BitgetWire.ServerTime.self, body, endpoint).serverTime.value
         }
     }
 
@@ -14,14 +14,14 @@ extension BitgetConnector {
         if isSpot {
             let endpoint = BitgetEndpoint.spotSymbols
             return VenueCall(endpoint) { body, _ throws(SentinelError) in
-                MarketsAnswer(markets: try data([BitgetWire.SpotSymbol].self, body, endpoint).compactMap(BitgetMarkets.spot))
+                MarketsAnswer(markets: try Self.data([BitgetWire.SpotSymbol].self, body, endpoint).compactMap(BitgetMarkets.spot))
             }
         }
         let endpoint = BitgetEndpoint.contracts
         let product = venue.product
         return VenueCall(endpoint, .pairs([("productType", productType)])) { body, _ throws(SentinelError) in
             MarketsAnswer(
-                markets: try data([BitgetWire.Contract].self, body, endpoint).compactMap {
+                markets: try Self.data([BitgetWire.Contract].self, body, endpoint).compactMap {
                     BitgetMarkets.contract($0, product: product)
                 })
         }
@@ -33,7 +33,7 @@ extension BitgetConnector {
         if !isSpot { parameters.append(("productType", productType)) }
         let symbol = market.symbol
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            guard let row = try data([BitgetWire.Ticker].self, body, endpoint).first else {
+            guard let row = try Self.data([BitgetWire.Ticker].self, body, endpoint).first else {
                 throw SentinelError(.badResponse, Diagnosis(cause: "Bitget answered \(endpoint.path) with no ticker."))
             }
             return Ticker(
@@ -48,7 +48,7 @@ extension BitgetConnector {
         var parameters = [("symbol", market.nativeSymbol), ("limit", String(min(depth, isSpot ? 150 : 100)))]
         if isSpot { parameters.append(("type", "step0")) } else { parameters.append(("productType", productType)) }
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            let book = try data(BookSides.self, body, endpoint)
+            let book = try Self.data(BookSides.self, body, endpoint)
             return try OrderBook.from(book, market: market, depth: depth, path: endpoint.path)
         }
     }
@@ -59,7 +59,7 @@ extension BitgetConnector {
         if isSpot {
             let endpoint = BitgetEndpoint.assets
             return VenueCall(endpoint) { body, _ throws(SentinelError) in
-                try data([BitgetWire.Asset].self, body, endpoint).compactMap { row in
+                try Self.data([BitgetWire.Asset].self, body, endpoint).compactMap { row in
                     let free = row.available?.value ?? .zero
                     let locked = (try? (row.frozen?.value ?? .zero).adding(row.locked?.value ?? .zero)) ?? .zero
                     guard !free.isZero || !locked.isZero else { return nil }
@@ -69,7 +69,7 @@ extension BitgetConnector {
         }
         let endpoint = BitgetEndpoint.mixAccounts
         return VenueCall(endpoint, .pairs([("productType", productType)])) { body, _ throws(SentinelError) in
-            try data([BitgetWire.FuturesAccount].self, body, endpoint).compactMap { row in
+            try Self.data([BitgetWire.FuturesAccount].self, body, endpoint).compactMap { row in
                 let free = row.available?.value ?? .zero
                 let locked = row.locked?.value ?? .zero
                 guard !free.isZero || !locked.isZero else { return nil }
@@ -83,7 +83,7 @@ extension BitgetConnector {
         guard !isSpot else { return nil }
         let endpoint = BitgetEndpoint.positions
         return VenueCall(endpoint, .pairs([("productType", productType)])) { body, markets throws(SentinelError) in
-            try data([BitgetWire.Position].self, body, endpoint).compactMap { row in
+            try Self.data([BitgetWire.Position].self, body, endpoint).compactMap { row in
                 guard let total = row.total?.value, !total.isZero else { return nil }
                 let short = row.holdSide == "short"
                 let hedge = row.posMode == "hedge_mode"
@@ -105,7 +105,7 @@ extension BitgetConnector {
     public func permissions() throws(SentinelError) -> VenueCall<KeyPermissions> {
         let endpoint = BitgetEndpoint.keyInfo
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            let info = try data(BitgetWire.KeyInfo.self, body, endpoint)
+            let info = try Self.data(BitgetWire.KeyInfo.self, body, endpoint)
             return BitgetPermissions.permissions(authorities: info.authorities ?? [], ips: info.ips ?? "")
         }
     }

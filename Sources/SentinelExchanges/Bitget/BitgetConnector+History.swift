@@ -11,8 +11,8 @@ extension BitgetConnector {
         if !spot { parameters.insert(("productType", productType), at: 0) }
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
             let rows = spot
-                ? try data([BitgetWire.Order].self, body, endpoint)
-                : (try data(BitgetWire.PendingOrders.self, body, endpoint).entrustedList ?? [])
+                ? try Self.data([BitgetWire.Order].self, body, endpoint)
+                : (try Self.data(BitgetWire.PendingOrders.self, body, endpoint).entrustedList ?? [])
             return rows.map { BitgetOrderMapping.order($0, symbol: market.symbol, spot: spot) }
         }
     }

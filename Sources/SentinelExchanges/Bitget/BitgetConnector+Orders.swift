@@ -43,7 +43,7 @@ extension BitgetConnector {
         let context = context(endpoint)
         let body = BitgetOrderMapping.batchBody(included, spotMultiple: isSpot)
         return VenueCall(endpoint, .json(body), instrument: first.market.nativeSymbol) { body, _ throws(SentinelError) in
-            let answer = try data(BitgetWire.Batch.self, body, endpoint)
+            let answer = try Self.data(BitgetWire.Batch.self, body, endpoint)
             var placed: [String: String] = [:]
             for item in answer.successList ?? [] { if let id = item.clientOid { placed[id] = item.orderId?.value ?? "" } }
             var failed: [String: BitgetWire.BatchFailure] = [:]
@@ -52,7 +52,7 @@ extension BitgetConnector {
                 if let refusal = refused[index] { return .refused(refusal) }
                 let id = sent.request.clientOrderID.rawValue
                 if let orderId = placed[id] {
-                    return .placed(BitgetOrderMapping.acknowledged(sent.request, market: sent.market, orderId: orderId))
+                    return .placed(BitgetOrderMapping.acknowledged(sent.request, symbol: sent.market.symbol, orderId: orderId))
                 }
                 if let failure = failed[id] {
                     return .refused(
@@ -74,7 +74,7 @@ extension BitgetConnector {
         return VenueCall(endpoint, .pairs(parameters), instrument: market.nativeSymbol) { body, _ throws(SentinelError) in
             let row: BitgetWire.Order?
             // Spot answers a list, futures one object (bitget.md §4).
-            row = spot ? try data([BitgetWire.Order].self, body, endpoint).first : try data(BitgetWire.Order.self, body, endpoint)
+            row = spot ? try Self.data([BitgetWire.Order].self, body, endpoint).first : try Self.data(BitgetWire.Order.self, body, endpoint)
             guard let row, row.symbol == market.nativeSymbol else {
                 throw SentinelError(
                     .orderNotFound,
@@ -98,7 +98,7 @@ extension BitgetConnector {
         json.closeObject()
         return VenueCall(endpoint, .json(json.rendered), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
-            let ids = try data(BitgetWire.OrderIDs.self, body, endpoint)
+            let ids = try Self.data(BitgetWire.OrderIDs.self, body, endpoint)
             return Order(
                 symbol: market.symbol, id: ids.orderId?.value ?? "",
                 clientOrderID: ids.clientOid.flatMap { $0.isEmpty ? nil : $0 }, side: .buy, type: .limit,
@@ -128,8 +128,8 @@ extension BitgetConnector {
         if let market { parameters.append(("symbol", market.nativeSymbol)) }
         return VenueCall(endpoint, .pairs(parameters)) { body, markets throws(SentinelError) in
             let rows = spot
-                ? try data([BitgetWire.Order].self, body, endpoint)
-                : (try data(BitgetWire.PendingOrders.self, body, endpoint).entrustedList ?? [])
+                ? try Self.data([BitgetWire.Order].self, body, endpoint)
+                : (try Self.data(BitgetWire.PendingOrders.self, body, endpoint).entrustedList ?? [])
             return rows.map { row in
                 BitgetOrderMapping.order(row, symbol: market?.symbol ?? markets.symbol(native: row.symbol), spot: spot)
             }

@@ -16,7 +16,7 @@ extension BitgetConnector {
         let start = min(max(sinceMs, end - Self.withdrawalWindowMs), end)
         let parameters = [("startTime", String(start)), ("endTime", String(end)), ("limit", "100")]
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            try data([BitgetWire.WithdrawalRow].self, body, endpoint).map(Self.withdrawal)
+            try Self.data([BitgetWire.WithdrawalRow].self, body, endpoint).map(Self.withdrawal)
         }
     }
 

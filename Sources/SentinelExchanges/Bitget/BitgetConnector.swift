@@ -48,7 +48,7 @@ public struct BitgetConnector: VenueConnector {
         var query = QueryString.empty
         var body: String?
         switch payload {
-        case .parameters(let parameters): query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
+        case .parameters(let parameters): query = QueryString(parameters)
         case .json(let text): body = text
         }
         guard endpoint.security == .signed else {
@@ -100,11 +100,7 @@ public struct BitgetConnector: VenueConnector {
     }
 
     /// The `data` of a successful answer, or a `badResponse` saying it was missing.
-    func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
-        try Self.data(type, body, endpoint)
-    }
-
-    /// The same without a connector: a decoding closure that calls it does not capture one.
+    /// Static: a decoding closure that calls it captures no connector.
     static func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
         guard let data = try WireDecoding.decode(
             BitgetWire.Envelope<T>.self, from: body, exchange: .bitget, endpoint: endpoint.path).data

@@ -88,10 +88,6 @@ enum BitgetOrderMapping {
     }
 
     /// The order as Bitget acknowledged it: accepted, nothing known yet of fills.
-    static func acknowledged(_ request: OrderRequest, market: Market, orderId: String) -> Order {
-        acknowledged(request, symbol: market.symbol, orderId: orderId)
-    }
-
     static func acknowledged(_ request: OrderRequest, symbol: UnifiedSymbol, orderId: String) -> Order {
         Order(
             symbol: symbol, id: orderId, clientOrderID: request.clientOrderID.rawValue, side: request.side,

@@ -6,7 +6,7 @@ extension BybitConnector {
         let endpoint = BybitEndpoint.time
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
             let head = try WireDecoding.decode(BybitWire.Head.self, from: body, exchange: .bybit, endpoint: endpoint.path)
-            let time = try result(BybitWire.ServerTime.self, body, endpoint)
+            let time = try Self.result(BybitWire.ServerTime.self, body, endpoint)
             // `timeNano` has the milliseconds; the envelope's `time` is the fallback.
             if let nano = time.timeNano, nano.count > 6, let ms = Int64(nano.dropLast(6)) { return ms }
             if let ms = head.time?.value { return ms }
@@ -23,7 +23,7 @@ extension BybitConnector {
         let pools = initialPools
         return VenueCall(endpoint, .pairs([("category", category), ("limit", "1000")])) {
             body, _ throws(SentinelError) in
-            let listing = try result(BybitWire.Listing<BybitWire.Instrument>.self, body, endpoint)
+            let listing = try Self.result(BybitWire.Listing<BybitWire.Instrument>.self, body, endpoint)
             return MarketsAnswer(markets: BybitMarkets.markets(from: listing.list, product: product), pools: pools)
         }
     }
@@ -33,7 +33,7 @@ extension BybitConnector {
         let symbol = market.symbol
         return VenueCall(endpoint, .pairs([("category", category), ("symbol", market.nativeSymbol)])) {
             body, _ throws(SentinelError) in
-            guard let row = try result(BybitWire.Listing<BybitWire.TickerRow>.self, body, endpoint).list.first else {
+            guard let row = try Self.result(BybitWire.Listing<BybitWire.TickerRow>.self, body, endpoint).list.first else {
                 throw SentinelError(.badResponse, Diagnosis(cause: "Bybit answered no ticker for \(symbol)."))
             }
             func price(_ text: String?) -> Price? { BybitWire.decimal(text).flatMap { $0.isPositive ? Price($0) : nil } }
@@ -48,7 +48,7 @@ extension BybitConnector {
         return VenueCall(
             endpoint, .pairs([("category", category), ("symbol", market.nativeSymbol), ("limit", String(limit))])
         ) { body, _ throws(SentinelError) in
-            let book = try result(BybitWire.Book.self, body, endpoint)
+            let book = try Self.result(BybitWire.Book.self, body, endpoint)
             return try OrderBook.from(bids: book.b, asks: book.a, market: market, depth: depth, path: endpoint.path)
         }
     }
@@ -59,7 +59,7 @@ extension BybitConnector {
         let endpoint = BybitEndpoint.walletBalance
         return VenueCall(endpoint, .pairs([("accountType", "UNIFIED")])) { body, _ throws(SentinelError) in
             var balances: [Balance] = []
-            for wallet in try result(BybitWire.Listing<BybitWire.Wallet>.self, body, endpoint).list {
+            for wallet in try Self.result(BybitWire.Listing<BybitWire.Wallet>.self, body, endpoint).list {
                 for coin in wallet.coin {
                     guard let total = BybitWire.decimal(coin.walletBalance) else {
                         throw SentinelError(
@@ -87,7 +87,7 @@ extension BybitConnector {
         var parameters = [("category", category)]
         if let settle { parameters.append(("settleCoin", settle)) }
         return VenueCall(endpoint, .pairs(parameters)) { body, markets throws(SentinelError) in
-            try result(BybitWire.Listing<BybitWire.PositionRow>.self, body, endpoint).list
+            try Self.result(BybitWire.Listing<BybitWire.PositionRow>.self, body, endpoint).list
                 .filter { !$0.size.isZero }
                 .map { row in
                     Position(
@@ -107,7 +107,7 @@ extension BybitConnector {
     public func permissions() throws(SentinelError) -> VenueCall<KeyPermissions> {
         let endpoint = BybitEndpoint.keyInfo
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            BybitPermissions.map(try result(BybitWire.KeyInfo.self, body, endpoint))
+            BybitPermissions.map(try Self.result(BybitWire.KeyInfo.self, body, endpoint))
         }
     }
 }

@@ -9,7 +9,7 @@ extension BybitConnector {
             ("category", category), ("symbol", market.nativeSymbol), ("startTime", String(sinceMs)), ("limit", "50"),
         ]
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            try result(BybitWire.Listing<BybitWire.OrderRow>.self, body, endpoint).list.map { row in
+            try Self.result(BybitWire.Listing<BybitWire.OrderRow>.self, body, endpoint).list.map { row in
                 BybitOrderMapping.order(row, symbol: market.symbol)
             }
         }

@@ -33,7 +33,7 @@ extension BybitConnector {
             ("category", category), ("symbol", market.nativeSymbol), BybitOrderMapping.reference(reference),
         ])
         return VenueCall(endpoint, payload) { body, _ throws(SentinelError) in
-            guard let row = try result(BybitWire.Listing<BybitWire.OrderRow>.self, body, endpoint).list.first else {
+            guard let row = try Self.result(BybitWire.Listing<BybitWire.OrderRow>.self, body, endpoint).list.first else {
                 throw SentinelError(
                     .orderNotFound,
                     Diagnosis(
@@ -54,7 +54,7 @@ extension BybitConnector {
         ])
         let symbol = market.symbol
         return VenueCall(endpoint, .json(body.rendered)) { answer, _ throws(SentinelError) in
-            let ack = try result(BybitWire.Ack.self, answer, endpoint)
+            let ack = try Self.result(BybitWire.Ack.self, answer, endpoint)
             var order = Order(
                 symbol: symbol, id: ack.orderId.value, clientOrderID: ack.orderLinkId.flatMap { $0.isEmpty ? nil : $0 },
                 side: .buy, type: .limit, status: .canceled, price: nil, quantity: .zero, filledQuantity: .zero,
@@ -79,7 +79,7 @@ extension BybitConnector {
             parameters.append(("settleCoin", "USDT"))
         }
         return VenueCall(endpoint, .pairs(parameters)) { body, markets throws(SentinelError) in
-            try result(BybitWire.Listing<BybitWire.OrderRow>.self, body, endpoint).list.map { row in
+            try Self.result(BybitWire.Listing<BybitWire.OrderRow>.self, body, endpoint).list.map { row in
                 BybitOrderMapping.order(row, symbol: market?.symbol ?? markets.symbol(native: row.symbol))
             }
         }
@@ -116,7 +116,7 @@ extension BybitConnector {
                 }
                 let (request, market) = orders[index]
                 return .placed(
-                    BybitOrderMapping.acknowledged(orderID: id, linkID: item.orderLinkId, request: request, market: market))
+                    BybitOrderMapping.acknowledged(orderID: id, linkID: item.orderLinkId, request: request, symbol: market.symbol))
             }
         }
     }

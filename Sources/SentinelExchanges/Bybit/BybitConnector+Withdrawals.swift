@@ -20,7 +20,7 @@ extension BybitConnector {
             ("withdrawType", "2"), ("startTime", String(start)), ("endTime", String(end)), ("limit", "50"),
         ]
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            try result(BybitWire.WithdrawalPage.self, body, endpoint).rows.map(Self.withdrawal)
+            try Self.result(BybitWire.WithdrawalPage.self, body, endpoint).rows.map(Self.withdrawal)
         }
     }
 

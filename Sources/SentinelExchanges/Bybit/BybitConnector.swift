@@ -40,7 +40,7 @@ public struct BybitConnector: VenueConnector {
         var body: String?
         switch (payload, endpoint.method) {
         case (.parameters(let parameters), .GET):
-            query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
+            query = QueryString(parameters)
         case (.parameters(let parameters), _):
             body = OrderedJSON.object(parameters.map { ($0.name, .string($0.value)) }).rendered
         case (.json, .GET):
@@ -106,11 +106,7 @@ public struct BybitConnector: VenueConnector {
     }
 
     /// The `result` of a successful answer.
-    func result<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
-        try Self.result(type, body, endpoint)
-    }
-
-    /// The same without a connector: a decoding closure that calls it does not capture one.
+    /// Static: a decoding closure that calls it captures no connector.
     static func result<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
         try WireDecoding.decode(BybitWire.Envelope<T>.self, from: body, exchange: .bybit, endpoint: endpoint.path).result
     }

@@ -31,10 +31,6 @@ enum BybitOrderMapping {
 
     /// The order as the asynchronous acknowledgement describes it: accepted, nothing filled yet known. Its state
     /// comes from `/v5/order/realtime`.
-    static func acknowledged(orderID: String, linkID: String?, request: OrderRequest, market: Market) -> Order {
-        acknowledged(orderID: orderID, linkID: linkID, request: request, symbol: market.symbol)
-    }
-
     static func acknowledged(orderID: String, linkID: String?, request: OrderRequest, symbol: UnifiedSymbol) -> Order {
         Order(
             symbol: symbol, id: orderID, clientOrderID: linkID.flatMap { $0.isEmpty ? nil : $0 } ?? request.clientOrderID.rawValue,

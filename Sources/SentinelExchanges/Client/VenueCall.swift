@@ -24,6 +24,13 @@ public enum VenuePayload: Sendable, Hashable {
     }
 }
 
+extension QueryString {
+    /// The query of a payload's parameters, in their order.
+    init(_ parameters: [VenuePayload.Parameter]) {
+        self.init(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
+    }
+}
+
 /// One operation of a venue: the endpoint, what to send, and how a successful answer decodes. Connectors build
 /// these; the shared client sends them through one pipeline.
 public struct VenueCall<Output: Sendable>: Sendable {

@@ -5,7 +5,7 @@ extension KuCoinConnector {
     public func serverTime() -> VenueCall<Int64> {
         let endpoint = KuCoinEndpoint.time
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            try data(Int64.self, body, endpoint)
+            try Self.data(Int64.self, body, endpoint)
         }
     }
 
@@ -14,12 +14,12 @@ extension KuCoinConnector {
         if isFutures {
             let endpoint = KuCoinEndpoint.contracts
             return VenueCall(endpoint) { body, _ throws(SentinelError) in
-                MarketsAnswer(markets: KuCoinMarkets.futures(try data([KuCoinWire.Contract].self, body, endpoint), product: product))
+                MarketsAnswer(markets: KuCoinMarkets.futures(try Self.data([KuCoinWire.Contract].self, body, endpoint), product: product))
             }
         }
         let endpoint = KuCoinEndpoint.symbols
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            MarketsAnswer(markets: KuCoinMarkets.spot(try data([KuCoinWire.Symbol].self, body, endpoint)))
+            MarketsAnswer(markets: KuCoinMarkets.spot(try Self.data([KuCoinWire.Symbol].self, body, endpoint)))
         }
     }
 
@@ -32,7 +32,7 @@ extension KuCoinConnector {
             endpoint = depth <= 20 ? KuCoinEndpoint.spotBook20 : KuCoinEndpoint.spotBook100
         }
         return VenueCall(endpoint, .pairs([("symbol", market.nativeSymbol)])) { body, _ throws(SentinelError) in
-            let book = try data(BookSides.self, body, endpoint)
+            let book = try Self.data(BookSides.self, body, endpoint)
             return try OrderBook.from(book, market: market, depth: depth, path: endpoint.path)
         }
     }
@@ -43,7 +43,7 @@ extension KuCoinConnector {
         if isFutures {
             let endpoint = KuCoinEndpoint.futuresTicker
             return VenueCall(endpoint, query) { body, _ throws(SentinelError) in
-                let answer = try data(KuCoinWire.FuturesTicker.self, body, endpoint)
+                let answer = try Self.data(KuCoinWire.FuturesTicker.self, body, endpoint)
                 return Ticker(
                     symbol: symbol, bid: answer.bestBidPrice?.value.map(Price.init),
                     ask: answer.bestAskPrice?.value.map(Price.init), last: answer.price?.value.map(Price.init))
@@ -51,7 +51,7 @@ extension KuCoinConnector {
         }
         let endpoint = KuCoinEndpoint.level1
         return VenueCall(endpoint, query) { body, _ throws(SentinelError) in
-            let answer = try data(KuCoinWire.Level1.self, body, endpoint)
+            let answer = try Self.data(KuCoinWire.Level1.self, body, endpoint)
             return Ticker(
                 symbol: symbol, bid: answer.bestBid?.value.map(Price.init), ask: answer.bestAsk?.value.map(Price.init),
                 last: answer.price?.value.map(Price.init))
@@ -63,7 +63,7 @@ extension KuCoinConnector {
         if isFutures {
             let endpoint = KuCoinEndpoint.accountOverview
             return VenueCall(endpoint, .pairs([("currency", "USDT")])) { body, _ throws(SentinelError) in
-                let overview = try data(KuCoinWire.AccountOverview.self, body, endpoint)
+                let overview = try Self.data(KuCoinWire.AccountOverview.self, body, endpoint)
                 let free = overview.availableBalance.value ?? .zero
                 var locked = ExactDecimal.zero
                 for part in [overview.orderMargin, overview.positionMargin, overview.frozenFunds] {
@@ -74,7 +74,7 @@ extension KuCoinConnector {
         }
         let endpoint = KuCoinEndpoint.accounts
         return VenueCall(endpoint, .pairs([("type", "trade")])) { body, _ throws(SentinelError) in
-            try data([KuCoinWire.AccountItem].self, body, endpoint).compactMap { item in
+            try Self.data([KuCoinWire.AccountItem].self, body, endpoint).compactMap { item in
                 let free = item.available.value ?? .zero
                 let locked = item.holds.value ?? .zero
                 guard item.type == "trade", !free.isZero || !locked.isZero else { return nil }
@@ -88,7 +88,7 @@ extension KuCoinConnector {
         guard isFutures else { return nil }
         let endpoint = KuCoinEndpoint.positions
         return VenueCall(endpoint) { body, markets throws(SentinelError) in
-            try data([KuCoinWire.Position].self, body, endpoint).compactMap { row in
+            try Self.data([KuCoinWire.Position].self, body, endpoint).compactMap { row in
                 guard let lots = row.currentQty.value, !lots.isZero, let market = markets.byNative[row.symbol] else {
                     return nil
                 }
@@ -109,7 +109,7 @@ extension KuCoinConnector {
     public func permissions() throws(SentinelError) -> VenueCall<KeyPermissions> {
         let endpoint = KuCoinEndpoint.keyInfo
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            KuCoinPermissions.map(try data(KuCoinWire.KeyInfo.self, body, endpoint))
+            KuCoinPermissions.map(try Self.data(KuCoinWire.KeyInfo.self, body, endpoint))
         }
     }
 }

@@ -9,7 +9,7 @@ extension KuCoinConnector {
             ("pageSize", isFutures ? "1000" : "500"),
         ]
         return VenueCall(endpoint, .pairs(query)) { body, markets throws(SentinelError) in
-            Self.convert(try data(KuCoinWire.Page<KuCoinWire.Order>.self, body, endpoint).items, market, markets)
+            Self.convert(try Self.data(KuCoinWire.Page<KuCoinWire.Order>.self, body, endpoint).items, market, markets)
         }
     }
 }

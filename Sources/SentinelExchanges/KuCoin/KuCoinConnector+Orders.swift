@@ -31,12 +31,12 @@ extension KuCoinConnector {
             let endpoint = KuCoinEndpoint.futuresBatch
             return VenueCall(endpoint, .json(body), instrument: orders.first?.market.nativeSymbol) {
                 body, _ throws(SentinelError) in
-                let answers = try data([KuCoinWire.FuturesBatchItem].self, body, endpoint)
+                let answers = try Self.data([KuCoinWire.FuturesBatchItem].self, body, endpoint)
                 return orders.enumerated().map { index, sent in
                     guard index < answers.count else { return Self.missingBatchItem }
                     let item = answers[index]
                     guard let code = item.code, code != "200000" else {
-                        return .placed(KuCoinOrderMapping.acknowledged(sent.request, market: sent.market, orderId: item.orderId ?? ""))
+                        return .placed(KuCoinOrderMapping.acknowledged(sent.request, symbol: sent.market.symbol, orderId: item.orderId ?? ""))
                     }
                     return .refused(KuCoinErrors.map(code: code, message: item.msg ?? "", context: .init(venue: venue, httpStatus: 200, path: endpoint.path, clockSummary: nil, retryAfterSeconds: nil)))
                 }
@@ -45,12 +45,12 @@ extension KuCoinConnector {
         let endpoint = KuCoinEndpoint.spotBatch
         return VenueCall(endpoint, .json(body), instrument: orders.first?.market.nativeSymbol) {
             body, _ throws(SentinelError) in
-            let answers = try data([KuCoinWire.SpotBatchItem].self, body, endpoint)
+            let answers = try Self.data([KuCoinWire.SpotBatchItem].self, body, endpoint)
             return orders.enumerated().map { index, sent in
                 guard index < answers.count else { return Self.missingBatchItem }
                 let item = answers[index]
                 if item.success == true {
-                    return .placed(KuCoinOrderMapping.acknowledged(sent.request, market: sent.market, orderId: item.orderId ?? ""))
+                    return .placed(KuCoinOrderMapping.acknowledged(sent.request, symbol: sent.market.symbol, orderId: item.orderId ?? ""))
                 }
                 // HF batch refusals carry only a message, no code.
                 return .refused(
@@ -81,7 +81,7 @@ extension KuCoinConnector {
             query = [("clientOid", id)]
         }
         return VenueCall(endpoint, .pairs(query), instrument: market.nativeSymbol) { body, _ throws(SentinelError) in
-            KuCoinOrderMapping.order(try data(KuCoinWire.Order.self, body, endpoint), market: market, symbol: market.symbol)
+            KuCoinOrderMapping.order(try Self.data(KuCoinWire.Order.self, body, endpoint), market: market, symbol: market.symbol)
         }
     }
 
@@ -107,7 +107,7 @@ extension KuCoinConnector {
             knownClientID = id
         }
         return VenueCall(endpoint, .pairs(query), instrument: market.nativeSymbol) { [knownID, knownClientID] body, _ throws(SentinelError) in
-            _ = try data(KuCoinWire.Acknowledgement.self, body, endpoint)
+            _ = try Self.data(KuCoinWire.Acknowledgement.self, body, endpoint)
             return Order(
                 symbol: market.symbol, id: knownID, clientOrderID: knownClientID, side: .buy, type: .limit,
                 status: .canceled, price: nil, quantity: .zero, filledQuantity: .zero, averagePrice: nil,
@@ -128,14 +128,14 @@ extension KuCoinConnector {
         if !isFutures, let market {
             let endpoint = KuCoinEndpoint.spotActive
             return VenueCall(endpoint, .pairs([("symbol", market.nativeSymbol)])) { body, markets throws(SentinelError) in
-                Self.convert(try data([KuCoinWire.Order].self, body, endpoint), market, markets)
+                Self.convert(try Self.data([KuCoinWire.Order].self, body, endpoint), market, markets)
             }
         }
         let endpoint = isFutures ? KuCoinEndpoint.futuresList : KuCoinEndpoint.spotList
         var query = [("status", "active"), ("pageSize", isFutures ? "1000" : "500")]
         if let market { query.append(("symbol", market.nativeSymbol)) }
         return VenueCall(endpoint, .pairs(query)) { body, markets throws(SentinelError) in
-            Self.convert(try data(KuCoinWire.Page<KuCoinWire.Order>.self, body, endpoint).items, market, markets)
+            Self.convert(try Self.data(KuCoinWire.Page<KuCoinWire.Order>.self, body, endpoint).items, market, markets)
         }
     }
 

@@ -10,7 +10,7 @@ extension KuCoinConnector {
         let endpoint = KuCoinEndpoint.withdrawals
         let parameters = [("startAt", String(sinceMs)), ("currentPage", "1"), ("pageSize", "500")]
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            try data(KuCoinWire.WithdrawalPage.self, body, endpoint).items.map { row throws(SentinelError) in
+            try Self.data(KuCoinWire.WithdrawalPage.self, body, endpoint).items.map { row throws(SentinelError) in
                 guard let amount = row.amount.value else {
                     throw SentinelError(
                         .badResponse,

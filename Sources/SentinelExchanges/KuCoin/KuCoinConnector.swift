@@ -58,7 +58,7 @@ public struct KuCoinConnector: VenueConnector {
         case (.parameters(let parameters), .POST):
             body = OrderedJSON.object(parameters.map { ($0.name, .string($0.value)) }).rendered
         case (.parameters(let parameters), _):
-            query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
+            query = QueryString(parameters)
         case (.json(let text), .POST):
             body = text
         case (.json, _):
@@ -117,11 +117,7 @@ public struct KuCoinConnector: VenueConnector {
     }
 
     /// The `data` of a successful answer, or a `badResponse` saying it was missing.
-    func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
-        try Self.data(type, body, endpoint)
-    }
-
-    /// The same without a connector: a decoding closure that calls it does not capture one.
+    /// Static: a decoding closure that calls it captures no connector.
     static func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
         guard let data = try WireDecoding.decode(
             KuCoinWire.Envelope<T>.self, from: body, exchange: .kucoin, endpoint: endpoint.path).data

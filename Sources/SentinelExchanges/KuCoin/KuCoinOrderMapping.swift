@@ -50,10 +50,6 @@ enum KuCoinOrderMapping {
     }
 
     /// The order as KuCoin acknowledged it: accepted, nothing known yet of fills.
-    static func acknowledged(_ request: OrderRequest, market: Market, orderId: String) -> Order {
-        acknowledged(request, symbol: market.symbol, orderId: orderId)
-    }
-
     static func acknowledged(_ request: OrderRequest, symbol: UnifiedSymbol, orderId: String) -> Order {
         Order(
             symbol: symbol, id: orderId, clientOrderID: request.clientOrderID.rawValue, side: request.side,

@@ -5,7 +5,7 @@ extension OKXConnector {
     public func serverTime() -> VenueCall<Int64> {
         let endpoint = OKXEndpoint.time
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            try first(OKXWire.ServerTime.self, body, endpoint).ts.value
+            try Self.first(OKXWire.ServerTime.self, body, endpoint).ts.value
         }
     }
 
@@ -14,7 +14,7 @@ extension OKXConnector {
         let product = venue.product
         return VenueCall(endpoint, .pairs([("instType", OKXMarkets.instrumentType(for: product))])) {
             body, _ throws(SentinelError) in
-            MarketsAnswer(markets: OKXMarkets.markets(from: try data(OKXWire.Instrument.self, body, endpoint), product: product))
+            MarketsAnswer(markets: OKXMarkets.markets(from: try Self.data(OKXWire.Instrument.self, body, endpoint), product: product))
         }
     }
 
@@ -22,7 +22,7 @@ extension OKXConnector {
         let endpoint = OKXEndpoint.ticker
         let symbol = market.symbol
         return VenueCall(endpoint, .pairs([("instId", market.nativeSymbol)])) { body, _ throws(SentinelError) in
-            let answer = try first(OKXWire.Ticker.self, body, endpoint)
+            let answer = try Self.first(OKXWire.Ticker.self, body, endpoint)
             return Ticker(
                 symbol: symbol, bid: answer.bidPx?.value.map(Price.init), ask: answer.askPx?.value.map(Price.init),
                 last: answer.last?.value.map(Price.init))
@@ -34,7 +34,7 @@ extension OKXConnector {
         let endpoint = OKXEndpoint.books
         return VenueCall(endpoint, .pairs([("instId", market.nativeSymbol), ("sz", String(min(depth, 400)))])) {
             body, _ throws(SentinelError) in
-            let book = try first(BookSides.self, body, endpoint)
+            let book = try Self.first(BookSides.self, body, endpoint)
             return try OrderBook.from(book, market: market, depth: depth, path: endpoint.path)
         }
     }
@@ -43,7 +43,7 @@ extension OKXConnector {
     public func balances() -> VenueCall<[Balance]> {
         let endpoint = OKXEndpoint.balance
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            try data(OKXWire.Balance.self, body, endpoint).flatMap(\.details).compactMap { row in
+            try Self.data(OKXWire.Balance.self, body, endpoint).flatMap(\.details).compactMap { row in
                 let free = row.availBal?.value ?? .zero
                 let locked = row.frozenBal?.value ?? .zero
                 guard !free.isZero || !locked.isZero else { return nil }
@@ -58,7 +58,7 @@ extension OKXConnector {
         guard venue.product != .spot else { return nil }
         let endpoint = OKXEndpoint.positions
         return VenueCall(endpoint, .pairs([("instType", "SWAP")])) { body, markets throws(SentinelError) in
-            try data(OKXWire.Position.self, body, endpoint).compactMap { row in
+            try Self.data(OKXWire.Position.self, body, endpoint).compactMap { row in
                 guard let contracts = row.pos?.value, !contracts.isZero, let market = markets.byNative[row.instId] else {
                     return nil
                 }
@@ -79,7 +79,7 @@ extension OKXConnector {
     public func permissions() throws(SentinelError) -> VenueCall<KeyPermissions> {
         let endpoint = OKXEndpoint.config
         return VenueCall(endpoint) { body, _ throws(SentinelError) in
-            let config = try first(OKXWire.Config.self, body, endpoint)
+            let config = try Self.first(OKXWire.Config.self, body, endpoint)
             let granted = Set(config.perm.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             let addresses = (config.ip ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }

@@ -9,7 +9,7 @@ extension OKXConnector {
             ("begin", String(sinceMs)), ("limit", "100"),
         ]
         return VenueCall(endpoint, .pairs(parameters)) { body, _ throws(SentinelError) in
-            try data(OKXWire.Order.self, body, endpoint).map { row in
+            try Self.data(OKXWire.Order.self, body, endpoint).map { row in
                 OKXOrderMapping.order(row, market: market, symbol: market.symbol)
             }
         }

@@ -28,14 +28,14 @@ extension OKXConnector {
         let body = json.rendered
         return VenueCall(endpoint, .json(body), instrument: orders.first?.market.nativeSymbol) {
             body, _ throws(SentinelError) in
-            let items = try data(OKXWire.ItemStatus.self, body, endpoint)
+            let items = try Self.data(OKXWire.ItemStatus.self, body, endpoint)
             return orders.enumerated().map { index, sent in
                 guard index < items.count else {
                     return .refused(SentinelError(.badResponse, Diagnosis(cause: "OKX's batch answer has no item for this order.")))
                 }
                 let item = items[index]
                 guard let code = item.sCode, code != "0" else {
-                    return .placed(OKXOrderMapping.acknowledged(sent.request, market: sent.market, ordId: item.ordId ?? ""))
+                    return .placed(OKXOrderMapping.acknowledged(sent.request, symbol: sent.market.symbol, ordId: item.ordId ?? ""))
                 }
                 return .refused(
                     OKXErrors.map(
@@ -51,7 +51,7 @@ extension OKXConnector {
         return VenueCall(endpoint, .pairs([("instId", market.nativeSymbol), Self.reference(reference)]), instrument: market.nativeSymbol) {
             body, _ throws(SentinelError) in
             OKXOrderMapping.order(
-                try first(OKXWire.Order.self, body, endpoint), market: market, symbol: market.symbol, knownClientID: known)
+                try Self.first(OKXWire.Order.self, body, endpoint), market: market, symbol: market.symbol, knownClientID: known)
         }
     }
 
@@ -61,7 +61,7 @@ extension OKXConnector {
         let (name, value) = Self.reference(reference)
         let body = OrderedJSON.object([("instId", .string(market.nativeSymbol)), (name, .string(value))]).rendered
         return VenueCall(endpoint, .json(body), instrument: market.nativeSymbol) { body, _ throws(SentinelError) in
-            let item = try first(OKXWire.ItemStatus.self, body, endpoint)
+            let item = try Self.first(OKXWire.ItemStatus.self, body, endpoint)
             return Order(
                 symbol: market.symbol, id: item.ordId ?? "", clientOrderID: OKXOrderMapping.unifiedClientID(item.clOrdId),
                 side: .buy, type: .limit, status: .canceled, price: nil, quantity: .zero, filledQuantity: .zero,
@@ -82,7 +82,7 @@ extension OKXConnector {
         ).rendered
         let venue = venue
         return VenueCall(endpoint, .json(body), instrument: market.nativeSymbol) { body, _ throws(SentinelError) in
-            let items = try data(OKXWire.ItemStatus.self, body, endpoint)
+            let items = try Self.data(OKXWire.ItemStatus.self, body, endpoint)
             // An order that filled or was cancelled meanwhile (51400) is no longer open: that is what was wanted.
             if let refused = items.first(where: { ($0.sCode ?? "0") != "0" && $0.sCode != "51400" }), let code = refused.sCode {
                 throw OKXErrors.map(
@@ -97,7 +97,7 @@ extension OKXConnector {
         var parameters = [("instType", OKXMarkets.instrumentType(for: venue.product))]
         if let market { parameters.append(("instId", market.nativeSymbol)) }
         return VenueCall(endpoint, .pairs(parameters)) { body, markets throws(SentinelError) in
-            try data(OKXWire.Order.self, body, endpoint).map { row in
+            try Self.data(OKXWire.Order.self, body, endpoint).map { row in
                 let known = market ?? markets.byNative[row.instId]
                 return OKXOrderMapping.order(row, market: known, symbol: known?.symbol ?? markets.symbol(native: row.instId))
             }

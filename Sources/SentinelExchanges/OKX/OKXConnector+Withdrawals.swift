@@ -10,7 +10,7 @@ extension OKXConnector {
         let endpoint = OKXEndpoint.withdrawals
         return VenueCall(endpoint, .pairs([("before", String(sinceMs - 1)), ("limit", "100")])) {
             body, _ throws(SentinelError) in
-            try data(OKXWire.WithdrawalRow.self, body, endpoint).map { row throws(SentinelError) in
+            try Self.data(OKXWire.WithdrawalRow.self, body, endpoint).map { row throws(SentinelError) in
                 guard let amount = row.amt.value else {
                     throw SentinelError(
                         .badResponse,

@@ -36,7 +36,7 @@ public struct OKXConnector: VenueConnector {
         var query = QueryString.empty
         var body: String?
         switch payload {
-        case .parameters(let parameters): query = QueryString(count: parameters.count) { (parameters[$0].name, parameters[$0].value) }
+        case .parameters(let parameters): query = QueryString(parameters)
         case .json(let text): body = text
         }
         guard endpoint.security == .signed else {
@@ -94,23 +94,14 @@ public struct OKXConnector: VenueConnector {
         HTTPFailure.transport(failure, endpoint: endpoint, venue: venue, host: host)
     }
 
-    /// The `data` of a successful answer.
-    func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> [T] {
-        try Self.data(type, body, endpoint)
-    }
-
-    /// The first `data` item, or a `badResponse` saying it was missing.
-    func first<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
-        try Self.first(type, body, endpoint)
-    }
-
-    /// The same without a connector: a decoding closure that calls these does not capture one.
+    /// The `data` of a successful answer. Static: a decoding closure that calls it captures no connector.
     static func data<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> [T] {
         try WireDecoding.decode(OKXWire.Envelope<T>.self, from: body, exchange: .okx, endpoint: endpoint.path).data ?? []
     }
 
+    /// The first `data` item, or a `badResponse` saying it was missing.
     static func first<T: Decodable>(_ type: T.Type, _ body: [UInt8], _ endpoint: VenueEndpoint) throws(SentinelError) -> T {
-        guard let item = try data(type, body, endpoint).first else {
+        guard let item = try Self.data(type, body, endpoint).first else {
             throw SentinelError(
                 .badResponse,
                 Diagnosis(

@@ -87,10 +87,6 @@ enum OKXOrderMapping {
     }
 
     /// The order as OKX acknowledged it: accepted, nothing known yet of fills.
-    static func acknowledged(_ request: OrderRequest, market: Market, ordId: String) -> Order {
-        acknowledged(request, symbol: market.symbol, ordId: ordId)
-    }
-
     static func acknowledged(_ request: OrderRequest, symbol: UnifiedSymbol, ordId: String) -> Order {
         Order(
             symbol: symbol, id: ordId, clientOrderID: request.clientOrderID.rawValue, side: request.side,

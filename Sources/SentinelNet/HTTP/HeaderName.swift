@@ -2,8 +2,7 @@
 /// on both sides allocated a string for every name longer than 15 bytes, on every header of every answer.
 public enum HeaderName {
     public static func matches(_ name: String, _ wanted: String) -> Bool {
-        guard name.utf8.count == wanted.utf8.count else { return false }
-        return zip(name.utf8, wanted.utf8).allSatisfy { lowercase($0) == lowercase($1) }
+        name.utf8.count == wanted.utf8.count && hasPrefix(name, wanted)
     }
 
     /// Whether `name` starts with `prefix`, without regard to ASCII case.

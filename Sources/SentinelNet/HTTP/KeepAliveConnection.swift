@@ -166,11 +166,10 @@ final class KeepAliveConnection: ChannelInboundHandler, @unchecked Sendable {
 
     /// Headers the transport writes itself: a second `Host` or `Content-Length` from a request could make a server
     /// read the rest of the body as another request.
-    static let framingHeaders: Set<String> = ["host", "content-length", "transfer-encoding", "connection"]
+    static let framingHeaders = ["host", "content-length", "transfer-encoding", "connection"]
 
     private static func isFramingHeader(_ name: String) -> Bool {
-        // Lower-cased only when the length matches one of them: most names never allocate.
-        [4, 10, 14, 17].contains(name.utf8.count) && framingHeaders.contains(name.lowercased())
+        framingHeaders.contains { HeaderName.matches(name, $0) }
     }
 
     /// Not one of `framingHeaders`; a name of token characters, a value without CR, LF or NUL: nothing a header could use to end itself early

@@ -107,14 +107,10 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
     private mutating func append(count pairCount: Int, pair: (Int) -> (name: String, value: String)) {
         guard pairCount > 0 else { return }
         let table = Self.rawInComponent
-        func encodedCount(_ text: String) -> Int {
-            var text = text
-            return text.withUTF8 { bytes in bytes.reduce(bytes.count) { $0 + (table[Int($1)] ? 0 : 2) } }
-        }
         var count = encoded.utf8.count
         for index in 0..<pairCount {
             let (name, value) = pair(index)
-            count += encodedCount(name) + encodedCount(value) + 2
+            count += Self.encodedCount(name, raw: table) + Self.encodedCount(value, raw: table) + 2
         }
         if encoded.isEmpty { count -= 1 }
         var existing = encoded
@@ -211,22 +207,18 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
 
     /// Percent-encodes one name or value (UTF-8, upper-case hex).
     public static func encodeComponent(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        appendComponent(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        let table = rawInComponent
+        return String(unsafeUninitializedCapacity: encodedCount(text, raw: table)) { out in
+            var writer = FixedWriter(out: out)
+            writer.putComponent(text, raw: table)
+            return writer.written
+        }
     }
 
-    static func appendComponent(_ text: String, to out: inout [UInt8]) {
-        let table = rawInComponent
+    /// The length of `text` percent-encoded: three bytes for each byte not in `raw`.
+    private static func encodedCount(_ text: String, raw: [Bool]) -> Int {
         var text = text
-        text.withUTF8 { bytes in
-            // Most names and values need no escape: copied whole.
-            if bytes.allSatisfy({ table[Int($0)] }) { return out.append(contentsOf: bytes) }
-            for byte in bytes {
-                if table[Int(byte)] { out.append(byte) } else { appendEscape(byte, to: &out) }
-            }
-        }
+        return text.withUTF8 { bytes in bytes.reduce(bytes.count) { $0 + (raw[Int($1)] ? 0 : 2) } }
     }
 
     static func encodeUnsafeBytes(_ text: String) -> String {
