@@ -56,15 +56,24 @@ import Testing
         #expect(JSONWriter().rendered.isEmpty)
     }
 
-    /// A member written from only some of a value's bytes holds exactly those, escaped as any value is.
-    @Test func aMemberKeepingOnlySomeBytesHoldsExactlyThose() {
-        var json = JSONWriter()
-        json.openObject()
-        json.member("clOrdId", "sn-01ab_CD9", keepingOnly: ByteClass.isAlphanumeric)
-        json.member("all", "a\"b\n", keepingOnly: { _ in true })
-        json.member("none", "abc", keepingOnly: { _ in false })
-        json.closeObject()
-        #expect(json.rendered == #"{"clOrdId":"sn01abCD9","all":"a\"b\n","none":""}"#)
+    /// A member written from only the ASCII letters and digits of a value holds exactly those, in order, whatever
+    /// surrounds them (runs at the start, the end, back to back, none at all, multi-byte scalars, escapes).
+    @Test func anAlphanumericMemberHoldsExactlyTheLettersAndDigits() {
+        let values = [
+            "sn-01ab_CD9", "", "-", "--__", "abc", "-abc", "abc-", "a-b_c-", "_a__b--c_", "é-a€b😀c\"\n\u{7F}z",
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", "@[`{/:",
+        ]
+        for value in values {
+            var json = JSONWriter()
+            json.openObject()
+            json.member("before", "x")
+            json.member("id", alphanumericOf: value)
+            json.member("after", "y")
+            json.closeObject()
+            let kept = String(decoding: value.utf8.filter { $0 < 128 && (Character(Unicode.Scalar($0)).isLetter
+                || Character(Unicode.Scalar($0)).isNumber) }, as: UTF8.self)
+            #expect(json.rendered == #"{"before":"x","id":""# + kept + #"","after":"y"}"#, "\(value)")
+        }
     }
 
     /// Names and values with every control character, quotes, backslashes and non-ASCII scalars are escaped as JSON

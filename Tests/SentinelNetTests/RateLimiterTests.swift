@@ -70,6 +70,64 @@ import Testing
         #expect(limiter.used(perInstrument, 104, instrument: "BTC-USDT") == 0)
     }
 
+    /// Against a model that counts every pool and instrument in its own dictionary entry: two instrument pools and a
+    /// global one spent by one request, over more instruments than a dictionary holds before it grows (so counters
+    /// are added, and the others moved, in the middle of requests), across window turns, usage reports and waits.
+    @Test func countsEveryPoolAndInstrumentAsAModelDoes() {
+        let pools = [
+            RateLimitPool(kind: "place", scope: .instrument, windowMs: 2_000, limit: 7),
+            RateLimitPool(kind: "place", scope: .instrument, windowMs: 5_000, limit: 12),
+            RateLimitPool(kind: "place", windowMs: 1_000, limit: 40),
+            RateLimitPool(kind: "read", scope: .instrument, windowMs: 3_000, limit: 9),
+        ]
+        var limiter = RateLimiterStateMachine(pools: pools, safetyFraction: 1.0, maxWaitMs: 10_000)
+        var model: [String: (windowStart: Int64, used: Int)] = [:]
+        func key(_ pool: Int, _ instrument: String) -> String {
+            pools[pool].scope == .instrument ? "\(pool) \(instrument)" : "\(pool)"
+        }
+        var random = SplitMix(seed: 0x5EED)
+        var now: Int64 = 0
+        var waits = 0
+        for _ in 0..<4_000 {
+            now += Int64(random.next() % 40)
+            let instrument = "I-\(random.next() % 60)"
+            if random.next() % 25 == 0 {
+                let used = Int(random.next() % 8)
+                limiter.observe(kind: "place", windowMs: 2_000, used: used, instrument: instrument, nowMs: now)
+                model[key(0, instrument)] = (now / 2_000 * 2_000, used)
+                continue
+            }
+            let costs: [RateLimitPool.Meter: Int] = ["place": Int(random.next() % 3), "read": Int(random.next() % 2)]
+            var expectedWait: Int64 = 0
+            var spent: [(String, (Int64, Int))] = []
+            for (index, pool) in pools.enumerated() {
+                let cost = costs[pool.kind] ?? 0
+                guard cost > 0 else { continue }
+                let windowStart = now / pool.windowMs * pool.windowMs
+                let entry = model[key(index, instrument)]
+                let used = (entry?.windowStart == windowStart ? entry?.used ?? 0 : 0) + cost
+                if used > pool.limit { expectedWait = max(expectedWait, windowStart + pool.windowMs) }
+                spent.append((key(index, instrument), (windowStart, used)))
+            }
+            let decision = limiter.acquire(costs: costs, instrument: instrument, nowMs: now)
+            if expectedWait > 0 {
+                waits += 1
+                #expect(decision == .wait(untilMs: expectedWait))
+            } else {
+                #expect(decision == .proceed)
+                for (name, entry) in spent { model[name] = entry }
+            }
+            for (index, pool) in pools.enumerated() {
+                let entry = model[key(index, instrument)]
+                let windowStart = now / pool.windowMs * pool.windowMs
+                #expect(
+                    limiter.used(pool, now, instrument: instrument)
+                        == (entry?.windowStart == windowStart ? entry?.used ?? 0 : 0))
+            }
+        }
+        #expect(waits > 100)
+    }
+
     @Test func longWaitsAreRefusedNotSlept() {
         var limiter = RateLimiterStateMachine(pools: [day], safetyFraction: 1.0, maxWaitMs: 65_000)
         for _ in 0..<20 { _ = limiter.acquire(weight: 0, orders: 1, nowMs: 1_000) }
@@ -105,5 +163,18 @@ import Testing
         #expect(policy.allowsRetry(after: 3))
         #expect(!policy.allowsRetry(after: 4))
         #expect(!RetryPolicy.none.allowsRetry(after: 1))
+    }
+}
+
+/// A small seeded generator, so that a failure can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

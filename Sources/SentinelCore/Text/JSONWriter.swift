@@ -33,12 +33,21 @@ public struct JSONWriter: Sendable {
         Self.appendQuoted(value, to: &bytes)
     }
 
-    /// A string member of only those bytes of `value` that `keep` accepts (OKX's client ids travel without their
-    /// `-`), written without a filtered `String` in between.
-    public mutating func member(_ name: String, _ value: String, keepingOnly keep: (UInt8) -> Bool) {
+    /// A string member of only the ASCII letters and digits of `value` (OKX's client ids travel without their `-`
+    /// and `_`), written without a filtered `String` in between. Such bytes never need an escape, so the runs between
+    /// dropped bytes are copied whole: a test per byte through a filter closure cost a twentieth of an OKX order.
+    public mutating func member(_ name: String, alphanumericOf value: String) {
         start(name)
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 where keep(byte) { Self.appendEscaped(byte, to: &bytes) }
+        var value = value
+        value.withUTF8 { text in
+            var runStart = 0
+            for index in text.indices where !ByteClass.isAlphanumeric(text[index]) {
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index])) }
+                runStart = index + 1
+            }
+            if runStart < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -66,15 +75,21 @@ public struct JSONWriter: Sendable {
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copied whole, not byte by byte (the simulator's answers are mostly strings).
-        var text = text
-        text.withUTF8 { bytes in
-            if bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-                out.append(contentsOf: bytes)
-            } else {
-                for byte in bytes { appendEscaped(byte, to: &out) }
-            }
+        // Read in place where the text is contiguous (native strings and literals), without copying the `String`.
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in appendQuotedBody(bytes, to: &out) }
+        if copied == nil {
+            var text = text
+            text.withUTF8 { appendQuotedBody($0, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendQuotedBody(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out.append(contentsOf: bytes)
+        } else {
+            for byte in bytes { appendEscaped(byte, to: &out) }
+        }
     }
 
     private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {

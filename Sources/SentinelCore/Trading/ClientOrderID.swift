@@ -27,32 +27,37 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
     /// instead of at a random page for every order, and a batch's entries share their pages.
     public static func generate<R: RandomNumberGenerator>(using generator: inout R, nowMs: Int64) -> ClientOrderID {
         let length = 3 + timeDigits + randomDigits
-        let text = String(unsafeUninitializedCapacity: length) { bytes in
-            for (index, byte) in "sn-".utf8.enumerated() { bytes[index] = byte }
-            // Most significant digit first, fixed width: 36^9 ms reach the year 5188, and later times keep the last
-            // value.
-            var time = min(UInt64(clamping: nowMs), 101_559_956_668_415)  // 36^9 - 1
-            for position in stride(from: 3 + timeDigits - 1, through: 3, by: -1) {
-                bytes[position] = idAlphabet[Int(time % 36)]
-                time /= 36
-            }
-            // Eleven digits per 64 random bits, not one random draw per digit, so 17 digits take two draws. A draw at
-            // or above the largest multiple of 36¹¹ that fits (140·36¹¹) is drawn again, so that every digit stays
-            // uniform; that happens to about one draw in 940 (twelve digits per draw refused almost one in four).
-            let block: UInt64 = 131_621_703_842_267_136  // 36^11
-            let limit = UInt64.max / block * block
-            var position = 3 + timeDigits
-            while position < length {
-                let draw = generator.next()
-                guard draw < limit else { continue }
-                var value = draw % block
-                for _ in 0..<min(11, length - position) {
-                    bytes[position] = idAlphabet[Int(value % 36)]
-                    value /= 36
-                    position += 1
+        // The digits read from a static table: an array's global needed its lazy initialiser checked and its bounds
+        // per digit.
+        let text = idAlphabet.withUTF8Buffer { digits in
+            String(unsafeUninitializedCapacity: length) { bytes in
+                for (index, byte) in "sn-".utf8.enumerated() { bytes[index] = byte }
+                // Most significant digit first, fixed width: 36^9 ms reach the year 5188, and later times keep the
+                // last value.
+                var time = min(UInt64(clamping: nowMs), 101_559_956_668_415)  // 36^9 - 1
+                for position in stride(from: 3 + timeDigits - 1, through: 3, by: -1) {
+                    bytes[position] = digits[Int(time % 36)]
+                    time /= 36
                 }
+                // Eleven digits per 64 random bits, not one random draw per digit, so 17 digits take two draws. A draw
+                // at or above the largest multiple of 36¹¹ that fits (140·36¹¹) is drawn again, so that every digit
+                // stays uniform; that happens to about one draw in 940 (twelve digits per draw refused almost one in
+                // four).
+                let block: UInt64 = 131_621_703_842_267_136  // 36^11
+                let limit = UInt64.max / block * block
+                var position = 3 + timeDigits
+                while position < length {
+                    let draw = generator.next()
+                    guard draw < limit else { continue }
+                    var value = draw % block
+                    for _ in 0..<min(11, length - position) {
+                        bytes[position] = digits[Int(value % 36)]
+                        value /= 36
+                        position += 1
+                    }
+                }
+                return length
             }
-            return length
         }
         return ClientOrderID(generated: text)
     }
@@ -67,6 +72,6 @@ public struct ClientOrderID: Sendable, Hashable, Codable, CustomStringConvertibl
 
     public var description: String { rawValue }
 
-    private static let idAlphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+    private static let idAlphabet: StaticString = "0123456789abcdefghijklmnopqrstuvwxyz"
     private static let allowed = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8))
 }

@@ -72,7 +72,7 @@ public struct OrderPlacementStateMachine: Sendable {
     }
 
     /// The exchange answered the placement with the order.
-    public mutating func placed(_ order: Order) -> Action {
+    public mutating func placed(_ order: consuming Order) -> Action {
         state = .done
         return .succeeded(order)
     }
@@ -93,7 +93,7 @@ public struct OrderPlacementStateMachine: Sendable {
     }
 
     /// The look-up found the order: it was placed.
-    public mutating func found(_ order: Order) -> Action {
+    public mutating func found(_ order: consuming Order) -> Action {
         state = .done
         return .succeeded(order)
     }

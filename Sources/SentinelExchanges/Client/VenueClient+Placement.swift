@@ -40,7 +40,9 @@ extension VenueClient {
         let id = request.clientOrderID.rawValue
         var action = first
         while true {
-            switch action {
+            // Consumed, so that the order an action carries is moved out of it instead of copied (the order's
+            // strings retained and released once more per order).
+            switch consume action {
             case .send:
                 var signedAt: Int64?
                 do {

@@ -75,7 +75,7 @@ enum OKXOrderMapping {
         json.openObject()
         json.member("instId", market.nativeSymbol)
         json.member("tdMode", spot ? "cash" : (request.marginMode ?? .cross).rawValue)
-        json.member("clOrdId", request.clientOrderID.rawValue, keepingOnly: ByteClass.isAlphanumeric)
+        json.member("clOrdId", alphanumericOf: request.clientOrderID.rawValue)
         json.member("side", request.side.rawValue)
         json.member("ordType", ordType(request))
         json.member("sz", wireSize(request.quantity, market: market) ?? request.quantity.value.normalized.description)

@@ -44,8 +44,9 @@ public struct RateLimiterStateMachine: Sendable {
     /// pool's key at each step was a sixth of an order's own cost.
     private var usage: [Usage?]
     private var usageByInstrument: [CounterKey: Usage] = [:]
-    /// Scratch space of `acquire`: the pools a request spends and what each would have used.
-    private var planned: [(index: Int, usage: Usage)] = []
+    /// Scratch space of `acquire`: the pools a request spends, what each would have used, and where an instrument's
+    /// counter already is.
+    private var planned: [(index: Int, usage: Usage, slot: [CounterKey: Usage].Index?)] = []
     private(set) var blockedUntilMs: Int64 = 0
     private(set) var blockReason: Reason = .rateLimited
 
@@ -73,18 +74,34 @@ public struct RateLimiterStateMachine: Sendable {
             for index in indexes {
                 let pool = pools[index]
                 let windowStart = pool.windowStart(at: nowMs)
-                let used = used(index, instrument, windowStart: windowStart) + cost
+                // An instrument's counter is found once: the second step writes through its place in the dictionary
+                // instead of hashing the key (a String) again.
+                var slot: [CounterKey: Usage].Index?
+                let entry: Usage?
+                if pool.scope == .instrument {
+                    slot = usageByInstrument.index(forKey: CounterKey(pool: index, instrument: instrument))
+                    entry = slot.map { usageByInstrument.values[$0] }
+                } else {
+                    entry = usage[index]
+                }
+                let used = (entry?.windowStart == windowStart ? entry?.used ?? 0 : 0) + cost
                 if used > max(1, Int(Double(pool.limit) * safetyFraction)) {
                     waitUntil = max(waitUntil, windowStart + pool.windowMs)
                 }
-                planned.append((index, Usage(windowStart: windowStart, used: used)))
+                planned.append((index, Usage(windowStart: windowStart, used: used), slot))
             }
         }
         if waitUntil > 0 {
             if waitUntil - nowMs > maxWaitMs { return .refuse(untilMs: waitUntil, reason: .poolExhausted) }
             return .wait(untilMs: waitUntil)
         }
-        for step in planned.indices { store(planned[step].usage, planned[step].index, instrument) }
+        // Counters already present first: adding a new one may move the others, and their places with them.
+        for step in planned.indices {
+            if let slot = planned[step].slot { usageByInstrument.values[slot] = planned[step].usage }
+        }
+        for step in planned.indices where planned[step].slot == nil {
+            store(planned[step].usage, planned[step].index, instrument)
+        }
         return .proceed
     }
 
