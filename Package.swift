@@ -112,6 +112,7 @@ let package = Package(
                 "SentinelNet",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "SentinelDoctorTests", dependencies: ["SentinelDoctor"]),
         .testTarget(name: "SentinelMonitorTests", dependencies: ["SentinelMonitor", "SentinelExchanges", "SentinelSimulator"]),

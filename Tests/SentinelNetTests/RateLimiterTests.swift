@@ -1,3 +1,4 @@
+import PropertyBased
 import SentinelNet
 import Testing
 
@@ -85,7 +86,7 @@ import Testing
         func key(_ pool: Int, _ instrument: String) -> String {
             pools[pool].scope == .instrument ? "\(pool) \(instrument)" : "\(pool)"
         }
-        var random = SplitMix(seed: 0x5EED)
+        var random = Xoshiro(seed: (0x5EED, 1, 2, 3))  // seeded, so that a failure can be replayed
         var now: Int64 = 0
         var waits = 0
         for _ in 0..<4_000 {
@@ -128,6 +129,23 @@ import Testing
         #expect(waits > 100)
     }
 
+    /// A request that spends an instrument's counter already present and adds a new one, at every size of the
+    /// counters' dictionary up to 200: wherever adding the new counter makes the dictionary grow (and move the others),
+    /// both are counted once.
+    @Test func aNewCounterThatGrowsTheDictionaryKeepsTheOthersCounts() {
+        let place = RateLimitPool(kind: "place", scope: .instrument, windowMs: 60_000, limit: 100)
+        let read = RateLimitPool(kind: "read", scope: .instrument, windowMs: 60_000, limit: 100)
+        for size in 0..<200 {
+            var limiter = RateLimiterStateMachine(pools: [place, read], safetyFraction: 1.0)
+            for other in 0..<size { _ = limiter.acquire(costs: ["read": 1], instrument: "I-\(other)", nowMs: 1_000) }
+            #expect(limiter.acquire(costs: ["place": 1], instrument: "X", nowMs: 1_000) == .proceed)
+            #expect(limiter.acquire(costs: ["place": 2, "read": 3], instrument: "X", nowMs: 1_000) == .proceed)
+            #expect(limiter.used(place, 1_000, instrument: "X") == 3, "at \(size) counters")
+            #expect(limiter.used(read, 1_000, instrument: "X") == 3, "at \(size) counters")
+            if size > 0 { #expect(limiter.used(read, 1_000, instrument: "I-0") == 1) }
+        }
+    }
+
     @Test func longWaitsAreRefusedNotSlept() {
         var limiter = RateLimiterStateMachine(pools: [day], safetyFraction: 1.0, maxWaitMs: 65_000)
         for _ in 0..<20 { _ = limiter.acquire(weight: 0, orders: 1, nowMs: 1_000) }
@@ -166,15 +184,3 @@ import Testing
     }
 }
 
-/// A small seeded generator, so that a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
