@@ -5,7 +5,8 @@ import SentinelNet
 /// exchanges). The connector decides where each goes on the wire when it signs.
 public enum VenuePayload: Sendable, Hashable {
     case parameters([Parameter])
-    /// A JSON body, exactly as it will be sent and signed.
+    /// A JSON body, exactly as it will be sent and signed, written by the connector's own methods: the signer does
+    /// not check it again.
     case json(String)
 
     public struct Parameter: Sendable, Hashable {

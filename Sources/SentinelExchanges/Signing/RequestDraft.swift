@@ -10,11 +10,22 @@ public struct RequestDraft: Sendable, Hashable {
     /// The body exactly as it will be sent: JSON for most exchanges, a form (`a=1&b=2`) for Binance.
     public var body: String?
 
+    /// Whether `body` is JSON a connector wrote itself (a `VenuePayload.json`), which the signer does not check
+    /// again: checking every order's body cost a thirtieth of an order. A draft made with the public initialisers
+    /// (`sentinel sign`, a bot's own requests) has its body checked.
+    private(set) var bodyIsWrittenJSON = false
+
     public init(method: HTTPMethod, path: String, query: QueryString = .empty, body: String? = nil) {
         self.method = method
         self.path = path
         self.query = query
         self.body = body
+    }
+
+    /// A draft whose body a connector wrote as JSON itself.
+    init(method: HTTPMethod, path: String, query: QueryString, writtenJSON body: String?) {
+        self.init(method: method, path: path, query: query, body: body)
+        bodyIsWrittenJSON = body != nil
     }
 
     /// Parses a path that may carry its own `?query`, merging it in front of `query`.
