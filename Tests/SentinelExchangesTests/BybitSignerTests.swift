@@ -1,3 +1,4 @@
+import Foundation
 import SentinelCore
 import SentinelNet
 import Testing
@@ -116,6 +117,24 @@ import Testing
     ])
     func isoTimestamps(ms: Int64, expected: String) {
         #expect(ISOTimestamp.milliseconds(ms) == expected)
+    }
+
+    /// Against Foundation's ISO 8601 formatter, at 3,000 instants spread over 1970-9999 and at the edges of days,
+    /// months and years.
+    @Test func isoTimestampsMatchFoundationsFormatter() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var random = SystemRandomNumberGenerator()
+        var instants: [Int64] = (0..<3_000).map { _ in Int64.random(in: 0...253_402_300_799_999, using: &random) }
+        for day in [Int64(0), 59, 365, 10_957, 11_016, 19_782, 2_932_896] {
+            instants += [day * 86_400_000 - 1, day * 86_400_000, day * 86_400_000 + 999].filter { $0 >= 0 }
+        }
+        for ms in instants {
+            // Whole milliseconds from the integer parts: a Double of the whole instant can round its last digit.
+            let date = Date(timeIntervalSince1970: TimeInterval(ms / 1000)).addingTimeInterval(Double(ms % 1000) / 1000)
+            #expect(ISOTimestamp.milliseconds(ms) == formatter.string(from: date), "\(ms)")
+        }
     }
 
     @Test func needsThePassphrase() throws {

@@ -9,25 +9,32 @@ enum ISOTimestamp {
             return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
                 + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2) + "." + pad(millis, 3) + "Z"
         }
-        // `yyyy-MM-ddTHH:mm:ss.SSSZ` written in place: OKX signs one per request, and the joined pieces cost more
-        // than the HMAC.
-        let fields: [(value: Int64, width: Int, then: UInt8)] = [
-            (y, 4, UInt8(ascii: "-")), (m, 2, UInt8(ascii: "-")), (d, 2, UInt8(ascii: "T")),
-            (secondOfDay / 3600, 2, UInt8(ascii: ":")), (secondOfDay % 3600 / 60, 2, UInt8(ascii: ":")),
-            (secondOfDay % 60, 2, UInt8(ascii: ".")), (millis, 3, UInt8(ascii: "Z")),
-        ]
+        // `yyyy-MM-ddTHH:mm:ss.SSSZ` written in place, two digits at a time: OKX signs one per request, and the
+        // joined pieces cost more than the HMAC (a loop over a table of fields, one digit at a time, still cost a
+        // fortieth of an OKX order).
+        let (hour, minute, second) = (Int(secondOfDay / 3600), Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60))
         return String(unsafeUninitializedCapacity: 24) { out in
-            var index = 0
-            for field in fields {
-                var value = field.value
-                for position in stride(from: index + field.width - 1, through: index, by: -1) {
-                    out[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                out[index + field.width] = field.then
-                index += field.width + 1
+            func two(_ value: Int, at index: Int) {
+                out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
+                out[index + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
             }
-            return index
+            two(Int(y) / 100, at: 0)
+            two(Int(y) % 100, at: 2)
+            out[4] = UInt8(ascii: "-")
+            two(Int(m), at: 5)
+            out[7] = UInt8(ascii: "-")
+            two(Int(d), at: 8)
+            out[10] = UInt8(ascii: "T")
+            two(hour, at: 11)
+            out[13] = UInt8(ascii: ":")
+            two(minute, at: 14)
+            out[16] = UInt8(ascii: ":")
+            two(second, at: 17)
+            out[19] = UInt8(ascii: ".")
+            out[20] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: millis / 100)
+            two(Int(millis % 100), at: 21)
+            out[23] = UInt8(ascii: "Z")
+            return 24
         }
     }
 
