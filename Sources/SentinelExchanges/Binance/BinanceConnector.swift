@@ -44,7 +44,7 @@ public struct BinanceConnector: VenueConnector {
         // Orders travel as a form body, everything else in the query, as Binance's own examples do.
         let inBody = endpoint.method == .POST || endpoint.method == .PUT
         let draft = RequestDraft(
-            method: endpoint.method, path: endpoint.path, query: inBody ? .empty : query,
+            connectorWritten: endpoint.method, path: endpoint.path, query: inBody ? .empty : query,
             body: inBody ? query.encoded : nil)
         var request = try signer.sign(draft, timestampMs: timestampMs)
         if base != host { request.url = base + request.url.dropFirst(host.count) }

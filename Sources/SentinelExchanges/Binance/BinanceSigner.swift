@@ -39,8 +39,13 @@ public struct BinanceSigner: RequestSigner {
 
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
         let query = draft.query
-        let form = try draft.body.map { (body) throws(SentinelError) in try Self.formBody(body) }
-        let set = query.presence(of: Self.addedNames) | (form?.presence(of: Self.addedNames) ?? 0)
+        // A connector's own form is already encoded and holds none of the added names.
+        let form = try draft.body.map { (body) throws(SentinelError) in
+            draft.isConnectorWritten ? QueryString(encoded: body) : try Self.formBody(body)
+        }
+        let set =
+            draft.isConnectorWritten
+            ? 0 : query.presence(of: Self.addedNames) | (form?.presence(of: Self.addedNames) ?? 0)
         if set & 1 != 0 {
             throw .invalidInput(
                 "The request already has a signature parameter.", fix: ["Leave out `signature`; Sentinel adds it."])

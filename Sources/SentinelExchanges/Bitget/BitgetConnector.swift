@@ -64,7 +64,7 @@ public struct BitgetConnector: VenueConnector {
             body = Self.addingValidity(to: text, requestTime: timestampMs, receiveWindow: orderValidityMs)
         }
         return try signer.sign(
-            RequestDraft(method: endpoint.method, path: endpoint.path, query: query, writtenJSON: body), timestampMs: timestampMs)
+            RequestDraft(connectorWritten: endpoint.method, path: endpoint.path, query: query, body: body), timestampMs: timestampMs)
     }
 
     public func failure(in response: HTTPResponse, endpoint: VenueEndpoint, context: ErrorContext) -> SentinelError? {

@@ -53,7 +53,7 @@ public struct BybitConnector: VenueConnector {
             return SignedRequest(method: endpoint.method, url: url, headers: [], body: body)
         }
         return try signer.sign(
-            RequestDraft(method: endpoint.method, path: endpoint.path, query: query, writtenJSON: body), timestampMs: timestampMs)
+            RequestDraft(connectorWritten: endpoint.method, path: endpoint.path, query: query, body: body), timestampMs: timestampMs)
     }
 
     public func failure(in response: HTTPResponse, endpoint: VenueEndpoint, context: ErrorContext) -> SentinelError? {

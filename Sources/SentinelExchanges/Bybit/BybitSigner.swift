@@ -34,7 +34,7 @@ public struct BybitSigner: RequestSigner {
                 throw .invalidInput(
                     "Bybit GET requests carry no body.", fix: ["Pass the parameters with --query instead."])
             }
-            if !draft.bodyIsWrittenJSON { try JSONBody.validate(body, exchange: .bybit) }
+            if !draft.isConnectorWritten { try JSONBody.validate(body, exchange: .bybit) }
         }
         let payload = usesBody ? (draft.body ?? "") : draft.query.encoded
         let timestamp = String(timestampMs)

@@ -68,7 +68,7 @@ public struct KuCoinConnector: VenueConnector {
             let url = query.isEmpty ? host + endpoint.path : host + endpoint.path + "?" + query.encoded
             return SignedRequest(method: endpoint.method, url: url, headers: [], body: nil)
         }
-        let draft = RequestDraft(method: endpoint.method, path: endpoint.path, query: query, writtenJSON: body)
+        let draft = RequestDraft(connectorWritten: endpoint.method, path: endpoint.path, query: query, body: body)
         return try (endpoint == KuCoinEndpoint.keyInfo ? keyInfoSigner : signer).sign(draft, timestampMs: timestampMs)
     }
 

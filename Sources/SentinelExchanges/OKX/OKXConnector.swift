@@ -45,7 +45,7 @@ public struct OKXConnector: VenueConnector {
                 method: endpoint.method, url: url, headers: isDemo ? [.init("x-simulated-trading", "1")] : [], body: nil)
         }
         var request = try signer.sign(
-            RequestDraft(method: endpoint.method, path: endpoint.path, query: query, writtenJSON: body), timestampMs: timestampMs)
+            RequestDraft(connectorWritten: endpoint.method, path: endpoint.path, query: query, body: body), timestampMs: timestampMs)
         // expTime bounds how long OKX may still act on a placement: past it the order is dropped, so an unanswered
         // order that OKX does not know by then can be sent again safely.
         if endpoint == OKXEndpoint.placeOrder || endpoint == OKXEndpoint.batchOrders {

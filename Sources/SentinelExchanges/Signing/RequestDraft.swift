@@ -10,10 +10,11 @@ public struct RequestDraft: Sendable, Hashable {
     /// The body exactly as it will be sent: JSON for most exchanges, a form (`a=1&b=2`) for Binance.
     public var body: String?
 
-    /// Whether `body` is JSON a connector wrote itself (a `VenuePayload.json`), which the signer does not check
-    /// again: checking every order's body cost a thirtieth of an order. A draft made with the public initialisers
-    /// (`sentinel sign`, a bot's own requests) has its body checked.
-    private(set) var bodyIsWrittenJSON = false
+    /// Whether a connector wrote this draft from its own payload, which the signer does not check again for what a
+    /// person could get wrong (a body that is not JSON, a parameter the signer adds itself, a character a query cannot
+    /// hold): those checks cost a thirtieth of an order. Drafts made with the public initialisers (`sentinel sign`, a
+    /// bot's own requests) are checked.
+    private(set) var isConnectorWritten = false
 
     public init(method: HTTPMethod, path: String, query: QueryString = .empty, body: String? = nil) {
         self.method = method
@@ -22,10 +23,10 @@ public struct RequestDraft: Sendable, Hashable {
         self.body = body
     }
 
-    /// A draft whose body a connector wrote as JSON itself.
-    init(method: HTTPMethod, path: String, query: QueryString, writtenJSON body: String?) {
+    /// A draft a connector wrote from its own payload.
+    init(connectorWritten method: HTTPMethod, path: String, query: QueryString, body: String?) {
         self.init(method: method, path: path, query: query, body: body)
-        bodyIsWrittenJSON = body != nil
+        isConnectorWritten = true
     }
 
     /// Parses a path that may carry its own `?query`, merging it in front of `query`.

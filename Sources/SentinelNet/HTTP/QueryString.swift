@@ -10,6 +10,11 @@ public struct QueryString: Sendable, Hashable, CustomStringConvertible {
         encoded = Self.encodeUnsafeBytes(text)
     }
 
+    /// Text that is already a query as it goes on the wire (a query this type encoded): kept without a second pass.
+    package init(encoded: String) {
+        self.encoded = encoded
+    }
+
     public init(pairs: [(name: String, value: String)]) {
         encoded = ""
         append(pairs: pairs)
