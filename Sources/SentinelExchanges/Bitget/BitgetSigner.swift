@@ -29,7 +29,7 @@ public struct BitgetSigner: RequestSigner {
     }
 
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
-        if let body = draft.body, !draft.isConnectorWritten { try JSONBody.validate(body, exchange: .bitget) }
+        try JSONBody.validate(bodyOf: draft, exchange: .bitget)
         let timestamp = String(timestampMs)
         let query = draft.query.sortedByName()
         let signedPath = query.isEmpty ? draft.path : draft.path + "?" + query.decoded

@@ -29,13 +29,10 @@ public struct BybitSigner: RequestSigner {
 
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
         let usesBody = draft.method != .GET
-        if let body = draft.body {
-            guard usesBody else {
-                throw .invalidInput(
-                    "Bybit GET requests carry no body.", fix: ["Pass the parameters with --query instead."])
-            }
-            if !draft.isConnectorWritten { try JSONBody.validate(body, exchange: .bybit) }
+        if draft.body != nil, !usesBody {
+            throw .invalidInput("Bybit GET requests carry no body.", fix: ["Pass the parameters with --query instead."])
         }
+        try JSONBody.validate(bodyOf: draft, exchange: .bybit)
         let payload = usesBody ? (draft.body ?? "") : draft.query.encoded
         let timestamp = String(timestampMs)
         let hex = key.keyType == .hmac

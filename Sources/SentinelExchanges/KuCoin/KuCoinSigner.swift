@@ -33,7 +33,7 @@ public struct KuCoinSigner: RequestSigner {
     }
 
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
-        if let body = draft.body, !draft.isConnectorWritten { try JSONBody.validate(body, exchange: .kucoin) }
+        try JSONBody.validate(bodyOf: draft, exchange: .kucoin)
         let timestamp = String(timestampMs)
         let endpoint = draft.query.isEmpty ? draft.path : draft.path + "?" + draft.query.decoded
         let signature = try key.withSignature(

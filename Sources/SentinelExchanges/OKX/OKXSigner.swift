@@ -28,7 +28,7 @@ public struct OKXSigner: RequestSigner {
     }
 
     public func sign(_ draft: RequestDraft, timestampMs: Int64) throws(SentinelError) -> SignedRequest {
-        if let body = draft.body, !draft.isConnectorWritten { try JSONBody.validate(body, exchange: .okx) }
+        try JSONBody.validate(bodyOf: draft, exchange: .okx)
         let timestamp = ISOTimestamp.milliseconds(timestampMs)
         let requestPath = draft.query.isEmpty ? draft.path : draft.path + "?" + draft.query.encoded
         let signature = try key.withSignature(

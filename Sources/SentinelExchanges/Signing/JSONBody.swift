@@ -3,7 +3,13 @@ import SentinelCore
 /// Checks a JSON request body without changing a byte of it: the exchanges sign the body exactly as sent, so it is
 /// validated, never re-serialized.
 enum JSONBody {
-    static func validate(_ body: String, exchange: ExchangeID) throws(SentinelError) {
+    /// Checks the body of `draft`, if it has one, unless a connector wrote the draft from its own payload.
+    static func validate(bodyOf draft: RequestDraft, exchange: ExchangeID) throws(SentinelError) {
+        guard let body = draft.body, !draft.isConnectorWritten else { return }
+        try validate(body, exchange: exchange)
+    }
+
+    private static func validate(_ body: String, exchange: ExchangeID) throws(SentinelError) {
         guard JSONPeek.isObjectOrArray(body) else {
             throw .invalidInput(
                 "The body is not valid JSON; \(exchange.displayName) takes a JSON object.",

@@ -24,6 +24,12 @@ public struct RateLimiterStateMachine: Sendable {
     struct Usage: Sendable {
         var windowStart: Int64
         var used: Int
+
+        /// What `entry` counts in the window that starts at `windowStart`: nothing once its own window has passed.
+        static func used(_ entry: Usage?, inWindowStarting windowStart: Int64) -> Int {
+            guard let entry, entry.windowStart == windowStart else { return 0 }
+            return entry.used
+        }
     }
 
     /// A counter of an instrument-scoped pool, which counts each instrument apart: the pool by its index in `pools`
@@ -84,7 +90,7 @@ public struct RateLimiterStateMachine: Sendable {
                 } else {
                     entry = usage[index]
                 }
-                let used = (entry?.windowStart == windowStart ? entry?.used ?? 0 : 0) + cost
+                let used = Usage.used(entry, inWindowStarting: windowStart) + cost
                 if used > max(1, Int(Double(pool.limit) * safetyFraction)) {
                     waitUntil = max(waitUntil, windowStart + pool.windowMs)
                 }
@@ -158,8 +164,7 @@ public struct RateLimiterStateMachine: Sendable {
         let entry =
             pools[index].scope == .instrument
             ? usageByInstrument[CounterKey(pool: index, instrument: instrument)] : usage[index]
-        guard let entry, entry.windowStart == windowStart else { return 0 }
-        return entry.used
+        return Usage.used(entry, inWindowStarting: windowStart)
     }
 
     private mutating func record(_ index: Int, _ instrument: String?, used: Int, _ nowMs: Int64) {
