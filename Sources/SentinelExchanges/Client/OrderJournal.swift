@@ -39,16 +39,18 @@ public final class OrderJournal: Sendable {
     /// What an entry written before an order leaves survives.
     public enum Durability: Sendable {
         /// A crash of the machine too (a power cut): the entry is flushed to the disk (one fsync) before the order
-        /// is sent. The settling update after the answer is not flushed on its own; the next order's flush carries it.
+        /// is sent; orders placed while another's flush is under way share the next one (`commitPending`). The
+        /// settling update after the answer is not flushed on its own; the next order's flush carries it.
         case machineCrash
         /// A crash or kill of the process, not of the machine: the operating system writes the entry to the disk
         /// when it chooses. No fsync per order.
         case processCrash
     }
 
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
     private let durability: Durability
     private let writer = OrderJournalWriter()
+    let groupCommit = OrderJournalGroupCommit()
 
     private static let insertSQL = """
         INSERT INTO orders (clientOrderID, venue, symbol, side, type, quantity, price, stage, createdAtMs, updatedAtMs)
@@ -65,6 +67,9 @@ public final class OrderJournal: Sendable {
                     atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 var configuration = Configuration()
                 configuration.journalMode = .wal
+                // Another process may write the same journal (a bot and `sentinel order`): its write waits for the
+                // other's to end instead of failing at once with "database is locked".
+                configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
                 database = try DatabaseQueue(path: path, configuration: configuration)
             } else {
                 database = try DatabaseQueue()
@@ -83,6 +88,9 @@ public final class OrderJournal: Sendable {
                     ]))
         }
     }
+
+    /// How long a write waits for another connection's write to the same file before it fails.
+    static let busyTimeoutSeconds: TimeInterval = 5
 
     /// The journal's file inside a Sentinel home folder.
     public static func path(home: String) -> String { home + "/journal.sqlite" }
@@ -148,28 +156,70 @@ public final class OrderJournal: Sendable {
     }
 
     /// Records the orders of one batch in one transaction, flushed once: a batch of n orders costs one fsync, not n.
-    /// Each answer is nil (recorded) or the refusal of that order: a client id already in the journal.
+    /// Each answer is nil (recorded) or the refusal of that order: a client id already in the journal. Runs on the
+    /// caller's thread, through the flush; placements use `commitPending`, which does not hold it.
     public func recordPending(_ requests: [OrderRequest], venue: Venue, nowMs: Int64) throws(SentinelError)
         -> [SentinelError?]
     {
-        var refusals = [SentinelError?](repeating: nil, count: requests.count)
+        var refusals: [SentinelError?] = []
         do {
             try write(flushed: durability == .machineCrash, statements: requests.count) { db in
-                // One prepared statement with its arguments: the record's Encodable path cost more than SQLite.
-                let insert = try db.cachedStatement(sql: Self.insertSQL)
-                for (index, request) in requests.enumerated() {
-                    try insert.execute(arguments: [
-                        request.clientOrderID.rawValue, venue.description, request.symbol.description,
-                        request.side.rawValue, request.type.rawValue, request.quantity.description,
-                        request.price?.description, Stage.pending.rawValue, nowMs, nowMs,
-                    ])
-                    // A client id already there inserts nothing: that order would be a duplicate. (Not a failed
-                    // statement: a prepared statement that failed answers its next use with the same error.)
-                    if db.changesCount == 0 { refusals[index] = Self.duplicate(request.clientOrderID.rawValue) }
-                }
+                refusals = try Self.insertPending(requests, venue: venue, nowMs: nowMs, db)
             }
         } catch {
             throw Self.writeFailure(error)
+        }
+        return refusals
+    }
+
+    /// Records `requests` as about to be sent, as `recordPending` does, for a placement. With machine-crash
+    /// durability, placements share flushes (group commit): one made while another's flush is under way waits for
+    /// the next transaction, which carries every placement that came meanwhile, instead of adding one fsync each.
+    public func commitPending(_ requests: [OrderRequest], venue: Venue, nowMs: Int64) async throws(SentinelError)
+        -> [SentinelError?]
+    {
+        guard durability == .machineCrash else { return try recordPending(requests, venue: venue, nowMs: nowMs) }
+        if groupCommit.tryLead() {
+            defer { scheduleGroupsAfterLead() }
+            return try recordPending(requests, venue: venue, nowMs: nowMs)
+        }
+        let answer = await withCheckedContinuation { continuation in
+            let member = OrderJournalGroupCommit.Member(
+                requests: requests, venue: venue, nowMs: nowMs, continuation: continuation)
+            if groupCommit.join(member) { scheduleGroups() }
+        }
+        return try answer.get()
+    }
+
+    private func scheduleGroupsAfterLead() {
+        if groupCommit.endLead() { scheduleGroups() }
+    }
+
+    func scheduleGroups() {
+        database.asyncWriteWithoutTransaction { [groupCommit, writer] db in groupCommit.commitGroups(db, writer: writer) }
+    }
+
+    /// `commitPending` for one order; a client id already in the journal is refused.
+    public func commitPending(_ request: OrderRequest, venue: Venue, nowMs: Int64) async throws(SentinelError) {
+        if let refusal = try await commitPending([request], venue: venue, nowMs: nowMs)[0] { throw refusal }
+    }
+
+    /// Inserts the entries of `requests`; each answer is nil or the refusal of a client id already in the journal.
+    static func insertPending(_ requests: [OrderRequest], venue: Venue, nowMs: Int64, _ db: Database) throws
+        -> [SentinelError?]
+    {
+        var refusals = [SentinelError?](repeating: nil, count: requests.count)
+        // One prepared statement with its arguments: the record's Encodable path cost more than SQLite.
+        let insert = try db.cachedStatement(sql: Self.insertSQL)
+        for (index, request) in requests.enumerated() {
+            try insert.execute(arguments: [
+                request.clientOrderID.rawValue, venue.description, request.symbol.description,
+                request.side.rawValue, request.type.rawValue, request.quantity.description,
+                request.price?.description, Stage.pending.rawValue, nowMs, nowMs,
+            ])
+            // A client id already there inserts nothing: that order would be a duplicate. (Not a failed
+            // statement: a prepared statement that failed answers its next use with the same error.)
+            if db.changesCount == 0 { refusals[index] = Self.duplicate(request.clientOrderID.rawValue) }
         }
         return refusals
     }
@@ -281,7 +331,7 @@ public final class OrderJournal: Sendable {
         try database.writeWithoutTransaction { db in try writer.write(db, flushed: flushed, statements: statements, body) }
     }
 
-    private static func writeFailure(_ error: any Error) -> SentinelError {
+    static func writeFailure(_ error: any Error) -> SentinelError {
         SentinelError(
             .invalidInput,
             Diagnosis(

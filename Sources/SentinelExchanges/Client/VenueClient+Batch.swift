@@ -37,7 +37,7 @@ extension VenueClient {
         // The whole batch is journalled in one transaction: one flush to the disk, not one per order.
         if let journal = configuration.journal, !toSend.isEmpty {
             do {
-                let refusals = try journal.recordPending(toSend.map(\.request), venue: venue, nowMs: configuration.now())
+                let refusals = try await journal.commitPending(toSend.map(\.request), venue: venue, nowMs: configuration.now())
                 for (sent, refusal) in zip(toSend, refusals) {
                     if let refusal { results[sent.index] = .failure(refusal) }
                 }

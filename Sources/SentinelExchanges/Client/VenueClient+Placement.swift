@@ -4,7 +4,7 @@ extension VenueClient {
     public func placeOrder(_ request: OrderRequest) async throws(SentinelError) -> Order {
         let market = try await market(request.symbol)
         try await check(request, on: market)
-        try configuration.journal?.recordPending(request, venue: venue, nowMs: configuration.now())
+        try await configuration.journal?.commitPending(request, venue: venue, nowMs: configuration.now())
         var machine = placementMachine()
         return try await drive(&machine, machine.start(), request, market: market)
     }
