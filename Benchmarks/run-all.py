@@ -390,7 +390,7 @@ if "journal" in results:
     floor = results["journal"].get("diskFloor")
     for name, figure in results["journal"].items():
         if name == "diskFloor":
-            row(["e. disk floor: 512 B over existing blocks + fdatasync", f"{figure['median_us']:.1f} µs", "", "",
+            row(["e. disk floor: 512 B over existing blocks + fdatasync (no journal)", f"{figure['median_us']:.1f} µs", "", "",
                  ""])
             continue
         versus_floor = ["", ""]

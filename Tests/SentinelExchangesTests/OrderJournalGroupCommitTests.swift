@@ -34,6 +34,11 @@ import Testing
         return tasks
     }
 
+    /// SQLite's `synchronous` mode on the journal's connection: 1 NORMAL, 2 FULL.
+    static func synchronousMode(_ journal: OrderJournal) throws -> Int? {
+        try journal.database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+    }
+
     static func inTemporaryJournal(_ body: (OrderJournal, String) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-group-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -44,14 +49,19 @@ import Testing
     @Test func placementsThatCameDuringAFlushShareOneTransaction() async throws {
         try await Self.inTemporaryJournal { journal, path in
             try journal.recordPending(try Self.request("sn-g-old"), venue: Self.venue, nowMs: 0)
+            // An unflushed write first, so that the group must set the flushed mode itself.
+            try journal.update(clientOrderID: "sn-g-old", stage: .pending, nowMs: 0)
+            #expect(try Self.synchronousMode(journal) == 1, "NORMAL")
             let ids = (0..<20).map { "sn-g-\($0)" } + ["sn-g-old", "sn-g-3"]
             let tasks = try await Self.joinedWhileFlushing(journal, try ids.map { try Self.request($0) })
+            #expect(try await journal.commitPending([], venue: Self.venue, nowMs: 1).isEmpty, "nothing to wait for")
             #expect(journal.groupCommit.groupCount == 0, "nothing written while the flush is under way")
             if journal.groupCommit.endLead() { journal.scheduleGroups() } else { Issue.record("members wait") }
 
             var answers: [SentinelError.Kind?] = []
             for task in tasks { answers.append(try await task.value[0]?.kind) }
             #expect(journal.groupCommit.groupCount == 1, "one transaction for all 22")
+            #expect(try Self.synchronousMode(journal) == 2, "the group's transaction is flushed (FULL)")
             #expect(answers.prefix(20).allSatisfy { $0 == nil })
             // The same id twice in one group: only the first is recorded.
             #expect(Array(answers.suffix(2)) == [.duplicateOrder, .duplicateOrder])
@@ -82,6 +92,12 @@ import Testing
             let orders = [
                 try Self.request("sn-f-1"), try Self.request("sn-f-2", symbol: "ETH/USDT"), try Self.request("sn-f-3"),
             ]
+            // A leader whose write fails ends its flush: the next placement is not left waiting for a group.
+            await #expect(throws: SentinelError.self) {
+                try await journal.commitPending([orders[1]], venue: Self.venue, nowMs: 1)
+            }
+            #expect(journal.groupCommit.tryLead() && !journal.groupCommit.endLead())
+
             let tasks = try await Self.joinedWhileFlushing(journal, orders)
             #expect(journal.groupCommit.endLead())
             journal.scheduleGroups()
@@ -154,6 +170,28 @@ import Testing
             try second.flush()
             #expect(try first.allEntries().count == 160)
             #expect(try first.unsettled(venue: Self.venue).isEmpty)
+        }
+    }
+
+    /// Another connection holds the write lock for a while (another process writing): the placement waits for it and
+    /// is recorded, instead of failing with "database is locked".
+    @Test func aPlacementWaitsForAnotherConnectionsWrite() async throws {
+        try await Self.inTemporaryJournal { journal, path in
+            let other = try DatabaseQueue(path: path)
+            let released = DispatchSemaphore(value: 0)
+            await withCheckedContinuation { (locked: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().async {
+                    try? other.writeWithoutTransaction { db in
+                        try db.execute(sql: "BEGIN IMMEDIATE TRANSACTION")
+                        locked.resume()
+                        released.wait()
+                        try db.execute(sql: "COMMIT")
+                    }
+                }
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(200)) { released.signal() }
+            try await journal.commitPending(try Self.request("sn-busy-1"), venue: Self.venue, nowMs: 1)
+            #expect(try journal.entry(clientOrderID: "sn-busy-1")?.stageValue == .pending)
         }
     }
 }

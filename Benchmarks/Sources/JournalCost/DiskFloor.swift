@@ -6,7 +6,7 @@ import Glibc
 
 /// The disk's own cost of making a write durable, the floor under any journal that flushes before an order leaves:
 /// 512 bytes written over a file whose blocks already exist (no size or block change for the file system to
-/// journal), then `fdatasync`. Nanoseconds per write, one figure per sample.
+/// journal), then a data flush (`syncData`). Nanoseconds per write, one figure per sample.
 func diskFloorNs(folder: String, writes: Int, samples: Int) throws -> [Double] {
     let path = folder + "/disk-floor.bin"
     let descriptor = open(path, O_CREAT | O_RDWR | O_TRUNC, 0o600)
@@ -28,9 +28,19 @@ func diskFloorNs(folder: String, writes: Int, samples: Int) throws -> [Double] {
             let written = record.withUnsafeBytes {
                 pwrite(descriptor, $0.baseAddress, $0.count, off_t(index * blockSize))
             }
-            guard written == record.count, fdatasync(descriptor) == 0 else { throw POSIXError(.EIO) }
+            guard written == record.count, syncData(descriptor) else { throw POSIXError(.EIO) }
         }
         perWrite.append(Double(DispatchTime.now().uptimeNanoseconds - started) / Double(writes))
     }
     return perWrite
+}
+
+/// The flush SQLite's `synchronous = FULL` uses: `fdatasync` on Linux; elsewhere (Darwin has no `fdatasync`) `fsync`,
+/// which is what SQLite calls there unless `PRAGMA fullfsync` is set.
+private func syncData(_ descriptor: Int32) -> Bool {
+    #if os(Linux)
+    fdatasync(descriptor) == 0
+    #else
+    fsync(descriptor) == 0
+    #endif
 }

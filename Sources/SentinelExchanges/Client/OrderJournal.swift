@@ -67,8 +67,8 @@ public final class OrderJournal: Sendable {
                     atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 var configuration = Configuration()
                 configuration.journalMode = .wal
-                // Another process may write the same journal (a bot and `sentinel order`): its write waits for the
-                // other's to end instead of failing at once with "database is locked".
+                // Another process may write the same journal (a bot and `sentinel order`): a write waits for the
+                // other's to end, holding its thread, instead of failing at once with "database is locked".
                 configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
                 database = try DatabaseQueue(path: path, configuration: configuration)
             } else {
@@ -157,7 +157,7 @@ public final class OrderJournal: Sendable {
 
     /// Records the orders of one batch in one transaction, flushed once: a batch of n orders costs one fsync, not n.
     /// Each answer is nil (recorded) or the refusal of that order: a client id already in the journal. Runs on the
-    /// caller's thread, through the flush; placements use `commitPending`, which does not hold it.
+    /// caller's thread, through the flush.
     public func recordPending(_ requests: [OrderRequest], venue: Venue, nowMs: Int64) throws(SentinelError)
         -> [SentinelError?]
     {
@@ -175,9 +175,12 @@ public final class OrderJournal: Sendable {
     /// Records `requests` as about to be sent, as `recordPending` does, for a placement. With machine-crash
     /// durability, placements share flushes (group commit): one made while another's flush is under way waits for
     /// the next transaction, which carries every placement that came meanwhile, instead of adding one fsync each.
+    /// A placement made while nothing is being flushed writes at once, on the caller's thread, as `recordPending`:
+    /// an order alone is not held back to wait for others, nor moved to another thread.
     public func commitPending(_ requests: [OrderRequest], venue: Venue, nowMs: Int64) async throws(SentinelError)
         -> [SentinelError?]
     {
+        guard !requests.isEmpty else { return [] }
         guard durability == .machineCrash else { return try recordPending(requests, venue: venue, nowMs: nowMs) }
         if groupCommit.tryLead() {
             defer { scheduleGroupsAfterLead() }
@@ -195,8 +198,12 @@ public final class OrderJournal: Sendable {
         if groupCommit.endLead() { scheduleGroups() }
     }
 
+    /// Queues the next group's transaction on the writer queue, one group per turn: reads and updates queued behind
+    /// it go before the group that joined during its flush.
     func scheduleGroups() {
-        database.asyncWriteWithoutTransaction { [groupCommit, writer] db in groupCommit.commitGroups(db, writer: writer) }
+        database.asyncWriteWithoutTransaction { [self] db in
+            if groupCommit.commitGroup(db, writer: writer) { scheduleGroups() }
+        }
     }
 
     /// `commitPending` for one order; a client id already in the journal is refused.

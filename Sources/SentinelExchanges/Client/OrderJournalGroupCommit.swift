@@ -16,6 +16,10 @@ final class OrderJournalGroupCommit: Sendable {
         var continuation: CheckedContinuation<Answer, Never>
     }
 
+    struct NotWritten: Error, CustomStringConvertible {
+        var description: String { "the entries were not written" }
+    }
+
     private struct State {
         var members: [Member] = []
         /// A flushed write is under way (a leader's or a group's): placements now wait for the next group.
@@ -52,18 +56,17 @@ final class OrderJournalGroupCommit: Sendable {
         }
     }
 
-    /// Writes the waiting members, each group in one flushed transaction with the updates `writer` has queued, and
-    /// answers each member; then the group that joined during that flush, until none is waiting. Runs on the writer
-    /// queue.
-    func commitGroups(_ db: Database, writer: OrderJournalWriter) {
-        while true {
-            let members = state.withLock { state in
-                if state.members.isEmpty { state.flushing = false }
-                defer { state.members.removeAll(keepingCapacity: true) }
-                return state.members
-            }
-            guard !members.isEmpty else { return }
-            commit(members, db, writer: writer)
+    /// Writes the waiting members in one flushed transaction with the updates `writer` has queued, and answers each;
+    /// answers whether members joined during its flush (their group must be scheduled next). Runs on the writer queue.
+    func commitGroup(_ db: Database, writer: OrderJournalWriter) -> Bool {
+        let members = state.withLock { state in
+            defer { state.members.removeAll(keepingCapacity: true) }
+            return state.members
+        }
+        if !members.isEmpty { commit(members, db, writer: writer) }
+        return state.withLock { state in
+            if state.members.isEmpty { state.flushing = false }
+            return state.flushing
         }
     }
 
@@ -83,7 +86,12 @@ final class OrderJournalGroupCommit: Sendable {
             for member in members { member.continuation.resume(returning: .failure(failure)) }
             return
         }
-        for (member, answer) in zip(members, answers) { member.continuation.resume(returning: .success(answer)) }
+        for (index, member) in members.enumerated() {
+            // Every member is answered once; one whose entries were not written (none to write) is not told they were.
+            member.continuation.resume(
+                returning: index < answers.count
+                    ? .success(answers[index]) : .failure(OrderJournal.writeFailure(OrderJournalGroupCommit.NotWritten())))
+        }
     }
 
     /// Members waiting for a group (tests).
