@@ -18,7 +18,8 @@ import Testing
         let journal: OrderJournal
 
         func client(
-            _ product: Product = .spot, venue simulatorVenue: SimulatorVenue? = nil, timeoutMs: Int64 = 10_000
+            _ product: Product = .spot, venue simulatorVenue: SimulatorVenue? = nil, timeoutMs: Int64 = 10_000,
+            journal: OrderJournal? = nil
         ) throws -> BinanceClient {
             let port = simulatorVenue ?? (product == .spot ? .binance : .binanceUSDM)
             let exchange: ExchangeID = port == .binanceUS ? .binanceUS : .binance
@@ -27,7 +28,7 @@ import Testing
                 credentials: Credentials(apiKey: key.apiKey, secret: SecretText(key.secret)),
                 configuration: ClientConfiguration(
                     requestTimeoutMs: timeoutMs, readRetry: RetryPolicy(maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 50),
-                    journal: journal, lookUpDelaysMs: [100, 200, 400, 800]))
+                    journal: journal ?? self.journal, lookUpDelaysMs: [100, 200, 400, 800]))
         }
     }
 
@@ -75,6 +76,33 @@ import Testing
         let permissions = try await client.permissions()
         #expect(permissions.read && permissions.spotTrade && !permissions.withdraw)
         await client.shutdown()
+    }
+
+    /// A bot placing on several tasks at once with the default durability (entries flushed before their orders leave,
+    /// placements during a flush sharing the next): every order is placed once and its entry is on the file, settled.
+    @Test func concurrentPlacementsWithAFileJournalAreEachJournalledAndPlacedOnce() async throws {
+        let h = try await Self.harness()
+        defer { Task { await h.simulator.shutdown() } }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sentinel-conc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("journal.sqlite").path
+        let journal = try OrderJournal(path: path, durability: .machineCrash)
+        let client = try h.client(journal: journal)
+        var requests: [OrderRequest] = []
+        for index in 0..<12 { requests.append(try await farBuy(client, Self.btc, id: "sn-sim-conc-\(index)")) }
+        let placed = try await withThrowingTaskGroup(of: Order.self) { group in
+            for request in requests { group.addTask { try await client.placeOrder(request) } }
+            return try await group.reduce(into: [Order]()) { $0.append($1) }
+        }
+        #expect(Set(placed.compactMap(\.clientOrderID)) == Set(requests.map(\.clientOrderID.rawValue)))
+        let open = try await client.openOrders(symbol: Self.btc)
+        #expect(open.count == 12, "each order placed once")
+        await client.shutdown()
+        try journal.flush()
+        let reopened = try OrderJournal(path: path)
+        let entries = try reopened.allEntries()
+        #expect(entries.count == 12)
+        #expect(entries.allSatisfy { $0.stageValue == .acknowledged })
     }
 
     @Test func theExchangesOwnErrorsComeBackTyped() async throws {
