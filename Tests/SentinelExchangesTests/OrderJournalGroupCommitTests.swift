@@ -56,7 +56,7 @@ import Testing
             let tasks = try await Self.joinedWhileFlushing(journal, try ids.map { try Self.request($0) })
             #expect(try await journal.commitPending([], venue: Self.venue, nowMs: 1).isEmpty, "nothing to wait for")
             #expect(journal.groupCommit.groupCount == 0, "nothing written while the flush is under way")
-            if journal.groupCommit.endLead() { journal.scheduleGroups() } else { Issue.record("members wait") }
+            if journal.groupCommit.endFlush() { journal.scheduleGroups() } else { Issue.record("members wait") }
 
             var answers: [SentinelError.Kind?] = []
             for task in tasks { answers.append(try await task.value[0]?.kind) }
@@ -96,10 +96,10 @@ import Testing
             await #expect(throws: SentinelError.self) {
                 try await journal.commitPending([orders[1]], venue: Self.venue, nowMs: 1)
             }
-            #expect(journal.groupCommit.tryLead() && !journal.groupCommit.endLead())
+            #expect(journal.groupCommit.tryLead() && !journal.groupCommit.endFlush())
 
             let tasks = try await Self.joinedWhileFlushing(journal, orders)
-            #expect(journal.groupCommit.endLead())
+            #expect(journal.groupCommit.endFlush())
             journal.scheduleGroups()
             for task in tasks {
                 let failure = await #expect(throws: SentinelError.self) { try await task.value }

@@ -183,7 +183,7 @@ public final class OrderJournal: Sendable {
         guard !requests.isEmpty else { return [] }
         guard durability == .machineCrash else { return try recordPending(requests, venue: venue, nowMs: nowMs) }
         if groupCommit.tryLead() {
-            defer { scheduleGroupsAfterLead() }
+            defer { if groupCommit.endFlush() { scheduleGroups() } }
             return try recordPending(requests, venue: venue, nowMs: nowMs)
         }
         let answer = await withCheckedContinuation { continuation in
@@ -194,15 +194,19 @@ public final class OrderJournal: Sendable {
         return try answer.get()
     }
 
-    private func scheduleGroupsAfterLead() {
-        if groupCommit.endLead() { scheduleGroups() }
-    }
-
     /// Queues the next group's transaction on the writer queue, one group per turn: reads and updates queued behind
     /// it go before the group that joined during its flush.
     func scheduleGroups() {
-        database.asyncWriteWithoutTransaction { [self] db in
-            if groupCommit.commitGroup(db, writer: writer) { scheduleGroups() }
+        Self.scheduleGroups(database, groupCommit, writer)
+    }
+
+    /// Without the journal itself: were the block to hold its last reference, its deinit (which writes on this same
+    /// queue) would run inside the block.
+    private static func scheduleGroups(
+        _ database: DatabaseQueue, _ groupCommit: OrderJournalGroupCommit, _ writer: OrderJournalWriter
+    ) {
+        database.asyncWriteWithoutTransaction { db in
+            if groupCommit.commitGroup(db, writer: writer) { scheduleGroups(database, groupCommit, writer) }
         }
     }
 

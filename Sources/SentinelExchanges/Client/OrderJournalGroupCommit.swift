@@ -29,7 +29,7 @@ final class OrderJournalGroupCommit: Sendable {
 
     private let state = Mutex(State())
 
-    /// Whether the caller may lead (nothing is being flushed); if so, the caller must call `endLead` when written.
+    /// Whether the caller may lead (nothing is being flushed); if so, the caller must call `endFlush` when written.
     func tryLead() -> Bool {
         state.withLock { state in
             guard !state.flushing else { return false }
@@ -38,8 +38,9 @@ final class OrderJournalGroupCommit: Sendable {
         }
     }
 
-    /// Ends a leader's write, and answers whether the members that joined meanwhile need their group scheduled.
-    func endLead() -> Bool {
+    /// Ends a flush (a leader's or a group's), and answers whether members joined meanwhile: their group must be
+    /// scheduled next, and the flush stays under way until it is written.
+    func endFlush() -> Bool {
         state.withLock { state in
             if state.members.isEmpty { state.flushing = false }
             return state.flushing
@@ -64,10 +65,7 @@ final class OrderJournalGroupCommit: Sendable {
             return state.members
         }
         if !members.isEmpty { commit(members, db, writer: writer) }
-        return state.withLock { state in
-            if state.members.isEmpty { state.flushing = false }
-            return state.flushing
-        }
+        return endFlush()
     }
 
     private func commit(_ members: [Member], _ db: Database, writer: OrderJournalWriter) {
