@@ -222,9 +222,10 @@ public final class OrderJournal: Sendable {
         var refusals = [SentinelError?](repeating: nil, count: requests.count)
         // One prepared statement with its arguments: the record's Encodable path cost more than SQLite.
         let insert = try db.cachedStatement(sql: Self.insertSQL)
+        let venueName = venue.description
         for (index, request) in requests.enumerated() {
             try insert.execute(arguments: [
-                request.clientOrderID.rawValue, venue.description, request.symbol.description,
+                request.clientOrderID.rawValue, venueName, request.symbol.description,
                 request.side.rawValue, request.type.rawValue, request.quantity.description,
                 request.price?.description, Stage.pending.rawValue, nowMs, nowMs,
             ])
