@@ -22,8 +22,26 @@ import Synchronization
 public final class KeepAliveHTTPTransport: HTTPTransport {
     private struct State {
         var pool: ConnectionPoolState<KeepAliveConnection>
-        var waiters: [UInt64: CheckedContinuation<LeaseOutcome, Never>] = [:]
+        var waiters: [UInt64: Waiter] = [:]
+        /// Deadline timers of waiters still waiting (tests).
+        var armedDeadlines = 0
         var tls: NIOSSLContext?
+
+        /// Takes a waiter out, with its deadline timer: the caller resumes it, and the timer is cancelled, so that
+        /// a busy origin's waits leave no timers behind on the loop until their deadlines.
+        mutating func removeWaiter(_ id: UInt64) -> CheckedContinuation<LeaseOutcome, Never>? {
+            guard let waiter = waiters.removeValue(forKey: id) else { return nil }
+            if let deadline = waiter.deadline {
+                deadline.cancel()
+                armedDeadlines -= 1
+            }
+            return waiter.continuation
+        }
+    }
+
+    private struct Waiter {
+        var continuation: CheckedContinuation<LeaseOutcome, Never>
+        var deadline: Scheduled<Void>?
     }
 
     private enum LeaseOutcome: Sendable {
@@ -97,11 +115,14 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     public func shutdown() async {
         let (closing, waiters) = state.withLock { state in
             let (closing, ids) = state.pool.shutDown()
-            return (closing, ids.compactMap { state.waiters.removeValue(forKey: $0) })
+            return (closing, ids.compactMap { state.removeWaiter($0) })
         }
         for connection in closing { connection.close() }
         for waiter in waiters { waiter.resume(returning: .failed(.notSent("the transport was shut down"))) }
     }
+
+    /// Deadline timers of queued requests still armed (tests).
+    var armedDeadlines: Int { state.withLock { $0.armedDeadlines } }
 
     /// Pool size figures for one origin, for tests and diagnostics.
     func counts(_ origin: HTTPOrigin) -> (open: Int, idle: Int, waiting: Int) {
@@ -140,7 +161,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
                 var expired: [KeepAliveConnection] = []
                 let lease = state.withLock { state in
                     let lease = state.pool.lease(origin, nowMs: Self.nowMs(), expired: &expired, mayWait: true)
-                    if case .wait(let id) = lease { state.waiters[id] = continuation }
+                    if case .wait(let id) = lease { state.waiters[id] = Waiter(continuation: continuation) }
                     return lease
                 }
                 for connection in expired { connection.close() }
@@ -150,9 +171,17 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
                 case .shutDown, .full: continuation.resume(returning: .failed(.notSent("the transport was shut down")))
                 case .wait(let id):
                     waiter.withLock { $0 = id }
-                    _ = loop.scheduleTask(deadline: deadline) {
+                    let timer = loop.scheduleTask(deadline: deadline) {
                         self.giveUp(id, of: origin, .notSent("no free connection to \(origin) before the deadline"))
                     }
+                    // Kept with the waiter, to be cancelled when it is granted; already granted, it is not needed.
+                    let granted = state.withLock { state in
+                        guard state.waiters[id] != nil else { return true }
+                        state.waiters[id]?.deadline = timer
+                        state.armedDeadlines += 1
+                        return false
+                    }
+                    if granted { timer.cancel() }
                     // A cancellation that came before `waiter` was set found no waiter to release.
                     if Task.isCancelled { giveUp(id, of: origin, .notSent("cancelled while waiting for a connection")) }
                 }
@@ -164,7 +193,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
 
     private func giveUp(_ waiter: UInt64, of origin: HTTPOrigin, _ failure: TransportFailure) {
         let continuation = state.withLock { state in
-            state.pool.cancelWait(waiter, of: origin) ? state.waiters.removeValue(forKey: waiter) : nil
+            state.pool.cancelWait(waiter, of: origin) ? state.removeWaiter(waiter) : nil
         }
         continuation?.resume(returning: .failed(failure))
     }
@@ -187,7 +216,7 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
         _ step: (inout ConnectionPoolState<KeepAliveConnection>) -> (UInt64, ConnectionPoolState<KeepAliveConnection>.Grant)?
     ) {
         let next = state.withLock { state in
-            step(&state.pool).flatMap { id, grant in state.waiters.removeValue(forKey: id).map { ($0, grant) } }
+            step(&state.pool).flatMap { id, grant in state.removeWaiter(id).map { ($0, grant) } }
         }
         if let (waiter, grant) = next { waiter.resume(returning: .granted(grant)) }
     }
