@@ -23,18 +23,13 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
     private struct State {
         var pool: ConnectionPoolState<KeepAliveConnection>
         var waiters: [UInt64: Waiter] = [:]
-        /// Deadline timers of waiters still waiting (tests).
-        var armedDeadlines = 0
         var tls: NIOSSLContext?
 
         /// Takes a waiter out, with its deadline timer: the caller resumes it, and the timer is cancelled, so that
         /// a busy origin's waits leave no timers behind on the loop until their deadlines.
         mutating func removeWaiter(_ id: UInt64) -> CheckedContinuation<LeaseOutcome, Never>? {
             guard let waiter = waiters.removeValue(forKey: id) else { return nil }
-            if let deadline = waiter.deadline {
-                deadline.cancel()
-                armedDeadlines -= 1
-            }
+            waiter.deadline?.cancel()
             return waiter.continuation
         }
     }
@@ -51,6 +46,8 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
 
     private let state: Mutex<State>
     private let tickets = Atomic<UInt64>(0)
+    /// Deadline timers of queued requests not yet fired or cancelled on the loop (tests).
+    private let pendingDeadlineTimers = Atomic<Int>(0)
     private let connectTimeoutMs: Int64
     private let tlsConfiguration: TLSConfiguration
     private let loop = TransportEventLoop.loop
@@ -121,8 +118,8 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
         for waiter in waiters { waiter.resume(returning: .failed(.notSent("the transport was shut down"))) }
     }
 
-    /// Deadline timers of queued requests still armed (tests).
-    var armedDeadlines: Int { state.withLock { $0.armedDeadlines } }
+    /// Deadline timers of queued requests not yet fired or cancelled on the loop (tests).
+    var armedDeadlines: Int { pendingDeadlineTimers.load(ordering: .relaxed) }
 
     /// Pool size figures for one origin, for tests and diagnostics.
     func counts(_ origin: HTTPOrigin) -> (open: Int, idle: Int, waiting: Int) {
@@ -174,11 +171,12 @@ public final class KeepAliveHTTPTransport: HTTPTransport {
                     let timer = loop.scheduleTask(deadline: deadline) {
                         self.giveUp(id, of: origin, .notSent("no free connection to \(origin) before the deadline"))
                     }
+                    pendingDeadlineTimers.add(1, ordering: .relaxed)
+                    timer.futureResult.whenComplete { _ in self.pendingDeadlineTimers.subtract(1, ordering: .relaxed) }
                     // Kept with the waiter, to be cancelled when it is granted; already granted, it is not needed.
                     let granted = state.withLock { state in
                         guard state.waiters[id] != nil else { return true }
                         state.waiters[id]?.deadline = timer
-                        state.armedDeadlines += 1
                         return false
                     }
                     if granted { timer.cancel() }
