@@ -82,7 +82,7 @@ enum HTTPProbe {
         #expect(try await send(transport, simulator.url(for: .binance) + "/api/v3/time").get().status == 200)
         await simulator.addFault(
             SimulatedFault(exchange: "binance", kind: "timeout-after-accept", path: "/api/v3/time", count: 1, latencyMs: 60_000))
-        let failure = try #require(failureOf(await send(transport, simulator.url(for: .binance) + "/api/v3/time", timeoutMs: 300)))
+        let failure = try #require(failureOf(await send(transport, simulator.url(for: .binance) + "/api/v3/time", timeoutMs: 1_500)))
         #expect(failure.mayHaveArrived, "\(failure)")
         #expect(failure == .noAnswer(failure.detail))
         await transport.shutdown()

@@ -144,7 +144,7 @@ import Testing
         #expect(server.connections <= 2)
         #expect(transport.counts(try HTTPOrigin.split(server.url("/")).origin).waiting == 0)
         // Cancelled on the loop at once, not left to fire in 30 s.
-        for _ in 0..<200 where transport.armedDeadlines > 0 { try await Task.sleep(for: .milliseconds(5)) }
+        for _ in 0..<2_000 where transport.armedDeadlines > 0 { try await Task.sleep(for: .milliseconds(5)) }
         #expect(transport.armedDeadlines == 0, "a granted wait's deadline timer is cancelled")
         await transport.shutdown()
         await server.stop()
@@ -153,8 +153,10 @@ import Testing
     @Test func aRequestHeldByTheServerMayHaveArrivedAndOneThatFoundNoConnectionWasNotSent() async throws {
         let server = try await ScriptedHTTPServer.start { _ in .hold }
         let transport = KeepAliveHTTPTransport(connectionsPerOrigin: 1)
-        async let held = send(transport, .POST, server.url("/held"), body: "a=1", timeoutMs: 1_500)
-        try await Task.sleep(for: .milliseconds(300))
+        async let held = send(transport, .POST, server.url("/held"), body: "a=1", timeoutMs: 3_000)
+        // The held request has the only connection before the second one asks (a fixed sleep is not enough on a
+        // loaded machine).
+        for _ in 0..<1_000 where server.requests.isEmpty { try await Task.sleep(for: .milliseconds(2)) }
         let queued = await send(transport, .GET, server.url("/queued"), timeoutMs: 300)
         guard case .failure(let queuedFailure) = queued else { Issue.record("queued got an answer"); return }
         #expect(!queuedFailure.mayHaveArrived, "\(queuedFailure)")
@@ -209,7 +211,7 @@ import Testing
         waiting.cancel()
         guard case .failure(let failure) = await waiting.value else { Issue.record("got an answer"); return }
         #expect(failure == .notSent("cancelled while waiting for a connection"))
-        for _ in 0..<200 where transport.armedDeadlines > 0 { try await Task.sleep(for: .milliseconds(5)) }
+        for _ in 0..<2_000 where transport.armedDeadlines > 0 { try await Task.sleep(for: .milliseconds(5)) }
         #expect(transport.armedDeadlines == 0, "the cancelled wait's deadline timer went with it")
         // Cancelled before it starts: nothing is sent.
         let early = Task {
@@ -280,7 +282,7 @@ import Testing
         #expect(try await send(transport!, .GET, server.url("/")).get().status == 200)
         #expect(server.closedConnections == 0)
         transport = nil
-        for _ in 0..<200 where server.closedConnections == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        for _ in 0..<1_000 where server.closedConnections == 0 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(server.closedConnections == 1)
         await server.stop()
     }

@@ -171,7 +171,7 @@ import Testing
     /// their client id on the exchange.
     @Test(arguments: ContractVenue.all, ["limit", "market", "ioc"])
     func anAcceptedOrderWhoseAnswerIsLostIsFoundNotDuplicated(_ venue: ContractVenue, _ kind: String) async throws {
-        let session = try await venue.session(timeoutMs: 800)
+        let session = try await venue.session(timeoutMs: 1_500)
         let client = session.client
         if kind == "market", !venue.marketBuys {
             try await Self.refusesMarketBuy(session, venue)
@@ -183,7 +183,7 @@ import Testing
         let before = try await Self.holding(client, venue)
         await session.simulator.addFault(
             SimulatedFault(exchange: venue.listener.rawValue, kind: "timeout-after-accept", path: venue.orderPath, count: 1,
-                latencyMs: 2_000))
+                latencyMs: 4_000))
         let order = try await client.placeOrder(request)
         #expect(order.clientOrderID == request.clientOrderID.rawValue)
         let after = try await Self.holding(client, venue)
