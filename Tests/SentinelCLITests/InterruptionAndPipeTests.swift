@@ -56,11 +56,14 @@ import Testing
         let spot = ["--exchange", "binance", "--credentials", file, "--endpoint", simulator.url(for: .binance)]
         await simulator.addFault(
             SimulatedFault(
-                exchange: "binance", kind: "timeout-after-accept", path: "/api/v3/order", count: 1, latencyMs: 20_000))
-        let running = try Running(["doctor", "ctrl-c"] + spot, environment: sandbox.environment)
+                exchange: "binance", kind: "timeout-after-accept", path: "/api/v3/order", count: 1, latencyMs: 60_000))
+        // The doctor waits as long as the hold, so that only the Ctrl-C can end its wait for the placement, however
+        // long a loaded machine takes to see the order below (with its default 10 s, it could look the order up and
+        // cancel it by itself first).
+        let running = try Running(["doctor", "ctrl-c"] + spot + ["--timeout-ms", "60000"], environment: sandbox.environment)
         let before = try await CLIRunner.offPool { running.read(until: "read-test") }
         // The order test starts right after the read test: the simulator accepts its placement and holds the answer
-        // for 20 s. Ctrl-C once the order is on the book, however long a loaded machine took to send it. The looks
+        // for 60 s. Ctrl-C once the order is on the book, however long a loaded machine took to send it. The looks
         // come from another home: in this one, each command would first reconcile the doctor's pending entry with
         // a GET /api/v3/order, which could take the fault meant for the placement.
         let observer = try VaultSandbox()

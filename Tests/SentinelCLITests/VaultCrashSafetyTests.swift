@@ -80,7 +80,17 @@ import Testing
                 delay = UInt32.random(in: (aim - aim / 8)...(aim + aim / 8), using: &generator)
             default: delay = UInt32.random(in: (duration * 2 / 3)...duration, using: &generator)
             }
-            usleep(delay)
+            let markBefore = marks.contains { FileManager.default.fileExists(atPath: $0) }
+            if round % 4 == 3 && !markBefore {
+                // Every fourth round watches for the save's first temporary file and kills then: that lands inside
+                // a save however much slower the machine is now than when it was measured.
+                let giveUp = Date().addingTimeInterval(10)
+                while process.isRunning, Date() < giveUp, !marks.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+                    usleep(20)
+                }
+            } else {
+                usleep(delay)
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let killed = process.endedBySignal

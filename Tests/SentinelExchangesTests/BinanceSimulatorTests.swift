@@ -16,6 +16,8 @@ import Testing
         let simulator: RunningSimulator
         let key: SimulatedKey
         let journal: OrderJournal
+        /// The simulator's clock when a test moves time itself; the client then reads the same clock.
+        var clock: SimulatorManualClock? = nil
 
         func client(
             _ product: Product = .spot, venue simulatorVenue: SimulatorVenue? = nil, timeoutMs: Int64 = 10_000,
@@ -23,21 +25,25 @@ import Testing
         ) throws -> BinanceClient {
             let port = simulatorVenue ?? (product == .spot ? .binance : .binanceUSDM)
             let exchange: ExchangeID = port == .binanceUS ? .binanceUS : .binance
+            let now: @Sendable () -> Int64
+            if let clock { now = { clock.milliseconds } } else { now = SystemClock.nowMs }
             return try BinanceClient(
                 venue: Venue(exchange, product, Environment(.live, customEndpoint: simulator.url(for: port))),
                 credentials: Credentials(apiKey: key.apiKey, secret: SecretText(key.secret)),
                 configuration: ClientConfiguration(
                     requestTimeoutMs: timeoutMs, readRetry: RetryPolicy(maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 50),
-                    journal: journal ?? self.journal, lookUpDelaysMs: [100, 200, 400, 800]))
+                    journal: journal ?? self.journal, now: now,
+                    lookUpDelaysMs: [100, 200, 400, 800]))
         }
     }
 
-    static func harness(exchange: String = "binance", permissions: [String] = ["read", "trade", "futures"]) async throws
-        -> Harness
-    {
-        let simulator = try await RunningSimulator.start(SimulatorConfiguration())
+    static func harness(
+        exchange: String = "binance", permissions: [String] = ["read", "trade", "futures"],
+        clock: SimulatorManualClock? = nil
+    ) async throws -> Harness {
+        let simulator = try await RunningSimulator.start(SimulatorConfiguration(clock: clock))
         let key = try await simulator.createKey(SimulatedKeyRequest(exchange: exchange, permissions: permissions))
-        return Harness(simulator: simulator, key: key, journal: try OrderJournal(path: nil))
+        return Harness(simulator: simulator, key: key, journal: try OrderJournal(path: nil), clock: clock)
     }
 
     func farBuy(_ client: BinanceClient, _ symbol: UnifiedSymbol, id: String? = nil) async throws -> OrderRequest {
@@ -225,7 +231,9 @@ import Testing
     }
 
     @Test func rateLimitBurstsAreObeyedWithoutABan() async throws {
-        let h = try await Self.harness()
+        // One clock for the simulator and the client, moved by the test: a loaded machine that stalls for more than
+        // Retry-After between the two calls below cannot end the hold early.
+        let h = try await Self.harness(clock: SimulatorManualClock(startingAt: SystemClock.nowMs()))
         defer { Task { await h.simulator.shutdown() } }
         let client = try h.client()
         await h.simulator.addFault(SimulatedFault(exchange: "binance", kind: "rate-limit", count: 1))
@@ -246,7 +254,7 @@ import Testing
             #expect(error.diagnosis.cause.hasPrefix("Sentinel is holding requests back"), "\(error.diagnosis.cause)")
         }
         // Once Retry-After (1 s) has passed, the client resumes by itself.
-        try await Task.sleep(for: .milliseconds(1_100))
+        h.clock?.advance(milliseconds: 1_100)
         #expect(try await !client.balances().isEmpty)
         // Without a ban: this IP is not refused by the exchange.
         let ping = try await HTTPProbe.get(h.simulator.url(for: .binance) + "/api/v3/ping")

@@ -9,6 +9,7 @@ struct StreamPump: Sendable {
     let engine: SimulatorEngine
     let closeConnection: @Sendable () -> Void
 
+    /// `initial` has taken its baseline already (at the handshake).
     func run(_ initial: any MarketStream, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Reading keeps control frames (ping, close) flowing; when the client goes, the pump stops.
@@ -21,7 +22,6 @@ struct StreamPump: Sendable {
 
     private func pump(_ initial: any MarketStream, outbound: WebSocketOutboundWriter) async throws {
         var stream = initial
-        _ = engine.withState { stream.next(&$0) }  // the baseline
         while !Task.isCancelled, !engine.isStopping {
             try await Task.sleep(for: .milliseconds(stream.intervalMilliseconds))
             let (message, fault) = engine.withState { state -> (String?, FaultKind?) in

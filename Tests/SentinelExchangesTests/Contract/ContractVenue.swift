@@ -71,7 +71,9 @@ struct ContractVenue: Sendable, CustomStringConvertible {
         }
     }
 
-    func session(timeoutMs: Int64 = 10_000, recvWindow: Int? = 1_000) async throws -> Session {
+    /// `recvWindow` nil is each exchange's own default (5 s or more); a short one is for tests that wait it out, since
+    /// a loaded machine that stalls longer than the window between signing and the check gets a timestamp refusal.
+    func session(timeoutMs: Int64 = 10_000, recvWindow: Int? = nil) async throws -> Session {
         let simulator = try await RunningSimulator.start(SimulatorConfiguration())
         let key = try await simulator.createKey(
             SimulatedKeyRequest(exchange: keyExchange, permissions: ["read", "trade", "futures"]))

@@ -202,7 +202,8 @@ import Testing
     /// window has passed, then the order is sent again under the same client id — placed once.
     @Test(arguments: ContractVenue.all, ["limit", "market"])
     func aServerErrorIsLookedUpAndSentAgainOnlyPastTheWindow(_ venue: ContractVenue, _ kind: String) async throws {
-        let session = try await venue.session()
+        // A 1 s window, so that waiting it out stays short.
+        let session = try await venue.session(recvWindow: 1_000)
         let client = session.client
         if kind == "market", !venue.marketBuys {
             try await Self.refusesMarketBuy(session, venue)

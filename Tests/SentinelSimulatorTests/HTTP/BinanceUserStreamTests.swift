@@ -23,11 +23,8 @@ private final class Collected: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 _ = try await WebSocketClient.connect(url: url, logger: logger) { inbound, _, _ in
-                    // The stream takes its baseline as it opens; act only after that.
-                    let acting = Task {
-                        try await Task.sleep(for: .milliseconds(300))
-                        try await actions()
-                    }
+                    // The stream took its baseline before the handshake ended: what is done from here on is an event.
+                    let acting = Task { try await actions() }
                     defer { acting.cancel() }
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         guard case .text(let text) = message else { continue }
