@@ -20,7 +20,7 @@ struct BinanceUserStream: MarketStream {
     mutating func next(_ state: inout EngineState) -> String? {
         let now = state.now
         guard !ended else { return nil }
-        // The first call, at the handshake, takes the baseline and sends nothing, whatever it returns.
+        // The first call (the pump takes it at the handshake) is the baseline and sends nothing, whatever it returns.
         defer { started = true }
         guard let key = state.userStreamKeys.valid(token, at: now), let account = state.accounts[key.accountID] else {
             guard started else { return nil }

@@ -33,21 +33,16 @@ struct Listener: Sendable {
                                 separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
                             let path = String(target.first ?? "/")
                             guard
-                                var stream = dialect.stream(
+                                let stream = dialect.stream(
                                     path: path, query: target.count > 1 ? String(target[1]) : "")
                             else {
                                 return .dontUpgrade
                             }
-                            // The baseline is taken before the handshake's answer: what happens once the client
-                            // holds an open stream (an order it places at once) is an event on it, however late
-                            // the pump's task starts.
-                            _ = engine.withState { stream.next(&$0) }
-                            let primed = stream
                             let pump = StreamPump(
-                                listener: name, exchange: dialect.exchangeName, path: path, engine: engine,
-                                closeConnection: { channel.close(promise: nil) })
+                                listener: name, exchange: dialect.exchangeName, path: path, stream: stream,
+                                engine: engine, closeConnection: { channel.close(promise: nil) })
                             return .upgrade([:]) { inbound, outbound, _ in
-                                try await pump.run(primed, inbound: inbound, outbound: outbound)
+                                try await pump.run(inbound: inbound, outbound: outbound)
                             }
                         }),
                     headDeadlineMilliseconds: headDeadline)

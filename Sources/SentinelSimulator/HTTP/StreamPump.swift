@@ -8,19 +8,37 @@ struct StreamPump: Sendable {
     let path: String
     let engine: SimulatorEngine
     let closeConnection: @Sendable () -> Void
+    /// The stream, past its baseline.
+    private let initial: any MarketStream
 
-    /// `initial` has taken its baseline already (at the handshake).
-    func run(_ initial: any MarketStream, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+    /// Takes the stream's baseline (its first `next`, which sends nothing) now: made at the handshake, before its
+    /// answer, the pump then reports what happens once the client holds an open stream (an order it places at once),
+    /// however late its task starts.
+    init(
+        listener: String, exchange: String, path: String, stream: any MarketStream, engine: SimulatorEngine,
+        closeConnection: @escaping @Sendable () -> Void
+    ) {
+        self.listener = listener
+        self.exchange = exchange
+        self.path = path
+        self.engine = engine
+        self.closeConnection = closeConnection
+        var stream = stream
+        _ = engine.withState { stream.next(&$0) }
+        initial = stream
+    }
+
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Reading keeps control frames (ping, close) flowing; when the client goes, the pump stops.
             group.addTask { for try await _ in inbound {} }
-            group.addTask { try await pump(initial, outbound: outbound) }
+            group.addTask { try await pump(outbound: outbound) }
             _ = try await group.next()
             group.cancelAll()
         }
     }
 
-    private func pump(_ initial: any MarketStream, outbound: WebSocketOutboundWriter) async throws {
+    private func pump(outbound: WebSocketOutboundWriter) async throws {
         var stream = initial
         while !Task.isCancelled, !engine.isStopping {
             try await Task.sleep(for: .milliseconds(stream.intervalMilliseconds))
