@@ -57,6 +57,7 @@ import Testing
         let location = sandbox.location
         let marks = [location.file + ".tmp", location.backup + ".tmp"]
         func bytes(_ path: String) -> Data? { try? Data(contentsOf: URL(fileURLWithPath: path)) }
+        func markLeft() -> Bool { marks.contains { FileManager.default.fileExists(atPath: $0) } }
         var round = 0
         while round < 150 || (outcomes.insideSave < 3 && round < 400) {
             defer { round += 1 }
@@ -71,8 +72,10 @@ import Testing
                 environment: ChildProcess.environment(sandbox.environment),
                 input: .handle(try FileHandle(forReadingFrom: URL(fileURLWithPath: input))))
             // A third of the kills anywhere, a third in the last third of the run, where the save happens, and a
-            // third near a moment that already hit a save.
-            let delay: UInt32
+            // third near a moment that already hit a save; but every fourth round watches for the save's first
+            // temporary file and kills then, which lands inside a save however much slower the machine is now than
+            // when it was measured (its delay is then the time it watched).
+            var delay: UInt32
             switch round % 3 {
             case 0: delay = UInt32.random(in: 0...(duration + duration / 5), using: &generator)
             case 1 where !hits.isEmpty:
@@ -80,14 +83,10 @@ import Testing
                 delay = UInt32.random(in: (aim - aim / 8)...(aim + aim / 8), using: &generator)
             default: delay = UInt32.random(in: (duration * 2 / 3)...duration, using: &generator)
             }
-            let markBefore = marks.contains { FileManager.default.fileExists(atPath: $0) }
-            if round % 4 == 3 && !markBefore {
-                // Every fourth round watches for the save's first temporary file and kills then: that lands inside
-                // a save however much slower the machine is now than when it was measured.
-                let giveUp = Date().addingTimeInterval(10)
-                while process.isRunning, Date() < giveUp, !marks.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
-                    usleep(20)
-                }
+            if round % 4 == 3 && !markLeft() {
+                let started = Date()
+                while process.isRunning, Date().timeIntervalSince(started) < 10, !markLeft() { usleep(20) }
+                delay = UInt32(Date().timeIntervalSince(started) * 1_000_000)
             } else {
                 usleep(delay)
             }
@@ -103,12 +102,12 @@ import Testing
             }
             let vaultAfter = bytes(location.file)
             let backupAfter = bytes(location.backup)
-            let markLeft = marks.contains { FileManager.default.fileExists(atPath: $0) }
+            let leftAMark = markLeft()
             let backupOnly = vaultAfter == vaultBefore && backupAfter != backupBefore && backupAfter == vaultBefore
 
             let found = try sandbox.open().entries.map(\.name)
             if found != names && found != names + [name] { mismatches.append("round \(round): \(found)") }
-            if killed && (markLeft || backupOnly) {
+            if killed && (leftAMark || backupOnly) {
                 outcomes.insideSave += 1
                 hits.append(delay)
             }
